@@ -1,0 +1,3 @@
+export * from './azurite';
+export * from './ports';
+export * from './processes';

@@ -1,0 +1,24 @@
+/** Root jest config: one `npm test` runs every workspace's unit tests and the integration suite. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const base = (name, rootDir, extra = {}) => ({
+  displayName: name,
+  rootDir,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../contracts/src/index.ts' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  ...extra,
+});
+module.exports = {
+  globalSetup: '<rootDir>/tests/support/global-setup.js',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.js',
+  projects: [
+    base('contracts', '<rootDir>/contracts'),
+    base('api', '<rootDir>/api'),
+    base('bot', '<rootDir>/bot'),
+    base('functions-host', '<rootDir>/emulators/functions-host', { moduleNameMapper: {} }),
+    base('stack', '<rootDir>/emulators/stack', { moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' } }),
+    base('integration', '<rootDir>/tests/integration', { moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' } }),
+    base('repo', '<rootDir>/tests/repo', { moduleNameMapper: {} }),
+  ],
+};
