@@ -1,1 +1,3 @@
-export {};
+export * from './errors';
+export * from './health';
+export * from './directory';

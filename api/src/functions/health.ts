@@ -1,1 +1,37 @@
-export {};
+import { randomUUID } from 'node:crypto';
+import { app } from '@azure/functions';
+import type { Health } from '@planboard/contracts';
+import { config } from '../config';
+import { probeStorage } from '../health/probes';
+import { json } from '../http/respond';
+import { route } from '../http/route';
+
+const settings = config();
+const startedAt = Date.now();
+const instanceId = randomUUID();
+
+/** Liveness and dependency checks are anonymous by design: load balancers and `npm start` call them. */
+app.http('health', {
+  route: 'health',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: route(async () => {
+    const body: Health = {
+      status: 'ok',
+      service: 'planboard-api',
+      version: settings.PLANBOARD_VERSION,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    };
+    return json(body);
+  }),
+});
+
+app.http('healthStorage', {
+  route: 'health/storage',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: route(async () => {
+    const result = await probeStorage(settings.AzureWebJobsStorage, settings.HEALTH_TIMEOUT_MS, instanceId);
+    return json(result, result.status === 'ok' ? 200 : 503);
+  }),
+});

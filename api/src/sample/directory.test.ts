@@ -1,0 +1,44 @@
+import { sampleBudgetLines } from './budget';
+import { businessUnits, departments, sampleUsers, stableGuid, stores } from './directory';
+import { budgetLineEntity } from './entities';
+
+describe('sample tenant directory (SPEC §0)', () => {
+  it('has 5 BUs with 3 users each, 2 managers and 2 admins', () => {
+    expect(businessUnits.map((bu) => bu.name)).toEqual(['Sales North', 'Sales South', 'Marketing', 'Operations', 'Finance']);
+    for (const bu of businessUnits) {
+      const members = sampleUsers.filter((user) => user.grants.some((g) => g.scopeId === bu.id && g.level !== 'read'));
+      expect(members).toHaveLength(3);
+    }
+    expect(sampleUsers.filter((user) => user.role === 'manager')).toHaveLength(2);
+    expect(sampleUsers.filter((user) => user.appRoles.includes('Admin'))).toHaveLength(2);
+    expect(sampleUsers).toHaveLength(19);
+  });
+
+  it('gives every user a unique, stable object id and UPN', () => {
+    expect(new Set(sampleUsers.map((user) => user.oid)).size).toBe(sampleUsers.length);
+    expect(new Set(sampleUsers.map((user) => user.upn)).size).toBe(sampleUsers.length);
+    expect(stableGuid('a')).toBe(stableGuid('a'));
+    expect(stableGuid('a')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('gives each user at most one grant per scope (a transaction may not touch a row twice)', () => {
+    for (const user of sampleUsers) expect(new Set(user.grants.map((g) => g.scopeId)).size).toBe(user.grants.length);
+  });
+
+  it('has 6 departments and stores with 6-digit ids under sales BUs', () => {
+    expect(departments).toHaveLength(6);
+    for (const store of stores) {
+      expect(store.id).toMatch(/^store-\d{6}$/);
+      expect(['sales-north', 'sales-south']).toContain(store.parentId);
+    }
+  });
+
+  it('plans BU × 6 categories × 5 regions × 4 quarters with unique keys', () => {
+    const lines = sampleBudgetLines();
+    expect(lines).toHaveLength(5 * 6 * 5 * 4);
+    const keys = new Set(lines.map((line) => { const e = budgetLineEntity(line); return `${e.partitionKey}/${e.rowKey}`; }));
+    expect(keys.size).toBe(lines.length);
+    expect(lines.every((line) => line.budgetAmount > 0 && line.forecastSales > line.budgetAmount)).toBe(true);
+    expect(sampleBudgetLines()).toEqual(lines);
+  });
+});

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { grantLevels, type GrantLevel, type Scope } from '@planboard/contracts';
+
+/** The sample tenant: a fictitious Contoso directory used locally and in tests. */
+export const sampleTenantId = '7d3c0b9e-2f4a-4c61-9b8e-5a1f0c2d3e4b';
+export const sampleDomain = 'contoso.onmicrosoft.com';
+
+export type SampleRole = 'leader' | 'contributor' | 'manager' | 'admin';
+
+export interface SampleUser {
+  oid: string;
+  tid: string;
+  name: string;
+  upn: string;
+  role: SampleRole;
+  appRoles: ('Admin')[];
+  grants: { scopeId: string; level: GrantLevel }[];
+}
+
+/** A stable GUID derived from a name, so the sample directory is the same on every machine. */
+export function stableGuid(seed: string): string {
+  const hex = createHash('sha1').update(`planboard:${seed}`).digest('hex');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const businessUnits: Scope[] = [
+  { id: 'sales-north', type: 'businessUnit', name: 'Sales North' },
+  { id: 'sales-south', type: 'businessUnit', name: 'Sales South' },
+  { id: 'marketing', type: 'businessUnit', name: 'Marketing' },
+  { id: 'operations', type: 'businessUnit', name: 'Operations' },
+  { id: 'finance', type: 'businessUnit', name: 'Finance' },
+];
+
+export const departments: Scope[] = ['Sales', 'Marketing', 'Operations', 'Finance', 'Human Resources', 'IT'].map((name) => ({
+  id: `dept-${name.toLowerCase().replace(/[^a-z]+/g, '-')}`,
+  type: 'department',
+  name,
+}));
+
+/** Stores carry 6-digit ids (seed 003) and belong to a sales business unit. */
+export const stores: Scope[] = [
+  ['104233', 'Oslo Central', 'sales-north'],
+  ['104871', 'Stockholm Kungsgatan', 'sales-north'],
+  ['105102', 'Copenhagen Strøget', 'sales-north'],
+  ['105660', 'Helsinki Kamppi', 'sales-north'],
+  ['207415', 'Madrid Gran Vía', 'sales-south'],
+  ['207932', 'Lisbon Chiado', 'sales-south'],
+  ['208104', 'Rome Termini', 'sales-south'],
+  ['208577', 'Athens Syntagma', 'sales-south'],
+].map(([id, name, parentId]) => ({ id: `store-${id}`, type: 'store' as const, name: name as string, parentId }));
+
+const buPeople: Record<string, [string, string, string]> = {
+  'sales-north': ['Nora Lindqvist', 'Erik Hansen', 'Maja Berg'],
+  'sales-south': ['Sofia Rossi', 'Diego Martin', 'Lucia Gomez'],
+  marketing: ['Maya Patel', 'Liam OBrien', 'Chloe Dubois'],
+  operations: ['Omar Haddad', 'Grace Kim', 'Tomas Silva'],
+  finance: ['Fiona Walsh', 'Kenji Sato', 'Amara Okafor'],
+};
+
+const departmentOf: Record<string, string> = {
+  'sales-north': 'dept-sales',
+  'sales-south': 'dept-sales',
+  marketing: 'dept-marketing',
+  operations: 'dept-operations',
+  finance: 'dept-finance',
+};
+
+/** One grant per scope: where two BUs share a department, the stronger level wins. */
+function strongestPerScope(grants: SampleUser['grants']): SampleUser['grants'] {
+  const byScope = new Map<string, GrantLevel>();
+  for (const { scopeId, level } of grants) {
+    const current = byScope.get(scopeId);
+    if (!current || grantLevels.indexOf(level) > grantLevels.indexOf(current)) byScope.set(scopeId, level);
+  }
+  return [...byScope].map(([scopeId, level]) => ({ scopeId, level }));
+}
+
+function person(name: string, role: SampleRole, grants: SampleUser['grants']): SampleUser {
+  const upn = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${sampleDomain}`;
+  return { oid: stableGuid(upn), tid: sampleTenantId, name, upn, role, appRoles: role === 'admin' ? ['Admin'] : [], grants: strongestPerScope(grants) };
+}
+
+function buGrants(buId: string, level: GrantLevel): SampleUser['grants'] {
+  const storeGrants = stores.filter((store) => store.parentId === buId).map((store) => ({ scopeId: store.id, level }));
+  return [{ scopeId: buId, level }, { scopeId: departmentOf[buId] ?? 'dept-sales', level }, ...storeGrants];
+}
+
+/** 15 BU users (a leader with approve rights and two contributors per BU), 2 managers, 2 admins. */
+export const sampleUsers: SampleUser[] = [
+  ...Object.entries(buPeople).flatMap(([buId, [leader, ...contributors]]) => [
+    person(leader, 'leader', buGrants(buId, 'approve')),
+    ...contributors.map((name) => person(name, 'contributor', buGrants(buId, 'edit'))),
+  ]),
+  person('Morgan Lee', 'manager', [...buGrants('sales-north', 'read'), ...buGrants('sales-south', 'read'), ...buGrants('marketing', 'read')]),
+  person('Henrik Vogel', 'manager', [...buGrants('operations', 'read'), ...buGrants('finance', 'read')]),
+  person('Alex Morgan', 'admin', []),
+  person('Priya Raman', 'admin', []),
+];
+
+export const allScopes: Scope[] = [...businessUnits, ...departments, ...stores];

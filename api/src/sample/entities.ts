@@ -1,0 +1,42 @@
+import type { GrantLevel, Scope } from '@planboard/contracts';
+import type { SampleBudgetLine } from './budget';
+import type { SampleUser } from './directory';
+
+/** Lower-case slug of a display value, used inside row keys and line ids. */
+export function slug(value: string): string {
+  return value.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** Scopes live in one small partition: the whole directory of scopes is one query. */
+export function scopeEntity(scope: Scope) {
+  return { partitionKey: 'scope', rowKey: scope.id, type: scope.type, name: scope.name, parentId: scope.parentId ?? '' };
+}
+
+/** Users are keyed by tenant + object id (a UPN can change, these cannot). */
+export function userEntity(user: SampleUser) {
+  return { partitionKey: user.tid, rowKey: user.oid, name: user.name, upn: user.upn, appRoles: user.appRoles.join(',') };
+}
+
+/** A user's grants share a partition, so "what may this caller see" is one partition query. */
+export function grantEntity(user: SampleUser, scopeId: string, level: GrantLevel, grantedBy: string, grantedAt: Date) {
+  return { partitionKey: `${user.tid}|${user.oid}`, rowKey: scopeId, level, grantedBy, grantedAt };
+}
+
+/** The id of a budget line within its plan and BU, e.g. `laptops.north-america.q1`. */
+export function budgetLineId(category: string, region: string, quarter: string): string {
+  return `${slug(category)}.${slug(region)}.${slug(quarter)}`;
+}
+
+/** Budget lines of one plan and BU share a partition so a save is a single transaction. */
+export function budgetLineEntity(line: SampleBudgetLine) {
+  return {
+    partitionKey: `${line.planId}|${line.scopeId}`,
+    rowKey: `line|${budgetLineId(line.category, line.region, line.quarter)}`,
+    category: line.category,
+    region: line.region,
+    quarter: line.quarter,
+    budgetAmount: line.budgetAmount,
+    forecastSales: line.forecastSales,
+    comments: line.comments,
+  };
+}

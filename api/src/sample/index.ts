@@ -1,0 +1,4 @@
+export * from './budget';
+export * from './directory';
+export * from './entities';
+export * from './seed';

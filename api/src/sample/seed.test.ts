@@ -1,0 +1,44 @@
+import { TableClient } from '@azure/data-tables';
+import { tableClient, tableNames } from '../storage/tables';
+import { sampleUsers } from './directory';
+import { seedSampleTenant } from './seed';
+
+// Runs against the Azurite started by the jest global setup (tests/support/global-setup.js).
+const connection = (): string => {
+  const value = process.env.AZURITE_CONNECTION_STRING;
+  if (!value) throw new Error('AZURITE_CONNECTION_STRING is not set: run through the root jest config');
+  return value;
+};
+
+async function snapshot(client: TableClient): Promise<Map<string, string>> {
+  const etags = new Map<string, string>();
+  for await (const entity of client.listEntities()) etags.set(`${entity.partitionKey}/${entity.rowKey}`, String(entity.etag));
+  return etags;
+}
+
+describe('seeding the sample tenant', () => {
+  it('inserts the directory and budget once; a second run changes nothing', async () => {
+    const first = await seedSampleTenant(connection());
+    const budget = tableClient(connection(), tableNames.budget);
+    const users = tableClient(connection(), tableNames.users);
+    const before = { budget: await snapshot(budget), users: await snapshot(users) };
+    expect(before.budget.size).toBeGreaterThanOrEqual(600);
+    expect(before.users.size).toBe(sampleUsers.length);
+
+    const second = await seedSampleTenant(connection());
+    expect(Object.values(second.inserted).every((count) => count === 0)).toBe(true);
+    expect(await snapshot(budget)).toEqual(before.budget);
+    expect(await snapshot(users)).toEqual(before.users);
+    // The first run in this Azurite inserted everything (unless another suite seeded first).
+    expect(first.inserted.budget === 600 || first.inserted.budget === 0).toBe(true);
+  });
+
+  it('never overwrites a line a user has edited', async () => {
+    await seedSampleTenant(connection());
+    const budget = tableClient(connection(), tableNames.budget);
+    const key = { partitionKey: 'fy2027|finance', rowKey: 'line|laptops.europe.q1' };
+    await budget.updateEntity({ ...key, budgetAmount: 12345 }, 'Merge');
+    await seedSampleTenant(connection());
+    expect((await budget.getEntity(key.partitionKey, key.rowKey)).budgetAmount).toBe(12345);
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Every error code the API answers with. Clients switch on these, never on messages. */
+export const errorCodes = [
+  'BadRequest',
+  'ValidationFailed',
+  'Unauthorized',
+  'Forbidden',
+  'NotFound',
+  'Conflict',
+  'PreconditionFailed',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'TooManyRequests',
+  'DependencyUnavailable',
+  'InternalError',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One failing input: where (a JSON path such as `edits.3.value`) and why. */
+export const errorDetailSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+/** The one error envelope of every route: `{ "error": { code, message, details?, invocationId? } }`. */
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z.array(errorDetailSchema).optional(),
+    invocationId: z.string().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

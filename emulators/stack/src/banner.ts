@@ -1,0 +1,35 @@
+import { sampleUsers, type SampleRole } from '@planboard/api/dist/src/sample';
+import type { RunningStack } from './stack';
+
+const roleLabel: Record<SampleRole, string> = {
+  leader: 'BU leader (approve)',
+  contributor: 'contributor (edit)',
+  manager: 'manager (read)',
+  admin: 'admin',
+};
+
+/** The text `npm start` prints once everything is up: where to go and who to sign in as. */
+export function banner(stack: RunningStack): string {
+  const users = sampleUsers.map((user) => {
+    const scopes = user.grants.filter((grant) => !grant.scopeId.startsWith('store-') && !grant.scopeId.startsWith('dept-'));
+    const where = user.role === 'admin' ? 'all business units' : scopes.map((grant) => grant.scopeId).join(', ');
+    return `    ${user.name.padEnd(16)} ${user.upn.padEnd(40)} ${roleLabel[user.role].padEnd(20)} ${where}`;
+  });
+  const seeded = stack.seed ? Object.entries(stack.seed.inserted).map(([table, count]) => `${table} +${count}`).join(', ') : 'skipped';
+  return [
+    '',
+    'Planboard is running.',
+    '',
+    `  Open the tab:        ${stack.urls.tab}`,
+    `  API:                 ${stack.urls.api}/api/health  (storage: ${stack.urls.api}/api/health/storage)`,
+    `  Bot endpoint:        ${stack.urls.bot}/api/messages`,
+    `  Azurite (table):     ${stack.urls.storageTable}`,
+    `  Sample tenant seed:  ${seeded}`,
+    '',
+    '  Sample users (sign-in by picking one on the tab\'s sign-in screen):',
+    ...users,
+    '',
+    'Press Ctrl-C to stop everything.',
+    '',
+  ].join('\n');
+}

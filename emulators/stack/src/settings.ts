@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+
+/** The repository root (emulators/stack/dist → ../../..). */
+export const repoRoot = resolve(__dirname, '..', '..', '..');
+
+/** A port the stack listens on, the variable that moves it, and its conventional default. */
+export interface PortSetting {
+  readonly variable: string;
+  readonly service: string;
+  readonly defaultPort: number;
+}
+
+/** Default ports follow the usual conventions (func 7071, bot 3978, Teams tab 53000, Azurite 10000–10002). */
+export const portSettings = {
+  azuriteBlob: { variable: 'AZURITE_BLOB_PORT', service: 'Azurite (blob)', defaultPort: 10000 },
+  azuriteQueue: { variable: 'AZURITE_QUEUE_PORT', service: 'Azurite (queue)', defaultPort: 10001 },
+  azuriteTable: { variable: 'AZURITE_TABLE_PORT', service: 'Azurite (table)', defaultPort: 10002 },
+  api: { variable: 'API_PORT', service: 'API Functions host', defaultPort: 7071 },
+  bot: { variable: 'BOT_PORT', service: 'bot Functions host', defaultPort: 3978 },
+  tab: { variable: 'TAB_PORT', service: 'tab (Vite)', defaultPort: 53000 },
+} as const satisfies Record<string, PortSetting>;
+
+export type PortName = keyof typeof portSettings;
+export type StackPorts = Record<PortName, number>;
+
+/** Reads each port from its variable (or the default); rejects values that are not ports. */
+export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): StackPorts {
+  const entries = Object.entries(portSettings).map(([name, setting]) => {
+    const raw = env[setting.variable];
+    const port = raw === undefined || raw === '' ? setting.defaultPort : Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`${setting.variable}=${raw} is not a valid port (1–65535).`);
+    }
+    return [name, port] as const;
+  });
+  return Object.fromEntries(entries) as StackPorts;
+}

@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seedSampleTenant, type SeedReport } from '@planboard/api/dist/src/sample';
+import { startAzurite } from './azurite';
+import { startFunctionApp, startTab } from './hosts';
+import { assertPortsFree, freePort } from './ports';
+import type { ManagedProcess } from './processes';
+import { portSettings, portsFromEnv, repoRoot, type PortName, type StackPorts } from './settings';
+
+export interface StackOptions {
+  /** Pick free ports instead of the configured ones (tests, so they never clash with `npm start`). */
+  freePorts?: boolean;
+  /** Seed the sample tenant once storage is up (idempotent). */
+  seed?: boolean;
+  /** Keep Azurite's data under .local/azurite (npm start) instead of in memory (tests). */
+  persist?: boolean;
+  tabMode?: 'dev' | 'preview';
+  /** Print each process's output with a [name] prefix. */
+  echo?: boolean;
+}
+
+export interface StackUrls {
+  tab: string;
+  api: string;
+  bot: string;
+  storageTable: string;
+  storageQueue: string;
+  storageBlob: string;
+}
+
+export interface RunningStack {
+  urls: StackUrls;
+  ports: StackPorts;
+  storageConnectionString: string;
+  seed?: SeedReport;
+  stop(): Promise<void>;
+}
+
+/** Where the running stack's endpoints are written for tests and tools. */
+export const stackFile = join(repoRoot, '.local', 'stack.json');
+
+async function choosePorts(freePorts: boolean): Promise<StackPorts> {
+  if (!freePorts) {
+    const ports = portsFromEnv();
+    await assertPortsFree(Object.entries(ports).map(([name, port]) => ({ port, ...portSettings[name as PortName] })));
+    return ports;
+  }
+  const names = Object.keys(portSettings) as PortName[];
+  const entries = await Promise.all(names.map(async (name) => [name, await freePort()] as const));
+  return Object.fromEntries(entries) as StackPorts;
+}
+
+/**
+ * Brings up the whole local stack in dependency order: Azurite, the Functions hosts for api/ and
+ * bot/, the sample tenant, then the tab. If any part fails to start, what was started is stopped.
+ */
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const ports = await choosePorts(options.freePorts ?? false);
+  const started: ManagedProcess[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(started.reverse().map((proc) => proc.stop()));
+  };
+  try {
+    const azurite = await startAzurite({
+      ports: { blob: ports.azuriteBlob, queue: ports.azuriteQueue, table: ports.azuriteTable },
+      location: options.persist ? join(repoRoot, '.local', 'azurite') : undefined,
+    });
+    started.push(azurite.process);
+    const settings = { AzureWebJobsStorage: azurite.connectionString };
+    const echo = options.echo ?? false;
+    const [api, bot] = await Promise.all([
+      startFunctionApp({ app: 'api', port: ports.api, settings, echo }),
+      startFunctionApp({ app: 'bot', port: ports.bot, settings, echo }),
+    ]);
+    started.push(api, bot);
+    const seed = options.seed ? await seedSampleTenant(azurite.connectionString) : undefined;
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
+    started.push(await startTab({ port: ports.tab, apiUrl, mode: options.tabMode ?? 'dev', echo }));
+    const urls: StackUrls = {
+      tab: `http://127.0.0.1:${ports.tab}`,
+      api: apiUrl,
+      bot: `http://127.0.0.1:${ports.bot}`,
+      storageTable: `http://127.0.0.1:${ports.azuriteTable}`,
+      storageQueue: `http://127.0.0.1:${ports.azuriteQueue}`,
+      storageBlob: `http://127.0.0.1:${ports.azuriteBlob}`,
+    };
+    return { urls, ports, storageConnectionString: azurite.connectionString, seed, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Writes the running stack's endpoints to .local/stack.json (gitignored). */
+export function writeStackFile(stack: RunningStack, file = stackFile): void {
+  mkdirSync(join(file, '..'), { recursive: true });
+  const body = { urls: stack.urls, ports: stack.ports, storageConnectionString: stack.storageConnectionString, pid: process.pid };
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+}

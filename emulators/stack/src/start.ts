@@ -1,0 +1,31 @@
+import { rmSync } from 'node:fs';
+import { banner } from './banner';
+import { PortInUseError } from './ports';
+import { stackFile, startStack, writeStackFile } from './stack';
+
+/** `npm start`: the whole local stack in one terminal; Ctrl-C stops every process it started. */
+async function main(): Promise<void> {
+  console.log('Starting Planboard: Azurite, Functions hosts (api, bot), sample tenant, tab…');
+  const stack = await startStack({ seed: true, persist: true, tabMode: 'dev', echo: true });
+  writeStackFile(stack);
+  console.log(banner(stack));
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Planboard…`);
+    await stack.stop();
+    rmSync(stackFile, { force: true });
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PortInUseError) console.error(`\n${error.message}\n`);
+  else console.error('\nPlanboard failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

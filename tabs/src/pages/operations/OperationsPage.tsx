@@ -1,0 +1,30 @@
+import { bundleIcon, ArrowSyncFilled, ArrowSyncRegular } from '@fluentui/react-icons';
+import { EmptyState } from '../../shell/EmptyState';
+import { PageLayout } from '../../shell/PageLayout';
+import type { PageDef } from '../../shell/pageTypes';
+
+const Icon = bundleIcon(ArrowSyncFilled, ArrowSyncRegular);
+const title = 'Operations';
+const subtitle = 'Power BI workspaces, semantic model refreshes and schedules.';
+
+export function OperationsPage() {
+  return (
+    <PageLayout title={title} subtitle={subtitle}>
+      <EmptyState
+        icon={ArrowSyncRegular}
+        title="Refresh operations will appear here"
+        description="Workspaces, refresh history and schedules, with a performance analyser that spots failures and slow outliers."
+        hint="This page is being built."
+      />
+    </PageLayout>
+  );
+}
+
+export const operationsPage: PageDef = {
+  id: 'operations',
+  title,
+  subtitle,
+  icon: Icon,
+  audience: 'admins',
+  Component: OperationsPage,
+};

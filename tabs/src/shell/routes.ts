@@ -1,0 +1,19 @@
+import { accessPage } from '../pages/access/AccessPage';
+import { budgetPage } from '../pages/budget/BudgetPage';
+import { kpisPage } from '../pages/kpis/KpisPage';
+import { operationsPage } from '../pages/operations/OperationsPage';
+import { reportsPage } from '../pages/reports/ReportsPage';
+import { trainingPage } from '../pages/training/TrainingPage';
+import type { PageDef } from './pageTypes';
+
+/** The tab's pages, in nav order. Each is reachable at `index.html#/<id>`. */
+export const pages: readonly PageDef[] = [budgetPage, kpisPage, reportsPage, operationsPage, trainingPage, accessPage];
+
+export const DEFAULT_PAGE = budgetPage.id;
+
+/** The channel-tab configuration page (`#/config`), rendered without the shell. */
+export const CONFIG_ROUTE = 'config';
+
+export function findPage(id: string): PageDef | undefined {
+  return pages.find((p) => p.id === id);
+}
