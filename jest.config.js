@@ -7,6 +7,8 @@ const base = (name, rootDir, extra = {}) => ({
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../contracts/src/index.ts' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // ESM-only packages are compiled to CommonJS for jest (Node itself loads them with require(esm)).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|@panva|oidc-token-hash|quick-lru|nanoid)/)'],
   ...extra,
 });
 module.exports = {

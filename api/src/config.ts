@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { localApiClientId, localIdentityAuthority, sampleTenantId } from './local-defaults';
+
+const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 /**
  * The API's configuration, read once from app settings (environment variables) and validated at
@@ -12,9 +15,19 @@ const configSchema = z.object({
   PLANBOARD_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
   /** Bounds for a storage health probe so a dead dependency answers 503 fast. */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** Tenants whose users may sign in (Entra `tid`). */
+  AUTH_TENANT_IDS: csv.default([sampleTenantId]),
+  /** The API's app registration (v2 tokens carry it as `aud`). */
+  AUTH_CLIENT_ID: z.string().min(1).default(localApiClientId),
+  /** Extra accepted audiences, e.g. the Application ID URI `api://<tab domain>/<client id>` of v1 tokens. */
+  AUTH_AUDIENCES: csv.optional(),
+  /** Trusted issuers with `{tid}`; Entra: `https://login.microsoftonline.com/{tid}/v2.0,https://sts.windows.net/{tid}/`. */
+  AUTH_ISSUERS: csv.default([`${localIdentityAuthority}/{tid}/v2.0`, `${localIdentityAuthority}/sts/{tid}/`]),
+  /** Key sets; Entra: `https://login.microsoftonline.com/common/discovery/v2.0/keys`. */
+  AUTH_JWKS_URIS: csv.default([`${localIdentityAuthority}/discovery/v2.0/keys`]),
 });
 
-export type ApiConfig = Readonly<z.infer<typeof configSchema>>;
+export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[] }>;
 
 let frozen: ApiConfig | undefined;
 
@@ -25,7 +38,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ApiConfig {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid API configuration: ${problems}`);
   }
-  return Object.freeze(result.data);
+  const data = result.data;
+  const audiences = data.AUTH_AUDIENCES ?? [data.AUTH_CLIENT_ID, `api://localhost/${data.AUTH_CLIENT_ID}`];
+  return Object.freeze({ ...data, AUTH_AUDIENCES: audiences });
 }
 
 /** The configuration of this process, parsed on first use and fixed afterwards. */

@@ -17,9 +17,12 @@ export function userEntity(user: SampleUser) {
   return { partitionKey: user.tid, rowKey: user.oid, name: user.name, upn: user.upn, appRoles: user.appRoles.join(',') };
 }
 
-/** A user's grants share a partition, so "what may this caller see" is one partition query. */
-export function grantEntity(user: SampleUser, scopeId: string, level: GrantLevel, grantedBy: string, grantedAt: Date) {
-  return { partitionKey: `${user.tid}|${user.oid}`, rowKey: scopeId, level, grantedBy, grantedAt };
+/**
+ * A user's grants share a partition with the audit of changes to them, so "what may this caller
+ * see" is one partition query and a grant change commits together with its audit entry.
+ */
+export function grantEntity(user: Pick<SampleUser, 'tid' | 'oid'>, scopeId: string, level: GrantLevel, grantedBy: string, grantedAt: Date) {
+  return { partitionKey: `${user.tid}|${user.oid}`, rowKey: `grant|${scopeId}`, scopeId, level, grantedBy, grantedAt };
 }
 
 /** The id of a budget line within its plan and BU, e.g. `laptops.north-america.q1`. */

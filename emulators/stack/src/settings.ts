@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 /** The repository root (emulators/stack/dist → ../../..). */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
+/** Local state (Azurite data, stack.json); PLANBOARD_LOCAL_DIR moves it (tests use a temp folder). */
+export const localDir = process.env.PLANBOARD_LOCAL_DIR ? resolve(process.env.PLANBOARD_LOCAL_DIR) : resolve(repoRoot, '.local');
+
 /** A port the stack listens on, the variable that moves it, and its conventional default. */
 export interface PortSetting {
   readonly variable: string;

@@ -5,7 +5,7 @@ import { startAzurite } from './azurite';
 import { startFunctionApp, startTab } from './hosts';
 import { assertPortsFree, freePort } from './ports';
 import type { ManagedProcess } from './processes';
-import { portSettings, portsFromEnv, repoRoot, type PortName, type StackPorts } from './settings';
+import { localDir, portSettings, portsFromEnv, type PortName, type StackPorts } from './settings';
 
 export interface StackOptions {
   /** Pick free ports instead of the configured ones (tests, so they never clash with `npm start`). */
@@ -33,11 +33,13 @@ export interface RunningStack {
   ports: StackPorts;
   storageConnectionString: string;
   seed?: SeedReport;
+  /** Process ids of everything the stack started (for tools that check nothing is left behind). */
+  pids: number[];
   stop(): Promise<void>;
 }
 
 /** Where the running stack's endpoints are written for tests and tools. */
-export const stackFile = join(repoRoot, '.local', 'stack.json');
+export const stackFile = join(localDir, 'stack.json');
 
 async function choosePorts(freePorts: boolean): Promise<StackPorts> {
   if (!freePorts) {
@@ -63,7 +65,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     const azurite = await startAzurite({
       ports: { blob: ports.azuriteBlob, queue: ports.azuriteQueue, table: ports.azuriteTable },
-      location: options.persist ? join(repoRoot, '.local', 'azurite') : undefined,
+      location: options.persist ? join(localDir, 'azurite') : undefined,
     });
     started.push(azurite.process);
     const settings = { AzureWebJobsStorage: azurite.connectionString };
@@ -84,7 +86,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       storageQueue: `http://127.0.0.1:${ports.azuriteQueue}`,
       storageBlob: `http://127.0.0.1:${ports.azuriteBlob}`,
     };
-    return { urls, ports, storageConnectionString: azurite.connectionString, seed, stop };
+    const pids = started.map((proc) => proc.child.pid ?? 0).filter((pid) => pid > 0);
+    return { urls, ports, storageConnectionString: azurite.connectionString, seed, pids, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -94,6 +97,6 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 /** Writes the running stack's endpoints to .local/stack.json (gitignored). */
 export function writeStackFile(stack: RunningStack, file = stackFile): void {
   mkdirSync(join(file, '..'), { recursive: true });
-  const body = { urls: stack.urls, ports: stack.ports, storageConnectionString: stack.storageConnectionString, pid: process.pid };
+  const body = { urls: stack.urls, ports: stack.ports, storageConnectionString: stack.storageConnectionString, pid: process.pid, pids: stack.pids };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
 }

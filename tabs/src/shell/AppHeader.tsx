@@ -47,7 +47,7 @@ export function AppHeader({ navOpen, onToggleNav }: AppHeaderProps) {
       </div>
       <div className={s.spacer} />
       <div className={s.user} data-testid="user-area">
-        <Text size={200} className={s.userName}>
+        <Text size={200} className={s.userName} aria-hidden="true">
           {userLabel}
         </Text>
         <Avatar size={28} name={info.loginHint} aria-label={userLabel} />

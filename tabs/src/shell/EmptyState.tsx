@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusXLarge,
     boxShadow: tokens.shadow4,
+    // Invisible normally; becomes a visible outline in high contrast, where shadows disappear.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     minHeight: '320px',
   },
   art: { position: 'relative', width: '128px', height: '128px', marginBottom: tokens.spacingVerticalS },

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { usePageTitle } from './usePageTitle';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minHeight: '100%' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, flexGrow: 1 },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   heading: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },

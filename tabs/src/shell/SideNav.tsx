@@ -4,14 +4,24 @@ import {
   NavDrawerBody,
   NavItem,
   NavSectionHeader,
+  mergeClasses,
+  NavDrawerHeader,
+  Hamburger,
   tokens,
 } from '@fluentui/react-components';
+import { useThemeName } from '../theme/ThemeNameContext';
 import { hrefFor } from './useHashRoute';
 import { pages } from './routes';
 
 const useStyles = makeStyles({
   drawer: { height: '100%', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   body: { paddingTop: tokens.spacingVerticalS },
+  // Nav paints the selected icon with colorNeutralForeground2BrandSelected, which is black in the
+  // Teams high-contrast theme (meant for cyan highlights) and vanishes on the black nav.
+  highContrast: {
+    '& [aria-current="page"] .fui-Icon-filled': { animationName: 'none', color: tokens.colorCompoundBrandForeground1 },
+    '& [aria-current="page"] .fui-Icon-regular': { display: 'none' },
+  },
 });
 
 export interface SideNavProps {
@@ -25,6 +35,7 @@ export interface SideNavProps {
 /** Page navigation: links to `#/<page>`, one tab stop, arrow keys move between items. */
 export function SideNav({ selected, open, type, onOpenChange }: SideNavProps) {
   const s = useStyles();
+  const highContrast = useThemeName() === 'contrast';
   const general = pages.filter((p) => p.audience !== 'admins');
   const admin = pages.filter((p) => p.audience === 'admins');
   const item = (p: (typeof pages)[number]) => (
@@ -38,18 +49,27 @@ export function SideNav({ selected, open, type, onOpenChange }: SideNavProps) {
       {p.title}
     </NavItem>
   );
+  // Inline, the drawer itself is the navigation landmark. As an overlay it is a modal dialog
+  // (role=navigation + aria-modal is invalid ARIA), so the landmark moves to its body.
+  const overlay = type === 'overlay';
+  const label = 'Planboard pages';
   return (
     <NavDrawer
       id="planboard-nav"
-      aria-label="Planboard pages"
-      className={s.drawer}
+      role={overlay ? 'dialog' : 'navigation'}
+      aria-label={overlay ? 'Navigation menu' : label}
+      className={mergeClasses(s.drawer, highContrast && s.highContrast)}
       type={type}
       open={open}
       selectedValue={selected}
       onOpenChange={(_, data) => onOpenChange(data.open)}
-      size="small"
     >
-      <NavDrawerBody className={s.body}>
+      {overlay && (
+        <NavDrawerHeader>
+          <Hamburger aria-label="Close navigation" onClick={() => onOpenChange(false)} />
+        </NavDrawerHeader>
+      )}
+      <NavDrawerBody className={s.body} role={overlay ? 'navigation' : undefined} aria-label={overlay ? label : undefined}>
         {general.map(item)}
         <NavSectionHeader>Administration</NavSectionHeader>
         {admin.map(item)}

@@ -6,8 +6,8 @@ import { reportsPage } from '../pages/reports/ReportsPage';
 import { trainingPage } from '../pages/training/TrainingPage';
 import type { PageDef } from './pageTypes';
 
-/** The tab's pages, in nav order. Each is reachable at `index.html#/<id>`. */
-export const pages: readonly PageDef[] = [budgetPage, kpisPage, reportsPage, operationsPage, trainingPage, accessPage];
+/** The tab's pages in nav order (admin pages last, under "Administration"). Each is at `index.html#/<id>`. */
+export const pages: readonly PageDef[] = [budgetPage, kpisPage, reportsPage, trainingPage, operationsPage, accessPage];
 
 export const DEFAULT_PAGE = budgetPage.id;
 

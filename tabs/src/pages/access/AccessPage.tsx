@@ -1,9 +1,10 @@
-import { bundleIcon, ShieldPersonFilled, ShieldPersonRegular } from '@fluentui/react-icons';
+import { bundleIcon, ShieldPerson20Filled, ShieldPerson20Regular, ShieldPersonRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 
-const Icon = bundleIcon(ShieldPersonFilled, ShieldPersonRegular);
+/** Nav icon: 20px, filled when selected. */
+const Icon = bundleIcon(ShieldPerson20Filled, ShieldPerson20Regular);
 const title = 'Access';
 const subtitle = 'Users, scopes and the access they have been granted.';
 

@@ -1,9 +1,10 @@
-import { bundleIcon, MoneyFilled, MoneyRegular } from '@fluentui/react-icons';
+import { bundleIcon, Money20Filled, Money20Regular, MoneyRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 
-const Icon = bundleIcon(MoneyFilled, MoneyRegular);
+/** Nav icon: 20px, filled when selected. */
+const Icon = bundleIcon(Money20Filled, Money20Regular);
 const title = 'Budget';
 const subtitle = 'Plan budget and forecast sales by business unit, product category, region and quarter.';
 

@@ -1,9 +1,10 @@
-import { bundleIcon, DataTrendingFilled, DataTrendingRegular } from '@fluentui/react-icons';
+import { bundleIcon, DataTrending20Filled, DataTrending20Regular, DataTrendingRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 
-const Icon = bundleIcon(DataTrendingFilled, DataTrendingRegular);
+/** Nav icon: 20px, filled when selected. */
+const Icon = bundleIcon(DataTrending20Filled, DataTrending20Regular);
 const title = 'KPIs';
 const subtitle = "Track each department's KPIs against their targets.";
 

@@ -1,9 +1,10 @@
-import { bundleIcon, ArrowSyncFilled, ArrowSyncRegular } from '@fluentui/react-icons';
+import { bundleIcon, ArrowSync20Filled, ArrowSync20Regular, ArrowSyncRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 
-const Icon = bundleIcon(ArrowSyncFilled, ArrowSyncRegular);
+/** Nav icon: 20px, filled when selected. */
+const Icon = bundleIcon(ArrowSync20Filled, ArrowSync20Regular);
 const title = 'Operations';
 const subtitle = 'Power BI workspaces, semantic model refreshes and schedules.';
 

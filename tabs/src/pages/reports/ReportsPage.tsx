@@ -1,9 +1,10 @@
-import { bundleIcon, ChartMultipleFilled, ChartMultipleRegular } from '@fluentui/react-icons';
+import { bundleIcon, ChartMultiple20Filled, ChartMultiple20Regular, ChartMultipleRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 
-const Icon = bundleIcon(ChartMultipleFilled, ChartMultipleRegular);
+/** Nav icon: 20px, filled when selected. */
+const Icon = bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular);
 const title = 'Reports';
 const subtitle = 'Power BI reports filtered to the stores and business units you can see.';
 

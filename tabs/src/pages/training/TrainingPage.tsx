@@ -1,9 +1,10 @@
-import { bundleIcon, HatGraduationFilled, HatGraduationRegular } from '@fluentui/react-icons';
+import { bundleIcon, HatGraduation20Filled, HatGraduation20Regular, HatGraduationRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 
-const Icon = bundleIcon(HatGraduationFilled, HatGraduationRegular);
+/** Nav icon: 20px, filled when selected. */
+const Icon = bundleIcon(HatGraduation20Filled, HatGraduation20Regular);
 const title = 'Training';
 const subtitle = 'Training days, recordings and your progress.';
 

@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { ApiError } from '../errors';
+import { createTokenValidator, type TokenValidator } from './token-validator';
+
+const tid = '7d3c0b9e-2f4a-4c61-9b8e-5a1f0c2d3e4b';
+const clientId = '11111111-2222-4333-8444-555555555555';
+let server: Server;
+let jwksUri: string;
+let trustedKey: CryptoKey;
+let foreignKey: CryptoKey;
+let validate: TokenValidator;
+
+beforeAll(async () => {
+  const trusted = await generateKeyPair('RS256');
+  const foreign = await generateKeyPair('RS256');
+  trustedKey = trusted.privateKey;
+  foreignKey = foreign.privateKey;
+  const jwk: JWK = { ...(await exportJWK(trusted.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  jwksUri = `http://127.0.0.1:${(server.address() as { port: number }).port}/keys`;
+  validate = createTokenValidator({
+    issuerTemplates: ['https://idp.test/{tid}/v2.0', 'https://sts.idp.test/{tid}/'],
+    audiences: [clientId, `api://localhost/${clientId}`],
+    tenants: [tid],
+    jwksUris: [jwksUri],
+    requiredScope: 'access_as_user',
+  });
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+interface Options {
+  key?: CryptoKey;
+  kid?: string;
+  claims?: Record<string, unknown>;
+  iss?: string;
+  aud?: string;
+  exp?: number;
+  nbf?: number;
+}
+
+function token(options: Options = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ tid, oid: 'oid-1', preferred_username: 'Nora@Contoso.test', name: 'Nora', scp: 'access_as_user', ver: '2.0', ...options.claims })
+    .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1', typ: 'JWT' })
+    .setIssuer(options.iss ?? `https://idp.test/${tid}/v2.0`)
+    .setAudience(options.aud ?? clientId)
+    .setIssuedAt(now - 10)
+    .setNotBefore(options.nbf ?? now - 10)
+    .setExpirationTime(options.exp ?? now + 3600)
+    .sign(options.key ?? trustedKey);
+}
+
+async function failure(authorization: string | null): Promise<string | undefined> {
+  const error = await validate(authorization).then(() => undefined, (e: unknown) => e);
+  if (!(error instanceof ApiError)) throw new Error(`expected a 401, got ${String(error)}`);
+  expect(error.status).toBe(401);
+  expect(error.headers?.['WWW-Authenticate']).toMatch(/^Bearer realm="planboard"/);
+  return error.details?.[0]?.message;
+}
+
+describe('bearer token validation', () => {
+  it('accepts a valid v2 token and returns the caller', async () => {
+    const caller = await validate(`Bearer ${await token({ claims: { roles: ['Admin'] } })}`);
+    expect(caller).toMatchObject({ tid, oid: 'oid-1', upn: 'nora@contoso.test', isAdmin: true, tokenVersion: '2.0' });
+  });
+
+  it('accepts a v1 token (sts issuer, App ID URI audience, upn claim)', async () => {
+    const v1 = await token({ iss: `https://sts.idp.test/${tid}/`, aud: `api://localhost/${clientId}`, claims: { ver: '1.0', preferred_username: undefined, upn: 'erik@contoso.test' } });
+    expect(await validate(`Bearer ${v1}`)).toMatchObject({ upn: 'erik@contoso.test', tokenVersion: '1.0', isAdmin: false });
+  });
+
+  it.each([
+    ['no header', null, 'MissingToken'],
+    ['not a bearer', 'Basic abc', 'MissingToken'],
+    ['garbage', 'Bearer not.a.jwt', 'MalformedToken'],
+  ])('refuses %s', async (_label, header, expected) => {
+    expect(await failure(header)).toBe(expected);
+  });
+
+  it('refuses a forged token signed by another key', async () => {
+    expect(await failure(`Bearer ${await token({ key: foreignKey })}`)).toBe('InvalidSignature');
+    expect(await failure(`Bearer ${await token({ key: foreignKey, kid: 'unknown' })}`)).toBe('InvalidSignature');
+  });
+
+  it('refuses expired and not-yet-valid tokens beyond the skew', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await failure(`Bearer ${await token({ exp: now - 600 })}`)).toBe('TokenExpired');
+    expect(await failure(`Bearer ${await token({ nbf: now + 600 })}`)).toBe('TokenNotYetValid');
+    await expect(validate(`Bearer ${await token({ exp: now - 30 })}`)).resolves.toBeDefined();
+  });
+
+  it('refuses a wrong audience, issuer or tenant', async () => {
+    expect(await failure(`Bearer ${await token({ aud: 'some-other-app' })}`)).toBe('WrongAudience');
+    expect(await failure(`Bearer ${await token({ iss: `https://evil.test/${tid}/v2.0` })}`)).toBe('WrongIssuer');
+    expect(await failure(`Bearer ${await token({ claims: { tid: '00000000-0000-4000-8000-000000000000' } })}`)).toBe('WrongTenant');
+  });
+
+  it('refuses a token without the access_as_user scope (e.g. an app-only token)', async () => {
+    expect(await failure(`Bearer ${await token({ claims: { scp: undefined, idtyp: 'app' } })}`)).toBe('MissingScope');
+  });
+});

@@ -1,0 +1,224 @@
+// Planboard: Azure resources, deployed by Teams Toolkit's `arm/deploy` action (teamsapp.yml).
+// Every `output` below is written by Toolkit to env/.env.<env> under the same (UPPER_SNAKE_CASE) name.
+//
+// Static website hosting of the tab cannot be switched on from Bicep (it is a data-plane setting of
+// the Blob service); teamsapp.yml enables it right after this deployment with the
+// `azureStorage/enableStaticWebsite` action, and `azureStorage/deploy` uploads the tab to `$web`.
+
+targetScope = 'resourceGroup'
+
+@minLength(4)
+@maxLength(18)
+@description('Base of all resource names, e.g. "planboard" + RESOURCE_SUFFIX. Lower-case letters and digits.')
+param resourceBaseName string
+
+@description('Teams Toolkit environment name (TEAMSFX_ENV), used as a tag.')
+param environmentName string
+
+param location string = resourceGroup().location
+
+@description('Client id of the Entra app used for tab SSO and the API audience; also the Power BI service principal.')
+param aadAppClientId string
+
+@description('Tenant of that Entra app (the Microsoft 365 tenant).')
+param aadAppTenantId string
+
+@description('Authority host, e.g. login.microsoftonline.com.')
+param aadAppOauthAuthorityHost string
+
+@secure()
+@description('Client secret of the Entra app (stored in Key Vault).')
+param aadAppClientSecret string
+
+@description('Client id of the bot Entra app (BOT_ID).')
+param botAadAppClientId string
+
+@secure()
+@description('Client secret of the bot Entra app (stored in Key Vault).')
+param botAadAppClientSecret string
+
+@description('Display name of the Azure Bot.')
+param botDisplayName string
+
+@description('Teams app id, for deep links in cards.')
+param teamsAppId string
+
+@description('Base URL of the Power BI REST API.')
+param powerBiApiUrl string = 'https://api.powerbi.com/v1.0/myorg'
+
+@allowed([
+  'F0'
+  'S1'
+])
+param botServiceSku string = 'F0'
+
+param storageSku string = 'Standard_LRS'
+
+var base = toLower(resourceBaseName)
+var tags = {
+  application: 'planboard'
+  environment: environmentName
+}
+var keyVaultName = take('kv-${base}', 24)
+var notificationsQueue = 'notifications'
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'planboard-monitoring'
+  params: {
+    baseName: base
+    location: location
+    tags: tags
+  }
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${base}'
+  location: location
+  tags: tags
+}
+
+module vault 'modules/keyvault.bicep' = {
+  name: 'planboard-keyvault'
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    secrets: {
+      'aad-app-client-secret': aadAppClientSecret
+      'bot-password': botAadAppClientSecret
+    }
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'planboard-storage'
+  params: {
+    baseName: base
+    location: location
+    tags: tags
+    sku: storageSku
+    keyVaultName: vault.outputs.name
+    queueNames: [
+      notificationsQueue
+      '${notificationsQueue}-poison'
+    ]
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'planboard-roles'
+  params: {
+    principalId: identity.properties.principalId
+    dataStorageAccountName: storage.outputs.dataAccountName
+    keyVaultName: vault.outputs.name
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: 'plan-${base}'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: 'Y1'
+    tier: 'Dynamic'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+var kvRef = 'VaultName=${vault.outputs.name}'
+var sharedSettings = {
+  AzureWebJobsStorage: '@Microsoft.KeyVault(${kvRef};SecretName=${storage.outputs.connectionStringVaultEntry})'
+  STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(${kvRef};SecretName=${storage.outputs.connectionStringVaultEntry})'
+  STORAGE_ACCOUNT_NAME: storage.outputs.dataAccountName
+  STORAGE_TABLE_ENDPOINT: storage.outputs.tableEndpoint
+  STORAGE_QUEUE_ENDPOINT: storage.outputs.queueEndpoint
+  NOTIFICATIONS_QUEUE: notificationsQueue
+  AZURE_CLIENT_ID: identity.properties.clientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  AAD_APP_CLIENT_ID: aadAppClientId
+  AAD_APP_TENANT_ID: aadAppTenantId
+  AAD_APP_OAUTH_AUTHORITY_HOST: aadAppOauthAuthorityHost
+  POWERBI_API_URL: powerBiApiUrl
+  POWERBI_TENANT_ID: aadAppTenantId
+  POWERBI_CLIENT_ID: aadAppClientId
+  POWERBI_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
+  TAB_ENDPOINT: storage.outputs.webEndpoint
+  TEAMS_APP_ID: teamsAppId
+}
+
+module api 'modules/functionapp.bicep' = {
+  name: 'planboard-func-api'
+  dependsOn: [
+    roles
+  ]
+  params: {
+    name: 'func-${base}-api'
+    location: location
+    tags: tags
+    planId: plan.id
+    identityId: identity.id
+    corsAllowedOrigins: [
+      storage.outputs.webEndpoint
+    ]
+    appSettings: union(sharedSettings, {
+      AAD_APP_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
+      AUTH_AUDIENCES: '${aadAppClientId},api://${storage.outputs.webDomain}/${aadAppClientId}'
+    })
+  }
+}
+
+module botApp 'modules/functionapp.bicep' = {
+  name: 'planboard-func-bot'
+  dependsOn: [
+    roles
+  ]
+  params: {
+    name: 'func-${base}-bot'
+    location: location
+    tags: tags
+    planId: plan.id
+    identityId: identity.id
+    corsAllowedOrigins: []
+    appSettings: union(sharedSettings, {
+      API_FUNCTION_ENDPOINT: api.outputs.endpoint
+      BOT_ID: botAadAppClientId
+      BOT_PASSWORD: '@Microsoft.KeyVault(${kvRef};SecretName=bot-password)'
+      BOT_TENANT_ID: aadAppTenantId
+      BOT_TYPE: 'SingleTenant'
+      MicrosoftAppId: botAadAppClientId
+      MicrosoftAppPassword: '@Microsoft.KeyVault(${kvRef};SecretName=bot-password)'
+      MicrosoftAppTenantId: aadAppTenantId
+      MicrosoftAppType: 'SingleTenant'
+    })
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'planboard-bot'
+  params: {
+    name: 'bot-${base}'
+    displayName: botDisplayName
+    tags: tags
+    sku: botServiceSku
+    botAppId: botAadAppClientId
+    botTenantId: aadAppTenantId
+    messagingEndpoint: '${botApp.outputs.endpoint}/api/messages'
+  }
+}
+
+output TAB_ENDPOINT string = storage.outputs.webEndpoint
+output TAB_DOMAIN string = storage.outputs.webDomain
+output TAB_AZURE_STORAGE_RESOURCE_ID string = storage.outputs.webAccountId
+output STORAGE_RESOURCE_ID string = storage.outputs.dataAccountId
+output STORAGE_ACCOUNT_NAME string = storage.outputs.dataAccountName
+output API_FUNCTION_ENDPOINT string = api.outputs.endpoint
+output API_FUNCTION_RESOURCE_ID string = api.outputs.id
+output BOT_FUNCTION_ENDPOINT string = botApp.outputs.endpoint
+output BOT_FUNCTION_RESOURCE_ID string = botApp.outputs.id
+output BOT_DOMAIN string = botApp.outputs.domain
+output BOT_SERVICE_NAME string = bot.outputs.name
+output KEY_VAULT_NAME string = vault.outputs.name
+output MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId

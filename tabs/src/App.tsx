@@ -1,0 +1,53 @@
+import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { ConfigPage } from './pages/config/ConfigPage';
+import { AppShell } from './shell/AppShell';
+import { CONFIG_ROUTE, DEFAULT_PAGE } from './shell/routes';
+import { useHashRoute } from './shell/useHashRoute';
+import { HostProvider } from './teams/HostProvider';
+import { ThemeNameContext } from './theme/ThemeNameContext';
+import { themes } from './theme/themes';
+import { useAppTheme } from './theme/useAppTheme';
+
+const useStyles = makeStyles({ root: { minHeight: '100%' } });
+
+function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: true } },
+  });
+}
+
+function ThemedApp() {
+  const s = useStyles();
+  const themeName = useAppTheme();
+  const theme = themes[themeName];
+  const [route] = useHashRoute(DEFAULT_PAGE);
+
+  // Keep the page behind the provider (overscroll, scrollbars) in the same theme.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.colorScheme = themeName === 'default' ? 'light' : 'dark';
+    root.style.backgroundColor = theme.colorNeutralBackground1;
+    root.dataset.theme = themeName;
+  }, [theme, themeName]);
+
+  return (
+    <ThemeNameContext.Provider value={themeName}>
+      <FluentProvider theme={theme} className={s.root}>
+        {route.page === CONFIG_ROUTE ? <ConfigPage /> : <AppShell route={route} />}
+      </FluentProvider>
+    </ThemeNameContext.Provider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <HostProvider>
+        <ThemedApp />
+      </HostProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,5 @@
+module.exports = async function globalTeardown() {
+  const stack = globalThis.__PLANBOARD_E2E_STACK__;
+  globalThis.__PLANBOARD_E2E_STACK__ = undefined;
+  await stack?.stop();
+};

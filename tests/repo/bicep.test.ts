@@ -1,0 +1,149 @@
+import { armOutputEnvName, checkModules, checkParametersFile, parseModules, parseOutputs, parseParams } from './support/bicep';
+import { overlay, readRepoFile, replaceOnce } from './support/files';
+
+const MAIN = 'infra/azure.bicep';
+const PARAMETERS = 'infra/azure.parameters.json';
+const main = readRepoFile(MAIN);
+
+describe('infra/azure.bicep', () => {
+  it('gets every parameter without a default from azure.parameters.json, and nothing else', () => {
+    expect(checkParametersFile(main, readRepoFile(PARAMETERS))).toEqual([]);
+  });
+
+  it('passes every module its required params, only declared ones, and reads only declared outputs', () => {
+    expect(checkModules(readRepoFile, MAIN)).toEqual([]);
+    expect(
+      parseModules(main)
+        .map((m) => m.path)
+        .sort(),
+    ).toEqual(
+      [
+        'modules/bot.bicep',
+        'modules/functionapp.bicep',
+        'modules/functionapp.bicep',
+        'modules/keyvault.bicep',
+        'modules/monitoring.bicep',
+        'modules/roles.bicep',
+        'modules/storage.bicep',
+      ].sort(),
+    );
+  });
+
+  it('names outputs in UPPER_SNAKE_CASE so Toolkit writes them to env under the same name', () => {
+    const outputs = parseOutputs(main);
+    for (const name of outputs) expect(armOutputEnvName(name)).toBe(name);
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'TAB_ENDPOINT',
+        'TAB_DOMAIN',
+        'TAB_AZURE_STORAGE_RESOURCE_ID',
+        'API_FUNCTION_ENDPOINT',
+        'API_FUNCTION_RESOURCE_ID',
+        'BOT_FUNCTION_RESOURCE_ID',
+        'BOT_DOMAIN',
+        'STORAGE_RESOURCE_ID',
+      ]),
+    );
+  });
+
+  it('takes secrets only through @secure() parameters and never outputs them', () => {
+    const secure = parseParams(main)
+      .filter((p) => p.secure)
+      .map((p) => p.name);
+    expect(secure.sort()).toEqual(['aadAppClientSecret', 'botAadAppClientSecret']);
+    expect(main).not.toMatch(/^output \w*(SECRET|PASSWORD|ACCOUNT_KEY|CONNECTION_STRING)\w* /m);
+    expect(main).not.toMatch(/listKeys|connectionString\s+string/);
+  });
+
+  it('keeps each file under ~300 lines', () => {
+    const files = [MAIN, ...parseModules(main).map((m) => `infra/${m.path}`)];
+    for (const file of files) expect(readRepoFile(file).split('\n').length).toBeLessThan(300);
+  });
+});
+
+describe('infra modules', () => {
+  const storage = readRepoFile('infra/modules/storage.bicep');
+
+  it('create the tables and the notification queue with its poison queue', () => {
+    expect(storage).toMatch(/tableServices\/tables@/);
+    for (const table of ['budgetlines', 'directory', 'grants', 'audit']) expect(storage).toContain(`'${table}'`);
+    expect(main).toMatch(/'\$\{notificationsQueue\}-poison'/);
+  });
+
+  it('run both Function Apps on Node 20 with Key Vault references and the managed identity', () => {
+    const functionApp = readRepoFile('infra/modules/functionapp.bicep');
+    expect(functionApp).toContain("linuxFxVersion: 'Node|20'");
+    expect(functionApp).toContain("FUNCTIONS_WORKER_RUNTIME: 'node'");
+    expect(functionApp).toContain('keyVaultReferenceIdentity: identityId');
+    expect(main).toMatch(/AzureWebJobsStorage: '@Microsoft\.KeyVault\(/);
+    expect(main).toMatch(/BOT_PASSWORD: '@Microsoft\.KeyVault\(/);
+    expect(main).toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  });
+
+  it('register a single-tenant Azure Bot with the Teams channel', () => {
+    const bot = readRepoFile('infra/modules/bot.bicep');
+    expect(bot).toContain("msaAppType: 'SingleTenant'");
+    expect(bot).toContain("channelName: 'MsTeamsChannel'");
+  });
+
+  it('grant the identity table, queue and Key Vault secret roles', () => {
+    const roles = readRepoFile('infra/modules/roles.bicep');
+    for (const id of [
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+      '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+      '4633458b-17de-408a-b874-0445c86b69e6',
+    ]) {
+      expect(roles).toContain(id);
+    }
+  });
+});
+
+describe('the Bicep checks catch mistakes (run on tampered copies)', () => {
+  const parameters = readRepoFile(PARAMETERS);
+
+  it('a required parameter missing from azure.parameters.json', () => {
+    const json = JSON.parse(parameters) as { parameters: Record<string, unknown> };
+    delete json.parameters.teamsAppId;
+    expect(checkParametersFile(main, JSON.stringify(json))).toEqual([
+      expect.stringContaining('required parameter "teamsAppId" is not supplied'),
+    ]);
+  });
+
+  it('a supplied parameter the template does not declare', () => {
+    const json = JSON.parse(parameters) as { parameters: Record<string, unknown> };
+    json.parameters.powerBiTenant = { value: '${{POWERBI_TENANT_ID}}' };
+    expect(checkParametersFile(main, JSON.stringify(json))).toEqual([expect.stringContaining('"powerBiTenant" is not a parameter')]);
+  });
+
+  it('a secret passed to a parameter that is not @secure()', () => {
+    const tampered = replaceOnce(
+      main,
+      "@secure()\n@description('Client secret of the bot Entra app",
+      "@description('Client secret of the bot Entra app",
+    );
+    expect(checkParametersFile(tampered, parameters)).toEqual([
+      expect.stringContaining('"botAadAppClientSecret" receives a secret but is not @secure()'),
+    ]);
+  });
+
+  it('a module call missing a required param, passing an unknown one, or reading an unknown output', () => {
+    const read = overlay(readRepoFile, {
+      [MAIN]: (t) =>
+        [
+          ['    displayName: botDisplayName\n', '    title: botDisplayName\n'],
+          ['string = storage.outputs.webDomain\n', 'string = storage.outputs.webHost\n'],
+          ['    principalId: identity.properties.principalId\n', ''],
+        ].reduce((text, [from, to]) => replaceOnce(text, from as string, to as string), t),
+    });
+    const problems = checkModules(read, MAIN);
+    expect(problems).toHaveLength(4);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('module bot does not pass required param "displayName"'),
+        expect.stringContaining('module bot passes "title"'),
+        expect.stringContaining('module roles does not pass required param "principalId"'),
+        expect.stringContaining('"storage.outputs.webHost" is not an output of module storage'),
+      ]),
+    );
+  });
+});

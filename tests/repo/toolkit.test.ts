@@ -1,0 +1,140 @@
+import { overlay, readRepoFile, replaceOnce } from './support/files';
+import { actionOutputs, checkShape, checkVariables, parseProjectFile, type Action } from './support/toolkit';
+
+const ENVIRONMENTS = [
+  { yml: 'teamsapp.yml', env: 'dev' },
+  { yml: 'teamsapp.local.yml', env: 'local' },
+] as const;
+
+function actionsOf(yml: string): Action[] {
+  const project = parseProjectFile(readRepoFile(yml));
+  return [...(project.provision ?? []), ...(project.deploy ?? []), ...(project.publish ?? [])];
+}
+
+describe.each(ENVIRONMENTS)('$yml (env $env)', ({ yml, env }) => {
+  it('uses known Toolkit actions with valid inputs and outputs (schema v1.8)', () => {
+    expect(checkShape(readRepoFile, yml)).toEqual([]);
+  });
+
+  it('defines every ${{VAR}} before use (actions, manifests, ARM parameters, env file)', () => {
+    expect(checkVariables(readRepoFile, yml, env)).toEqual([]);
+  });
+
+  it('registers the Teams app, the SSO Entra app and the bot, then updates Entra and the Teams app', () => {
+    const provision = parseProjectFile(readRepoFile(yml)).provision?.map((a) => a.uses) ?? [];
+    expect(provision).toEqual(
+      expect.arrayContaining(['teamsApp/create', 'aadApp/create', 'botAadApp/create', 'aadApp/update', 'teamsApp/update']),
+    );
+    expect(provision.indexOf('aadApp/update')).toBeLessThan(provision.indexOf('teamsApp/zipAppPackage'));
+    expect(provision.slice(-4)).toEqual([
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
+  });
+
+  it('keeps secrets in SECRET_ variables (stored in the gitignored .env.<env>.user)', () => {
+    const aadCreate = actionsOf(yml).find((a) => a.uses === 'aadApp/create');
+    const botCreate = actionsOf(yml).find((a) => a.uses === 'botAadApp/create');
+    expect(aadCreate?.writeToEnvironmentFile).toMatchObject({
+      clientSecret: 'SECRET_AAD_APP_CLIENT_SECRET',
+      clientId: 'AAD_APP_CLIENT_ID',
+    });
+    expect(botCreate?.writeToEnvironmentFile).toMatchObject({ botId: 'BOT_ID', botPassword: 'SECRET_BOT_PASSWORD' });
+    expect(readRepoFile(`env/.env.${env}`)).not.toMatch(/^SECRET_/m);
+  });
+});
+
+describe('teamsapp.yml cloud lifecycle', () => {
+  it('provisions infra/azure.bicep and turns its outputs into env variables', () => {
+    const arm = actionsOf('teamsapp.yml').find((a) => a.uses === 'arm/deploy') as Action;
+    expect(arm.with?.templates).toEqual([
+      expect.objectContaining({ path: './infra/azure.bicep', parameters: './infra/azure.parameters.json' }),
+    ]);
+    expect(actionOutputs(arm, readRepoFile)).toEqual(
+      expect.arrayContaining([
+        'TAB_ENDPOINT',
+        'TAB_DOMAIN',
+        'API_FUNCTION_ENDPOINT',
+        'API_FUNCTION_RESOURCE_ID',
+        'BOT_FUNCTION_RESOURCE_ID',
+        'BOT_DOMAIN',
+      ]),
+    );
+  });
+
+  it('deploys the tab to storage and both Function Apps by zip deploy', () => {
+    const deploy = parseProjectFile(readRepoFile('teamsapp.yml')).deploy ?? [];
+    expect(deploy.filter((a) => a.uses === 'azureStorage/deploy').map((a) => a.with?.resourceId)).toEqual([
+      '${{TAB_AZURE_STORAGE_RESOURCE_ID}}',
+    ]);
+    expect(deploy.filter((a) => a.uses === 'azureFunctions/zipDeploy').map((a) => a.with?.resourceId)).toEqual([
+      '${{API_FUNCTION_RESOURCE_ID}}',
+      '${{BOT_FUNCTION_RESOURCE_ID}}',
+    ]);
+    const firstZip = deploy.findIndex((a) => a.uses === 'azureFunctions/zipDeploy');
+    expect(deploy.slice(0, firstZip).some((a) => a.uses === 'script' && /stage-function\.js api bot/.test(String(a.with?.run)))).toBe(true);
+  });
+});
+
+describe('the variable checker catches mistakes (run on tampered copies)', () => {
+  it('reports a variable that nothing defines', () => {
+    const read = overlay(readRepoFile, {
+      'teamsapp.yml': (t) => replaceOnce(t, 'resourceId: ${{API_FUNCTION_RESOURCE_ID}}', 'resourceId: ${{API_FUNCTON_RESOURCE_ID}}'),
+    });
+    expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([expect.stringContaining('${{API_FUNCTON_RESOURCE_ID}}')]);
+  });
+
+  it('reports a variable used in a manifest that is not defined', () => {
+    const read = overlay(readRepoFile, {
+      'appPackage/manifest.json': (t) => replaceOnce(t, '"id": "${{TEAMS_APP_ID}}"', '"id": "${{TEAMS_APPID}}"'),
+    });
+    const problems = checkVariables(read, 'teamsapp.local.yml', 'local');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.includes('${{TEAMS_APPID}} (in appPackage/manifest.json)'))).toBe(true);
+  });
+
+  it('reports a variable used before the action that writes it', () => {
+    const read = overlay(readRepoFile, {
+      'teamsapp.yml': (t) => replaceOnce(t, 'name: Planboard-bot${{APP_NAME_SUFFIX}}', 'name: Planboard-bot-${{TAB_DOMAIN}}'),
+    });
+    expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([
+      expect.stringMatching(/provision\[2\] botAadApp\/create: \$\{\{TAB_DOMAIN\}\}/),
+    ]);
+  });
+
+  it('reports a Bicep output that disappeared while the manifest still needs it', () => {
+    const read = overlay(readRepoFile, { 'infra/azure.bicep': (t) => replaceOnce(t, /^output TAB_DOMAIN .*$/m, '') });
+    const problems = checkVariables(read, 'teamsapp.yml', 'dev');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.includes('${{TAB_DOMAIN}}'))).toBe(true);
+  });
+
+  it('reports an env input left empty that a template (here the ARM parameters) would get literally', () => {
+    const read = overlay(readRepoFile, { 'env/.env.dev': (t) => replaceOnce(t, /^POWERBI_API_URL=.*$/m, 'POWERBI_API_URL=') });
+    expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([
+      expect.stringContaining('${{POWERBI_API_URL}} (in infra/azure.parameters.json) is empty'),
+    ]);
+  });
+
+  it('reports unknown actions, misspelt inputs and outputs', () => {
+    const read = overlay(readRepoFile, {
+      'teamsapp.yml': (t) =>
+        [
+          ['uses: teamsApp/publishAppPackage', 'uses: teamsApp/publishPackage'],
+          ['generateClientSecret: true', 'generateSecret: true'],
+          ['teamsAppId: TEAMS_APP_ID', 'appId: TEAMS_APP_ID'],
+        ].reduce((text, [from, to]) => replaceOnce(text, from as string, to as string), t),
+    });
+    const problems = checkShape(read, 'teamsapp.yml');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('teamsApp/publishPackage: unknown action'),
+        expect.stringContaining('aadApp/create: unknown input "generateSecret"'),
+        expect.stringContaining('aadApp/create: missing input "generateClientSecret"'),
+        expect.stringContaining('unknown output "appId"'),
+      ]),
+    );
+  });
+});
