@@ -189,7 +189,9 @@ test('inside a non-Teams iframe the shell renders at once and gives up on Teams 
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"validOrigins":[]}' }),
   );
   const started = Date.now();
-  await page.setContent(`<!doctype html><title>host</title><iframe title="Planboard" src="${tabUrl('/kpis')}" style="width:1200px;height:700px;border:0"></iframe>`);
+  await page.setContent(
+    `<!doctype html><title>host</title><iframe title="Planboard" src="${tabUrl('/kpis')}" style="width:1200px;height:700px;border:0"></iframe>`,
+  );
   const frame = page.frameLocator('iframe');
   await frame.getByRole('heading', { level: 1, name: 'KPIs' }).waitFor();
   await frame.getByText('Running in a browser').waitFor({ timeout: 10_000 });

@@ -50,8 +50,15 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
-  process.on('unhandledRejection', (reason) => hostLog('error', `Unhandled promise rejection: ${(reason as Error)?.stack ?? String(reason)}`));
-  const host = await startFunctionsHost({ appDir: args.app, port: args.port, host: args.host, cors: parseCors(args.cors, args.corsCredentials) });
+  process.on('unhandledRejection', (reason) =>
+    hostLog('error', `Unhandled promise rejection: ${(reason as Error)?.stack ?? String(reason)}`),
+  );
+  const host = await startFunctionsHost({
+    appDir: args.app,
+    port: args.port,
+    host: args.host,
+    cors: parseCors(args.cors, args.corsCredentials),
+  });
   process.stdout.write(`${host.summary}\n`);
   process.stdout.write(`Functions host ready on ${host.url} (${host.functions.length} functions)\n`);
 

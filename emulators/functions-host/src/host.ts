@@ -116,8 +116,24 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
   const routes = new RouteTable(functions, config.routePrefix);
   let port = options.port;
   const baseUrl = (): string => `http://${bind.includes(':') ? `[${bind}]` : bind}:${port}`;
-  const admin: AdminContext = { hostId, instanceId, startedAt: Date.now(), state: () => state, functions: () => functions, baseUrl, invoker, manualInput };
-  const server = createHostServer({ routes: () => routes, admin, invoker, cors: options.cors, streamUri: () => capabilities.HttpUri, listenAddress: () => `${bind}:${port}` });
+  const admin: AdminContext = {
+    hostId,
+    instanceId,
+    startedAt: Date.now(),
+    state: () => state,
+    functions: () => functions,
+    baseUrl,
+    invoker,
+    manualInput,
+  };
+  const server = createHostServer({
+    routes: () => routes,
+    admin,
+    invoker,
+    cors: options.cors,
+    streamUri: () => capabilities.HttpUri,
+    listenAddress: () => `${bind}:${port}`,
+  });
   port = await listen(server, options.port, bind);
 
   for (const note of startupNotes(functions)) hostLog('warning', note, 'Host.Startup');
@@ -132,7 +148,9 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
       const closed = close(server);
       await Promise.all(listeners.map((listener) => listener.stop()));
       await closed;
-      await executeHooks('appTerminate', hookContext(registry.appLevelOnlyHookData)).catch((error: Error) => hostLog('error', `appTerminate hook failed: ${error.stack}`));
+      await executeHooks('appTerminate', hookContext(registry.appLevelOnlyHookData)).catch((error: Error) =>
+        hostLog('error', `appTerminate hook failed: ${error.stack}`),
+      );
     })());
 
   return { url: baseUrl(), port, hostId, functions, summary: formatFunctionTable(functions, baseUrl()), stop };

@@ -57,7 +57,8 @@ export function createListeners(functions: readonly FunctionDescriptor[], ctx: L
         const schedule = parseSchedule(fn.timer.schedule, timeZone);
         const useMonitor = fn.timer.useMonitor ?? defaultUseMonitor(schedule);
         const lockId = `Host.Functions.${fn.name}`;
-        const lease = table && new TableLease(table, ctx.hostId, `${lockId}.Listener`, ctx.owner, ctx.config.singleton.listenerLockPeriodMs);
+        const lease =
+          table && new TableLease(table, ctx.hostId, `${lockId}.Listener`, ctx.owner, ctx.config.singleton.listenerLockPeriodMs);
         const status = table && useMonitor ? new ScheduleStatusStore(table.client, ctx.hostId, `${lockId}.Status`) : undefined;
         listeners.push(new TimerListener(fn, { invoker: ctx.invoker, schedule, lease, status, singleton: ctx.config.singleton }));
       } else if (fn.queue) {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { httpReady, startProcess, waitUntil, type ManagedProcess } from './processes';
 import { repoRoot } from './settings';
 
@@ -33,7 +33,7 @@ export interface TabOptions {
 
 /** Starts Vite for the tab, with /api proxied to the API host. */
 export async function startTab(options: TabOptions): Promise<ManagedProcess> {
-  const vite = require.resolve('vite/bin/vite.js', { paths: [join(repoRoot, 'tabs')] });
+  const vite = join(dirname(require.resolve('vite/package.json', { paths: [join(repoRoot, 'tabs')] })), 'bin', 'vite.js');
   const args = options.mode === 'dev' ? [vite] : [vite, 'preview'];
   const proc = startProcess('tab', process.execPath, args, {
     cwd: join(repoRoot, 'tabs'),

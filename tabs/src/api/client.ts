@@ -64,7 +64,9 @@ export interface RequestOptions<T> {
 function isEnvelope(value: unknown): value is { error: ApiErrorBody } {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const e = (value as { error: unknown }).error;
-  return typeof e === 'object' && e !== null && typeof (e as ApiErrorBody).code === 'string' && typeof (e as ApiErrorBody).message === 'string';
+  return (
+    typeof e === 'object' && e !== null && typeof (e as ApiErrorBody).code === 'string' && typeof (e as ApiErrorBody).message === 'string'
+  );
 }
 
 async function readBody(res: Response): Promise<unknown> {
@@ -107,7 +109,10 @@ export async function apiRequest<T = unknown>(method: string, path: string, opti
   const body = await readBody(res);
   if (!res.ok) {
     if (isEnvelope(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.details, requestId);
-    const message = res.status >= 502 && res.status <= 504 ? "Can't reach the Planboard API" : `Request failed (${res.status}${res.statusText ? ` ${res.statusText}` : ''})`;
+    const message =
+      res.status >= 502 && res.status <= 504
+        ? "Can't reach the Planboard API"
+        : `Request failed (${res.status}${res.statusText ? ` ${res.statusText}` : ''})`;
     throw new ApiError(res.status, `http_${res.status}`, message, undefined, requestId);
   }
   if (!options.parse) return body as T;

@@ -57,7 +57,9 @@ export function AppFooter() {
           </>
         )}
       </span>
-      <Caption1 data-testid="host-status">{status === 'detecting' ? 'Connecting to Teams…' : hostLabel(info.inTeams, info.hostName, info.clientType)}</Caption1>
+      <Caption1 data-testid="host-status">
+        {status === 'detecting' ? 'Connecting to Teams…' : hostLabel(info.inTeams, info.hostName, info.clientType)}
+      </Caption1>
     </footer>
   );
 }

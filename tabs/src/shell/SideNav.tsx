@@ -7,14 +7,17 @@ import {
   mergeClasses,
   NavDrawerHeader,
   Hamburger,
+  Text,
   tokens,
 } from '@fluentui/react-components';
 import { useThemeName } from '../theme/ThemeNameContext';
 import { hrefFor } from './useHashRoute';
+import { PRODUCT_NAME } from './usePageTitle';
 import { pages } from './routes';
 
 const useStyles = makeStyles({
   drawer: { height: '100%', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  header: { flexDirection: 'row', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { paddingTop: tokens.spacingVerticalS },
   // Nav paints the selected icon with colorNeutralForeground2BrandSelected, which is black in the
   // Teams high-contrast theme (meant for cyan highlights) and vanishes on the black nav.
@@ -39,13 +42,7 @@ export function SideNav({ selected, open, type, onOpenChange }: SideNavProps) {
   const general = pages.filter((p) => p.audience !== 'admins');
   const admin = pages.filter((p) => p.audience === 'admins');
   const item = (p: (typeof pages)[number]) => (
-    <NavItem
-      key={p.id}
-      value={p.id}
-      href={hrefFor(p.id)}
-      icon={<p.icon />}
-      onClick={() => type === 'overlay' && onOpenChange(false)}
-    >
+    <NavItem key={p.id} value={p.id} href={hrefFor(p.id)} icon={<p.icon />} onClick={() => type === 'overlay' && onOpenChange(false)}>
       {p.title}
     </NavItem>
   );
@@ -65,8 +62,9 @@ export function SideNav({ selected, open, type, onOpenChange }: SideNavProps) {
       onOpenChange={(_, data) => onOpenChange(data.open)}
     >
       {overlay && (
-        <NavDrawerHeader>
+        <NavDrawerHeader className={s.header}>
           <Hamburger aria-label="Close navigation" onClick={() => onOpenChange(false)} />
+          <Text weight="semibold">{PRODUCT_NAME}</Text>
         </NavDrawerHeader>
       )}
       <NavDrawerBody className={s.body} role={overlay ? 'navigation' : undefined} aria-label={overlay ? label : undefined}>

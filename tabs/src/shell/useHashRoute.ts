@@ -10,7 +10,10 @@ export interface HashRoute {
 
 export function parseHash(hash: string): HashRoute {
   const path = hash.replace(/^#!?/, '').split('?')[0] ?? '';
-  const segments = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const segments = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   return { page: (segments[0] ?? '').toLowerCase(), rest: segments.slice(1) };
 }
 

@@ -52,10 +52,21 @@ describe('classifyFrame', () => {
   });
 
   it('knows Microsoft host origins and rejects look-alikes', () => {
-    for (const o of ['https://teams.microsoft.com', 'https://teams.cloud.microsoft', 'https://outlook.office.com', 'https://www.microsoft365.com', 'https://teams.live.com']) {
+    for (const o of [
+      'https://teams.microsoft.com',
+      'https://teams.cloud.microsoft',
+      'https://outlook.office.com',
+      'https://www.microsoft365.com',
+      'https://teams.live.com',
+    ]) {
       expect(isKnownHostOrigin(o)).toBe(true);
     }
-    for (const o of ['http://teams.microsoft.com', 'https://teams.microsoft.com.evil.io', 'https://evilmicrosoft.com', 'http://localhost:3000']) {
+    for (const o of [
+      'http://teams.microsoft.com',
+      'https://teams.microsoft.com.evil.io',
+      'https://evilmicrosoft.com',
+      'http://localhost:3000',
+    ]) {
       expect(isKnownHostOrigin(o)).toBe(false);
     }
   });
@@ -70,7 +81,15 @@ describe('detectHostWith', () => {
 
   it('reports Teams with its context when initialize succeeds', async () => {
     const info = await detectHostWith({ window: framed('https://teams.microsoft.com'), loadSdk: () => Promise.resolve(fakeSdk()) });
-    expect(info).toMatchObject({ inTeams: true, reason: 'initialized', theme: 'dark', hostName: 'Teams', pageId: 'budget', loginHint: 'ada@contoso.com', tenantId: 't1' });
+    expect(info).toMatchObject({
+      inTeams: true,
+      reason: 'initialized',
+      theme: 'dark',
+      hostName: 'Teams',
+      pageId: 'budget',
+      loginHint: 'ada@contoso.com',
+      tenantId: 't1',
+    });
   });
 
   it('gives up quickly in a non-Teams frame where initialize never settles', async () => {
@@ -83,7 +102,12 @@ describe('detectHostWith', () => {
 
   it('uses the longer timeout for known hosts', async () => {
     const sdk = fakeSdk({ initialize: () => new Promise<void>((r) => setTimeout(r, 80)) });
-    const info = await detectHostWith({ window: framed('https://teams.microsoft.com'), loadSdk: () => Promise.resolve(sdk), timeoutMs: 10, knownHostTimeoutMs: 1_000 });
+    const info = await detectHostWith({
+      window: framed('https://teams.microsoft.com'),
+      loadSdk: () => Promise.resolve(sdk),
+      timeoutMs: 10,
+      knownHostTimeoutMs: 1_000,
+    });
     expect(info.inTeams).toBe(true);
   });
 
@@ -95,7 +119,11 @@ describe('detectHostWith', () => {
 
   it('still reports Teams when getContext stalls', async () => {
     const sdk = fakeSdk({ getContext: () => new Promise<TeamsContextLike>(() => undefined) });
-    const info = await detectHostWith({ window: framed('https://teams.microsoft.com'), loadSdk: () => Promise.resolve(sdk), knownHostTimeoutMs: 30 });
+    const info = await detectHostWith({
+      window: framed('https://teams.microsoft.com'),
+      loadSdk: () => Promise.resolve(sdk),
+      knownHostTimeoutMs: 30,
+    });
     expect(info).toEqual({ inTeams: true, reason: 'initialized', theme: 'default' });
   });
 });

@@ -42,6 +42,8 @@ export interface TeamsSdk {
   initialize(): Promise<void>;
   getContext(): Promise<TeamsContextLike>;
   registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+  /** Hides Teams' loading indicator (needed when the manifest sets `showLoadingIndicator`). */
+  notifySuccess?(): void;
 }
 
 /** The window properties detection looks at. */
@@ -124,6 +126,7 @@ export async function detectHostWith(options: DetectOptions = {}): Promise<HostI
 
   const sdk = init.value;
   activeSdk = sdk;
+  sdk.notifySuccess?.();
   const ctx = await raceTimeout(sdk.getContext(), ms);
   if (ctx.kind !== 'ok') return { inTeams: true, reason: 'initialized', theme: 'default' };
   const c = ctx.value;
@@ -179,6 +182,7 @@ async function loadTeamsSdk(): Promise<TeamsSdk> {
     initialize: () => app.initialize(),
     getContext: () => app.getContext() as Promise<TeamsContextLike>,
     registerOnThemeChangeHandler: (h) => app.registerOnThemeChangeHandler(h),
+    notifySuccess: () => void app.notifySuccess().catch(() => undefined),
   };
 }
 

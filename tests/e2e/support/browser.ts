@@ -82,7 +82,11 @@ export async function axeCheck(page: Page, label = page.url()): Promise<void> {
     .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking.map(
-    (v) => `[${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) =>
+      `[${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
   );
   if (report.length) throw new Error(`axe violations on ${label}:\n  ${report.join('\n  ')}`);
 }

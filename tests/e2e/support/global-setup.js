@@ -2,6 +2,7 @@
 // its URLs in .local/e2e-stack.json and PLANBOARD_E2E_STACK for the tests (see support/stack.ts).
 const fs = require('node:fs');
 const path = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const STACK_FILE = path.join(ROOT, '.local', 'e2e-stack.json');
@@ -12,13 +13,13 @@ async function waitForHttp(url, timeoutMs) {
   let last;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      const res = await globalThis.fetch(url, { signal: globalThis.AbortSignal.timeout(5_000) });
       if (res.status < 500) return;
       last = new Error(`HTTP ${res.status}`);
     } catch (err) {
       last = err;
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   throw new Error(`e2e: ${url} did not answer within ${timeoutMs} ms (${last})`);
 }
@@ -35,11 +36,17 @@ module.exports = async function globalSetup() {
       );
     }
     const { startStack } = require('../../../emulators/stack/dist/stack');
-    const stack = await startStack({ freePorts: true, seed: true });
+    // `npm run test:e2e` builds the tab first, so serve the build (vite preview) rather than sources.
+    const stack = await startStack({ freePorts: true, seed: true, tabMode: 'preview' });
     globalThis.__PLANBOARD_E2E_STACK__ = stack;
     info = { mode: 'stack', urls: { tab: stack.urls.tab, api: stack.urls.api ?? null } };
   }
-  await waitForHttp(info.urls.tab, 60_000);
+  try {
+    await waitForHttp(info.urls.tab, 60_000);
+  } catch (err) {
+    await globalThis.__PLANBOARD_E2E_STACK__?.stop();
+    throw err;
+  }
   fs.mkdirSync(path.dirname(STACK_FILE), { recursive: true });
   fs.writeFileSync(STACK_FILE, JSON.stringify(info, null, 2));
   process.env.PLANBOARD_E2E_STACK = JSON.stringify(info);

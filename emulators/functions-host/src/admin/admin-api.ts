@@ -105,7 +105,11 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
     return true;
   }
   if (lower === '/admin/functions' && method === 'GET') {
-    sendJson(res, 200, ctx.functions().map((fn) => functionJson(fn, ctx.baseUrl())));
+    sendJson(
+      res,
+      200,
+      ctx.functions().map((fn) => functionJson(fn, ctx.baseUrl())),
+    );
     return true;
   }
   const named = /^\/admin\/functions\/([^/]+)$/.exec(path.replace(/\/+$/, ''));

@@ -65,7 +65,8 @@ export function describeFunction(fn: RegisteredFunction, config: HostConfig, env
     if (kind === 'http') {
       const rawRoute = typeof trigger.route === 'string' && trigger.route.trim() ? trigger.route.trim() : name;
       const route = resolveSettingExpressions(rawRoute, env);
-      const methods = Array.isArray(trigger.methods) && trigger.methods.length > 0 ? trigger.methods.map((m) => String(m).toUpperCase()) : null;
+      const methods =
+        Array.isArray(trigger.methods) && trigger.methods.length > 0 ? trigger.methods.map((m) => String(m).toUpperCase()) : null;
       const authLevel = typeof trigger.authLevel === 'string' ? trigger.authLevel.toLowerCase() : 'function';
       return { ...base, http: { route, path: publicPath(config.routePrefix, route), methods, authLevel } };
     }
@@ -77,7 +78,8 @@ export function describeFunction(fn: RegisteredFunction, config: HostConfig, env
     if (kind === 'queue') {
       const queueName = resolveSettingExpressions(String(trigger.queueName ?? ''), env);
       // Azure validates the name at indexing time; an invalid name would otherwise fail on every poll.
-      if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(queueName)) throw new Error(`Invalid queue name '${queueName}': 3-63 lowercase letters, digits and single dashes.`);
+      if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(queueName))
+        throw new Error(`Invalid queue name '${queueName}': 3-63 lowercase letters, digits and single dashes.`);
       const connection = typeof trigger.connection === 'string' ? trigger.connection : undefined;
       return { ...base, queue: { queueName, connection } };
     }

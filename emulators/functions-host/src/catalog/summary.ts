@@ -25,14 +25,20 @@ export function startupNotes(functions: readonly FunctionDescriptor[]): string[]
   const notes: string[] = [];
   for (const fn of functions) {
     if (fn.http && fn.http.authLevel !== 'anonymous') {
-      notes.push(`Function '${fn.name}' uses authLevel '${fn.http.authLevel}': keys are not checked locally (as with func start); on Azure the request needs a ${fn.http.authLevel} key.`);
+      notes.push(
+        `Function '${fn.name}' uses authLevel '${fn.http.authLevel}': keys are not checked locally (as with func start); on Azure the request needs a ${fn.http.authLevel} key.`,
+      );
     }
     if (fn.kind === 'other') {
-      notes.push(`Function '${fn.name}' has a '${fn.triggerType}' trigger, which this local host does not listen to; run it with POST /admin/functions/${fn.name}.`);
+      notes.push(
+        `Function '${fn.name}' has a '${fn.triggerType}' trigger, which this local host does not listen to; run it with POST /admin/functions/${fn.name}.`,
+      );
     }
     for (const [name, binding] of Object.entries(fn.fn.metadata.bindings)) {
       if (name === fn.triggerName || EMULATED_BINDINGS.has(String(binding.type).toLowerCase())) continue;
-      notes.push(`Function '${fn.name}': ${binding.direction === 'out' ? 'output' : 'input'} binding '${name}' of type '${binding.type}' is not emulated locally.`);
+      notes.push(
+        `Function '${fn.name}': ${binding.direction === 'out' ? 'output' : 'input'} binding '${name}' of type '${binding.type}' is not emulated locally.`,
+      );
     }
   }
   return notes;

@@ -6,18 +6,40 @@ describe('parseHostJson', () => {
   it('applies defaults (routePrefix api, base64, 5 dequeues, short local polling)', () => {
     expect(parseHostJson({ version: '2.0' })).toMatchObject({
       routePrefix: 'api',
-      queues: { maxPollingIntervalMs: 2000, visibilityTimeoutMs: 0, batchSize: 16, newBatchThreshold: 8, maxDequeueCount: 5, messageEncoding: 'base64' },
+      queues: {
+        maxPollingIntervalMs: 2000,
+        visibilityTimeoutMs: 0,
+        batchSize: 16,
+        newBatchThreshold: 8,
+        maxDequeueCount: 5,
+        messageEncoding: 'base64',
+      },
     });
   });
 
   it('reads extensions case-insensitively', () => {
     const config = parseHostJson({
-      Extensions: { HTTP: { routePrefix: '/v1/' }, queues: { MaxPollingInterval: '00:00:05', visibilityTimeout: '00:00:30', batchSize: 64, maxDequeueCount: 2, messageEncoding: 'None' } },
+      Extensions: {
+        HTTP: { routePrefix: '/v1/' },
+        queues: {
+          MaxPollingInterval: '00:00:05',
+          visibilityTimeout: '00:00:30',
+          batchSize: 64,
+          maxDequeueCount: 2,
+          messageEncoding: 'None',
+        },
+      },
       singleton: { listenerLockPeriod: '00:00:20' },
       functions: ['a'],
     });
     expect(config.routePrefix).toBe('v1');
-    expect(config.queues).toMatchObject({ maxPollingIntervalMs: 5000, visibilityTimeoutMs: 30_000, batchSize: 32, maxDequeueCount: 2, messageEncoding: 'none' });
+    expect(config.queues).toMatchObject({
+      maxPollingIntervalMs: 5000,
+      visibilityTimeoutMs: 30_000,
+      batchSize: 32,
+      maxDequeueCount: 2,
+      messageEncoding: 'none',
+    });
     expect(config.singleton.listenerLockPeriodMs).toBe(20_000);
     expect(config.functions).toEqual(['a']);
   });
@@ -39,7 +61,12 @@ describe('TimeSpan', () => {
 });
 
 describe('app settings', () => {
-  const env = { QUEUE: 'orders', Storage2: 'UseDevelopmentStorage=true', AzureWebJobsStorage: 'conn-main', AzureWebJobsOther: 'conn-other' };
+  const env = {
+    QUEUE: 'orders',
+    Storage2: 'UseDevelopmentStorage=true',
+    AzureWebJobsStorage: 'conn-main',
+    AzureWebJobsOther: 'conn-other',
+  };
 
   it('resolves %SETTING% expressions and reports missing ones', () => {
     expect(resolveSettingExpressions('%QUEUE%-in', env)).toBe('orders-in');

@@ -41,7 +41,12 @@ export function resolveStorageConnection(connection: unknown, env: Env): string 
  */
 export function resolveHostId(appDir: string, env: Env): string {
   const raw = getSetting(env, 'AzureFunctionsWebHost__hostid') ?? getSetting(env, 'WEBSITE_SITE_NAME') ?? basename(appDir);
-  const id = raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '');
+  const id = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/, '');
   return id || 'functions-host';
 }
 

@@ -9,7 +9,11 @@ export function parseTimeSpan(value: unknown): number | undefined {
   if (!match) return undefined;
   const [, minus, days = '0', hours = '0', minutes = '0', seconds = '0', fraction = ''] = match;
   const ms =
-    Number(days) * 86_400_000 + Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds) * 1000 + Math.round(Number(`0.${fraction || '0'}`) * 1000);
+    Number(days) * 86_400_000 +
+    Number(hours) * 3_600_000 +
+    Number(minutes) * 60_000 +
+    Number(seconds) * 1000 +
+    Math.round(Number(`0.${fraction || '0'}`) * 1000);
   return minus ? -ms : ms;
 }
 

@@ -48,7 +48,11 @@ export function registerHook(hookName: string, callback: HookCallback): Disposab
 /** Called by `@azure/functions` the first time the app registers something. */
 export function setProgrammingModel(programmingModel: ProgrammingModel): void {
   if (registry.programmingModel) {
-    writeLog({ level: 'information', category: 'Worker', message: `Setting Node.js programming model to "${programmingModel.name}" version "${programmingModel.version}"` });
+    writeLog({
+      level: 'information',
+      category: 'Worker',
+      message: `Setting Node.js programming model to "${programmingModel.name}" version "${programmingModel.version}"`,
+    });
   }
   registry.programmingModel = programmingModel;
 }

@@ -26,11 +26,19 @@ beforeAll(() => {
     methods: ['POST'],
     handler: async (request: HttpRequest, context: InvocationContext) => {
       context.log('greeting', request.params.who);
-      return new HttpResponse({ status: 201, jsonBody: { hello: request.params.who, body: await request.text() }, cookies: [{ name: 'c', value: '1' }] });
+      return new HttpResponse({
+        status: 201,
+        jsonBody: { hello: request.params.who, body: await request.text() },
+        cookies: [{ name: 'c', value: '1' }],
+      });
     },
   });
   app.http('fails', { handler: async () => Promise.reject(new Error('nope')) });
-  app.timer('clock', { schedule: '0 0 * * * *', retry: { strategy: 'fixedDelay', maxRetryCount: 2, delayInterval: 10 }, handler: () => undefined });
+  app.timer('clock', {
+    schedule: '0 0 * * * *',
+    retry: { strategy: 'fixedDelay', maxRetryCount: 2, delayInterval: 10 },
+    handler: () => undefined,
+  });
   app.hook.preInvocation((context) => {
     if (context.invocationContext.functionName === 'greet') context.hookData.seen = true;
   });
@@ -50,7 +58,11 @@ it('registers functions with their bindings through the programming model', () =
 
 it('converts RPC HTTP data to a request and the handler result back to RPC HTTP data', async () => {
   const trigger = Object.keys(fn('greet').metadata.bindings).find((key) => key !== '$return') as string;
-  const outcome = await invoke(fn('greet'), httpInput(trigger, { method: 'POST', url: 'http://x/api/greet/ada', params: { who: 'ada' }, body: { bytes: Buffer.from('hi') } }), 'test');
+  const outcome = await invoke(
+    fn('greet'),
+    httpInput(trigger, { method: 'POST', url: 'http://x/api/greet/ada', params: { who: 'ada' }, body: { bytes: Buffer.from('hi') } }),
+    'test',
+  );
   const http = outcome.response.returnValue?.http;
   expect(http?.statusCode).toBe('201');
   expect(JSON.parse(Buffer.from(http?.body?.bytes as Uint8Array).toString())).toEqual({ hello: 'ada', body: 'hi' });
@@ -67,7 +79,9 @@ it('wraps handler failures in an InvocationError carrying the invocation id', as
 });
 
 it('retries per the function retry policy with a retryContext', async () => {
-  expect(retryDelayMs({ retryStrategy: 'exponentialBackoff', minimumInterval: { seconds: 1 }, maximumInterval: { seconds: 3 } }, 3)).toBe(3000);
+  expect(retryDelayMs({ retryStrategy: 'exponentialBackoff', minimumInterval: { seconds: 1 }, maximumInterval: { seconds: 3 } }, 3)).toBe(
+    3000,
+  );
   const seen: unknown[] = [];
   const invoker = jest.fn(async (_fn, input: { retryContext?: unknown }) => {
     seen.push(input.retryContext);
@@ -75,7 +89,11 @@ it('retries per the function retry policy with a retryContext', async () => {
     return { invocationId: 'id', response: {} };
   });
   await invokeWithRetry(invoker, fn('clock'), () => ({ inputData: [] }), 'test');
-  expect(seen).toEqual([undefined, { retryCount: 1, maxRetryCount: 2, exception: expect.objectContaining({ message: 'attempt 1' }) }, expect.objectContaining({ retryCount: 2 })]);
+  expect(seen).toEqual([
+    undefined,
+    { retryCount: 1, maxRetryCount: 2, exception: expect.objectContaining({ message: 'attempt 1' }) },
+    expect.objectContaining({ retryCount: 2 }),
+  ]);
 });
 
 it('locks registration after startup and rejects unknown hooks, like the worker', () => {

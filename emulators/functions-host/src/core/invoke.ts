@@ -68,12 +68,22 @@ export async function invoke(fn: RegisteredFunction, input: InvocationInput, rea
   const name = fn.metadata.name;
   const invocationId = input.invocationId ?? randomUUID();
   const started = Date.now();
-  writeLog({ level: 'information', category: `Function.${name}`, message: `Executing 'Functions.${name}' (Reason='${reason}', Id=${invocationId})` });
+  writeLog({
+    level: 'information',
+    category: `Function.${name}`,
+    message: `Executing 'Functions.${name}' (Reason='${reason}', Id=${invocationId})`,
+  });
 
   let invocationContext: unknown;
   const coreCtx: CoreInvocationContext & { state?: InvocationState } = {
     invocationId,
-    request: { invocationId, functionId: fn.metadata.functionId || name, inputData: input.inputData, triggerMetadata: input.triggerMetadata ?? {}, retryContext: input.retryContext },
+    request: {
+      invocationId,
+      functionId: fn.metadata.functionId || name,
+      inputData: input.inputData,
+      triggerMetadata: input.triggerMetadata ?? {},
+      retryContext: input.retryContext,
+    },
     metadata: toRpcMetadata(fn),
     state: undefined,
     log(level, category, message) {
@@ -107,7 +117,11 @@ export async function invoke(fn: RegisteredFunction, input: InvocationInput, rea
     if (post.error !== null && post.error !== undefined) throw post.error;
 
     const response = await invocationModel.getResponse(args.context, post.result);
-    writeLog({ level: 'information', category: `Function.${name}`, message: `Executed 'Functions.${name}' (Succeeded, Id=${invocationId}, Duration=${Date.now() - started}ms)` });
+    writeLog({
+      level: 'information',
+      category: `Function.${name}`,
+      message: `Executed 'Functions.${name}' (Succeeded, Id=${invocationId}, Duration=${Date.now() - started}ms)`,
+    });
     return { invocationId, response };
   } catch (error) {
     writeLog({

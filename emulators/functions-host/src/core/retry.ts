@@ -39,7 +39,10 @@ export async function invokeWithRetry(
   for (let retryCount = 0; ; retryCount += 1) {
     const input = makeInput();
     if (options && retryCount > 0) {
-      const exception = lastCause instanceof Error ? { message: lastCause.message, stackTrace: lastCause.stack, source: lastCause.name } : { message: String(lastCause) };
+      const exception =
+        lastCause instanceof Error
+          ? { message: lastCause.message, stackTrace: lastCause.stack, source: lastCause.name }
+          : { message: String(lastCause) };
       input.retryContext = { retryCount, maxRetryCount: max, exception };
     }
     try {
@@ -49,7 +52,11 @@ export async function invokeWithRetry(
       const delay = retryDelayMs(options, retryCount + 1);
       const cause = error instanceof InvocationError ? error.cause : error;
       lastCause = cause;
-      writeLog({ level: 'warning', category: `Function.${fn.metadata.name}`, message: `Retrying 'Functions.${fn.metadata.name}' in ${delay}ms (attempt ${retryCount + 1} of ${max === -1 ? 'unlimited' : max}): ${cause instanceof Error ? cause.message : String(cause)}` });
+      writeLog({
+        level: 'warning',
+        category: `Function.${fn.metadata.name}`,
+        message: `Retrying 'Functions.${fn.metadata.name}' in ${delay}ms (attempt ${retryCount + 1} of ${max === -1 ? 'unlimited' : max}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      });
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

@@ -8,7 +8,10 @@ export interface CorsOptions {
 
 /** Parses a comma-separated origin list (`*` allowed); empty means CORS is off. */
 export function parseCors(origins: string | undefined, credentials = false): CorsOptions | undefined {
-  const list = (origins ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+  const list = (origins ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   return list.length > 0 ? { origins: list, credentials } : undefined;
 }
 
@@ -33,7 +36,12 @@ export function applyCorsHeaders(cors: CorsOptions | undefined, req: IncomingMes
  * Answers a CORS preflight for a known route (the platform does this on Azure before the function
  * sees the request). Returns false when the request is not a preflight this host should answer.
  */
-export function handlePreflight(cors: CorsOptions | undefined, req: IncomingMessage, res: ServerResponse, routeMethods: string[] | undefined): boolean {
+export function handlePreflight(
+  cors: CorsOptions | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  routeMethods: string[] | undefined,
+): boolean {
   const requested = req.headers['access-control-request-method'];
   if (!cors || req.method !== 'OPTIONS' || typeof requested !== 'string' || !routeMethods) return false;
   const origin = allowedOrigin(cors, req);

@@ -50,7 +50,11 @@ export async function invokeHttpFunction(call: HttpInvocation): Promise<void> {
     }
     const body = await readBody(req);
     const http = toRpcHttpRequest(req, url, body, params);
-    const outcome = await invoker(fn.fn, { invocationId, inputData: [{ name: fn.triggerName, data: { http } }], triggerMetadata: httpTriggerMetadata(http) }, reason);
+    const outcome = await invoker(
+      fn.fn,
+      { invocationId, inputData: [{ name: fn.triggerName, data: { http } }], triggerMetadata: httpTriggerMetadata(http) },
+      reason,
+    );
     const output = findHttpOutput(fn, outcome.response);
     // No response from the handler: the host's FunctionInvocationMiddleware falls back to 200 OK.
     writeRpcHttpResponse(res, output ?? { statusCode: '200' }, call.extraHeaders);
@@ -60,7 +64,13 @@ export async function invokeHttpFunction(call: HttpInvocation): Promise<void> {
       return;
     }
     if (!(error instanceof InvocationError)) {
-      writeLog({ level: 'error', category: `Function.${fn.name}`, message: `Request failed before the function ran (Id=${invocationId}): ${(error as Error)?.stack ?? String(error)}`, functionName: fn.name, invocationId });
+      writeLog({
+        level: 'error',
+        category: `Function.${fn.name}`,
+        message: `Request failed before the function ran (Id=${invocationId}): ${(error as Error)?.stack ?? String(error)}`,
+        functionName: fn.name,
+        invocationId,
+      });
     }
     writeEmpty(res, 500, { ...call.extraHeaders, [INVOCATION_ID_HEADER]: invocationId });
   }

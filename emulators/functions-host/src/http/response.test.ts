@@ -14,7 +14,9 @@ describe('serializeCookie', () => {
         sameSite: 'explicitNone',
         httpOnly: { value: true },
       }),
-    ).toBe('sid=a%20b%3Bc; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=60; domain=example.com; path=/api; secure; samesite=none; httponly');
+    ).toBe(
+      'sid=a%20b%3Bc; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=60; domain=example.com; path=/api; secure; samesite=none; httponly',
+    );
   });
 
   it('defaults the path to / and omits unset SameSite', () => {

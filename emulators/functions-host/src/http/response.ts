@@ -2,10 +2,20 @@ import type { ServerResponse } from 'node:http';
 import type { RpcHttpCookie, RpcHttpData, RpcTypedData } from '../core/types';
 
 // Connection-level headers are the server's business, not the function's (Kestrel drops them too).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'content-length',
+]);
 
 // Uri.EscapeDataString, which ASP.NET Core applies to cookie values in Response.Cookies.Append.
-const escapeCookieValue = (value: string): string => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const escapeCookieValue = (value: string): string =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 // 'none' in the RPC enum means "not set"; 'explicitNone' is SameSite=None.
 const SAME_SITE: Record<string, string | undefined> = { lax: 'lax', strict: 'strict', explicitNone: 'none' };

@@ -31,11 +31,19 @@ export class RouteTable {
       try {
         const route = compileRoute(routePrefix, fn.http.route);
         if (route.ignoredConstraints.length > 0) {
-          writeLog({ level: 'warning', category: 'Host.Startup', message: `Function '${fn.name}': route constraint(s) ${route.ignoredConstraints.join(', ')} are not evaluated locally and match any value.` });
+          writeLog({
+            level: 'warning',
+            category: 'Host.Startup',
+            message: `Function '${fn.name}': route constraint(s) ${route.ignoredConstraints.join(', ')} are not evaluated locally and match any value.`,
+          });
         }
         entries.push({ function: fn, route, methods: fn.http.methods ? new Set(fn.http.methods) : null, order });
       } catch (error) {
-        writeLog({ level: 'error', category: 'Host.Startup', message: `Function '${fn.name}' has an invalid route and is not served: ${(error as Error).message}` });
+        writeLog({
+          level: 'error',
+          category: 'Host.Startup',
+          message: `Function '${fn.name}' has an invalid route and is not served: ${(error as Error).message}`,
+        });
       }
     });
     this.entries = entries.sort((a, b) => comparePrecedence(a.route.precedence, b.route.precedence) || a.order - b.order);

@@ -80,7 +80,9 @@ describe('compileRoute', () => {
 describe('precedence', () => {
   it('orders literal < constrained < parameter < catch-all, segment by segment', () => {
     const precedence = (template: string): number[] => compileRoute('api', template).precedence;
-    const sorted = ['things/{*rest}', 'things/{name}', 'things/{id:int}', 'things/special'].sort((a, b) => comparePrecedence(precedence(a), precedence(b)));
+    const sorted = ['things/{*rest}', 'things/{name}', 'things/{id:int}', 'things/special'].sort((a, b) =>
+      comparePrecedence(precedence(a), precedence(b)),
+    );
     expect(sorted).toEqual(['things/special', 'things/{id:int}', 'things/{name}', 'things/{*rest}']);
   });
 

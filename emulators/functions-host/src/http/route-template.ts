@@ -125,7 +125,8 @@ export function compileRoute(prefix: string, template: string): CompiledRoute {
     const only = parts.length === 1 ? parts[0] : undefined;
     if (only?.kind === 'param') {
       const { param } = only;
-      if (param.catchAll && index !== segments.length - 1) throw new Error(`Invalid route template '${template}': a catch-all parameter must be last.`);
+      if (param.catchAll && index !== segments.length - 1)
+        throw new Error(`Invalid route template '${template}': a catch-all parameter must be last.`);
       const group = `(?<g${parameters.length}>${param.catchAll ? '.*' : '[^/]+'})`;
       parameters.push(param);
       source += param.catchAll || param.optional || param.defaultValue !== undefined ? `(?:/${group})?` : `/${group}`;
@@ -133,18 +134,24 @@ export function compileRoute(prefix: string, template: string): CompiledRoute {
       return;
     }
     source += '/';
+    // `{name}.{ext?}`: the separator before a trailing optional parameter is optional too, and the
+    // split happens at the last separator (ASP.NET matches complex segments right to left).
+    const last = parts[parts.length - 1];
+    const separator = parts[parts.length - 2];
+    const optionalTail =
+      parts.length >= 3 && last?.kind === 'param' && last.param.optional && separator?.kind === 'literal' ? separator.text : undefined;
     parts.forEach((part, partIndex) => {
       if (part.kind === 'literal') {
-        const nextPart = parts[partIndex + 1];
-        // `{name}.{ext?}`: the separator before a trailing optional parameter is optional too.
-        if (nextPart?.kind === 'param' && nextPart.param.optional && partIndex + 1 === parts.length - 1) return;
-        source += escape(part.text);
+        if (optionalTail === undefined || partIndex !== parts.length - 2) source += escape(part.text);
         return;
       }
-      const previous = parts[partIndex - 1];
-      const group = `(?<g${parameters.length}>[^/]+)`;
+      const name = `g${parameters.length}`;
       parameters.push(part.param);
-      source += part.param.optional && previous?.kind === 'literal' && partIndex === parts.length - 1 ? `(?:${escape(previous.text)}${group})?` : group;
+      if (optionalTail !== undefined && partIndex === parts.length - 1) {
+        source += `(?:${escape(optionalTail)}(?<${name}>[^/${escape(optionalTail.slice(-1))}]+))?`;
+      } else {
+        source += `(?<${name}>[^/]+${optionalTail !== undefined && partIndex === parts.length - 3 ? '?' : ''})`;
+      }
     });
     precedence.push(only ? 1 : 2);
   });

@@ -30,7 +30,12 @@ const NO_RESPONSE_GRACE_MS = 1000;
 export async function proxyStreamingInvocation(call: StreamingCall): Promise<void> {
   const { req, res, url, invocationId } = call;
   const target = new URL(`${url.pathname}${url.search}`, call.streamUri);
-  const headers = { ...req.headers, 'x-ms-invocation-id': invocationId, 'x-forwarded-host': url.host, 'x-forwarded-proto': url.protocol.replace(':', '') };
+  const headers = {
+    ...req.headers,
+    'x-ms-invocation-id': invocationId,
+    'x-forwarded-host': url.host,
+    'x-forwarded-proto': url.protocol.replace(':', ''),
+  };
   let answered = false;
   const proxied = new Promise<void>((resolve) => {
     const upstream = httpRequest(target, { method: req.method, headers }, (proxyRes) => {
@@ -48,8 +53,18 @@ export async function proxyStreamingInvocation(call: StreamingCall): Promise<voi
     });
     req.pipe(upstream);
   });
-  const http = { method: req.method ?? 'GET', url: url.toString(), headers: headerRecord(req), query: queryRecord(url.searchParams), params: call.params };
-  await call.invoker(call.fn.fn, { invocationId, inputData: [{ name: call.fn.triggerName, data: { http } }], triggerMetadata: httpTriggerMetadata(http) }, call.reason);
+  const http = {
+    method: req.method ?? 'GET',
+    url: url.toString(),
+    headers: headerRecord(req),
+    query: queryRecord(url.searchParams),
+    params: call.params,
+  };
+  await call.invoker(
+    call.fn.fn,
+    { invocationId, inputData: [{ name: call.fn.triggerName, data: { http } }], triggerMetadata: httpTriggerMetadata(http) },
+    call.reason,
+  );
   await Promise.race([proxied, new Promise((resolve) => setTimeout(resolve, NO_RESPONSE_GRACE_MS).unref())]);
   if (!answered) writeEmpty(res, 200, call.extraHeaders);
   else await proxied;

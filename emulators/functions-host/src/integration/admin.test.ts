@@ -15,7 +15,15 @@ interface FunctionInfo {
 }
 
 beforeAll(async () => {
-  host = await startHost({ env: { WORK_QUEUE: workQueue, OUT_QUEUE: uniqueName('admin-out'), TICK_SCHEDULE: '0 0 0 1 1 *', 'AzureWebJobs.boom.Disabled': 'true', AzureFunctionsWebHost__hostid: uniqueName('admin-host') } });
+  host = await startHost({
+    env: {
+      WORK_QUEUE: workQueue,
+      OUT_QUEUE: uniqueName('admin-out'),
+      TICK_SCHEDULE: '0 0 0 1 1 *',
+      'AzureWebJobs.boom.Disabled': 'true',
+      AzureFunctionsWebHost__hostid: uniqueName('admin-host'),
+    },
+  });
 });
 afterAll(stopAllHosts);
 
@@ -29,12 +37,22 @@ it('lists every registered function with its trigger and bindings', async () => 
   const functions = (await (await fetch(`${host.url}/admin/functions`)).json()) as FunctionInfo[];
   expect(functions).toHaveLength(22);
   const byName = new Map(functions.map((fn) => [fn.name, fn]));
-  expect(byName.get('itemById')?.trigger).toMatchObject({ type: 'httpTrigger', route: 'items/{id:int}', path: '/api/items/{id:int}', methods: ['GET'] });
+  expect(byName.get('itemById')?.trigger).toMatchObject({
+    type: 'httpTrigger',
+    route: 'items/{id:int}',
+    path: '/api/items/{id:int}',
+    methods: ['GET'],
+  });
   expect(byName.get('itemById')?.invoke_url_template).toBe(`${host.url}/api/items/{id:int}`);
   expect(byName.get('hello')?.trigger).toMatchObject({ route: 'hello', path: '/api/hello' });
   expect(byName.get('tick')?.trigger).toMatchObject({ type: 'timerTrigger', schedule: '0 0 0 1 1 *' });
   expect(byName.get('work')?.trigger).toMatchObject({ type: 'queueTrigger', queueName: workQueue });
-  expect(byName.get('enqueue')?.config.bindings.map((b) => `${b.direction}:${b.type}`).sort()).toEqual(['in:httpTrigger', 'out:http', 'out:queue']);
+  expect(
+    byName
+      .get('enqueue')
+      ?.config.bindings.map((b) => `${b.direction}:${b.type}`)
+      .sort(),
+  ).toEqual(['in:httpTrigger', 'out:http', 'out:queue']);
   expect(byName.get('boom')?.isDisabled).toBe(true);
 });
 
@@ -49,7 +67,11 @@ it('returns one function by name, and 404 for unknown ones', async () => {
 });
 
 it('runs a timer function on POST /admin/functions/{name} with 202', async () => {
-  const response = await fetch(`${host.url}/admin/functions/tick`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: '' }) });
+  const response = await fetch(`${host.url}/admin/functions/tick`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ input: '' }),
+  });
   expect(response.status).toBe(202);
   const line = await waitFor('the manual tick', () => host.lines(/ TICK \{/)[0]);
   expect(line).toContain('"isPastDue":false');

@@ -8,7 +8,12 @@ const get = (path: string, init?: RequestInit): Promise<Response> => fetch(`${ho
 
 beforeAll(async () => {
   host = await startHost({
-    env: { WORK_QUEUE: uniqueName('http-work'), OUT_QUEUE: uniqueName('http-out'), TICK_SCHEDULE: '0 0 0 1 1 *', 'AzureWebJobs.tick.Disabled': 'true' },
+    env: {
+      WORK_QUEUE: uniqueName('http-work'),
+      OUT_QUEUE: uniqueName('http-out'),
+      TICK_SCHEDULE: '0 0 0 1 1 *',
+      'AzureWebJobs.tick.Disabled': 'true',
+    },
   });
 });
 afterAll(stopAllHosts);
@@ -71,9 +76,19 @@ describe('methods', () => {
 
 describe('request data', () => {
   it('passes JSON bodies, repeated query keys and headers', async () => {
-    const response = await get('/api/echo?a=1&a=2&b=x', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test': 'yes' }, body: JSON.stringify({ k: [1, 2] }) });
+    const response = await get('/api/echo?a=1&a=2&b=x', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test': 'yes' },
+      body: JSON.stringify({ k: [1, 2] }),
+    });
     const body = await response.json();
-    expect(body).toEqual({ method: 'POST', url: `${host.url}/api/echo?a=1&a=2&b=x`, query: { a: '1,2', b: 'x' }, xTest: 'yes', json: { k: [1, 2] } });
+    expect(body).toEqual({
+      method: 'POST',
+      url: `${host.url}/api/echo?a=1&a=2&b=x`,
+      query: { a: '1,2', b: 'x' },
+      xTest: 'yes',
+      json: { k: [1, 2] },
+    });
   });
 
   it('passes text bodies', async () => {
@@ -84,7 +99,9 @@ describe('request data', () => {
 
   it('passes binary bodies byte for byte', async () => {
     const bytes = Buffer.from([0, 1, 2, 127, 128, 254, 255]);
-    const body = await (await get('/api/echo', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes })).json();
+    const body = await (
+      await get('/api/echo', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes })
+    ).json();
     expect(Buffer.from(body.base64, 'base64')).toEqual(bytes);
     expect(body.length).toBe(7);
   });

@@ -26,7 +26,9 @@ function queueLogs(): QueueLog[] {
 }
 
 beforeAll(async () => {
-  host = await startHost({ env: { WORK_QUEUE: workQueue, OUT_QUEUE: outQueue, TICK_SCHEDULE: '0 0 0 1 1 *', 'AzureWebJobs.tick.Disabled': 'true' } });
+  host = await startHost({
+    env: { WORK_QUEUE: workQueue, OUT_QUEUE: outQueue, TICK_SCHEDULE: '0 0 0 1 1 *', 'AzureWebJobs.tick.Disabled': 'true' },
+  });
 });
 afterAll(stopAllHosts);
 
@@ -57,7 +59,12 @@ it('retries a failing message and moves it to <queue>-poison after 5 dequeues', 
   const body = JSON.stringify({ fail: true, marker: 'poison-me' });
   const sent = (await send(workQueue, body)) as { messageId: string };
   const poison = queue(`${workQueue}-poison`);
-  const poisoned = await waitFor('the poison message', async () => (await poison.peekMessages().catch(() => undefined))?.peekedMessageItems[0], 20_000, 200);
+  const poisoned = await waitFor(
+    'the poison message',
+    async () => (await poison.peekMessages().catch(() => undefined))?.peekedMessageItems[0],
+    20_000,
+    200,
+  );
   expect(Buffer.from(poisoned.messageText, 'base64').toString()).toBe(body);
   const attempts = queueLogs().filter((entry) => entry.id === sent.messageId);
   expect(attempts.map((entry) => entry.dequeueCount)).toEqual([1, 2, 3, 4, 5]);
@@ -68,12 +75,18 @@ it('retries a failing message and moves it to <queue>-poison after 5 dequeues', 
 it('moves a message that is not valid base64 straight to the poison queue', async () => {
   await queue(workQueue).sendMessage('this is not base64!');
   const poison = queue(`${workQueue}-poison`);
-  await waitFor('the undecodable message in poison', async () => (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.some((m) => m.messageText === 'this is not base64!'));
+  await waitFor('the undecodable message in poison', async () =>
+    (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.some((m) => m.messageText === 'this is not base64!'),
+  );
   expect(host.lines(/is not valid base64/)).toHaveLength(1);
 });
 
 it('writes output binding values to their queue, one message per array element, base64-encoded', async () => {
-  const response = await fetch(`${host.url}/api/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ a: 1 }, 'two']) });
+  const response = await fetch(`${host.url}/api/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify([{ a: 1 }, 'two']),
+  });
   expect(response.status).toBe(202);
   const received = (await queue(outQueue).receiveMessages({ numberOfMessages: 10 })).receivedMessageItems;
   expect(received.map((m) => Buffer.from(m.messageText, 'base64').toString()).sort()).toEqual(['two', '{"a":1}'].sort());

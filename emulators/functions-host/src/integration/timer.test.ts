@@ -6,11 +6,19 @@ jest.setTimeout(30_000);
 
 interface TimerLog {
   pid: number;
-  timer: { isPastDue: boolean; schedule: { adjustForDST: boolean }; scheduleStatus: null | { last: string; next: string; lastUpdated: string } };
+  timer: {
+    isPastDue: boolean;
+    schedule: { adjustForDST: boolean };
+    scheduleStatus: null | { last: string; next: string; lastUpdated: string };
+  };
 }
 
 const parse = (line: string, tag: string): TimerLog => JSON.parse(line.slice(line.indexOf(`${tag} `) + tag.length + 1)) as TimerLog;
-const baseEnv = (): Record<string, string> => ({ WORK_QUEUE: uniqueName('timer-work'), OUT_QUEUE: uniqueName('timer-out'), AzureFunctionsWebHost__hostid: uniqueName('timer-host') });
+const baseEnv = (): Record<string, string> => ({
+  WORK_QUEUE: uniqueName('timer-work'),
+  OUT_QUEUE: uniqueName('timer-out'),
+  AzureFunctionsWebHost__hostid: uniqueName('timer-host'),
+});
 
 afterAll(stopAllHosts);
 
@@ -34,12 +42,13 @@ it('fires a %SETTING% per-second schedule every second, and runOnStartup once at
 });
 
 it('runs a missed occurrence at start as past due when the schedule is monitored', async () => {
-  const env = { ...baseEnv(), TICK_SCHEDULE: '0 0 * * * *' };
+  const hostId = uniqueName('timer-host');
+  const env = { ...baseEnv(), AzureFunctionsWebHost__hostid: hostId, TICK_SCHEDULE: '0 0 * * * *' };
   const table = TableClient.fromConnectionString(storageConnection(), 'AzureWebJobsHosts', { allowInsecureConnection: true });
   await table.createTable();
   const missed = new Date(Date.now() - 3_600_000);
   await table.upsertEntity({
-    partitionKey: env.AzureFunctionsWebHost__hostid,
+    partitionKey: hostId,
     rowKey: 'Host.Functions.tick.Status',
     last: new Date(missed.getTime() - 3_600_000).toISOString(),
     next: missed.toISOString(),
@@ -51,7 +60,7 @@ it('runs a missed occurrence at start as past due when the schedule is monitored
   expect(timer.isPastDue).toBe(true);
   expect(timer.scheduleStatus?.next).toBe(missed.toISOString());
   const saved = await waitFor('the saved status', async () => {
-    const entity = await table.getEntity<{ last: string; next: string }>(env.AzureFunctionsWebHost__hostid, 'Host.Functions.tick.Status');
+    const entity = await table.getEntity<{ last: string; next: string }>(hostId, 'Host.Functions.tick.Status');
     return entity.last === missed.toISOString() ? entity : undefined;
   });
   expect(Date.parse(saved.next)).toBeGreaterThan(Date.now());

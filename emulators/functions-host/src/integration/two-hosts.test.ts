@@ -12,7 +12,12 @@ const handled = (host: HostProcess): number[] =>
   host.lines(/ QUEUE \{/).map((line) => (JSON.parse(line.slice(line.indexOf('QUEUE ') + 6)) as { message: { n: number } }).message.n);
 
 beforeAll(async () => {
-  const env = { WORK_QUEUE: workQueue, OUT_QUEUE: uniqueName('shared-out'), TICK_SCHEDULE: '* * * * * *', AzureFunctionsWebHost__hostid: uniqueName('shared-host') };
+  const env = {
+    WORK_QUEUE: workQueue,
+    OUT_QUEUE: uniqueName('shared-out'),
+    TICK_SCHEDULE: '* * * * * *',
+    AzureFunctionsWebHost__hostid: uniqueName('shared-host'),
+  };
   hosts = await Promise.all([startHost({ env }), startHost({ env })]);
 });
 afterAll(stopAllHosts);

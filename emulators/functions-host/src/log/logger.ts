@@ -1,7 +1,15 @@
 import type { RpcLogLevel } from '../core/types';
 
 const RANK: Record<RpcLogLevel, number> = { trace: 0, debug: 1, information: 2, warning: 3, error: 4, critical: 5, none: 6 };
-const TAG: Record<RpcLogLevel, string> = { trace: 'trace: ', debug: 'debug: ', information: '', warning: 'warning: ', error: 'error: ', critical: 'critical: ', none: '' };
+const TAG: Record<RpcLogLevel, string> = {
+  trace: 'trace: ',
+  debug: 'debug: ',
+  information: '',
+  warning: 'warning: ',
+  error: 'error: ',
+  critical: 'critical: ',
+  none: '',
+};
 
 /** One line for the console; `category` follows the host's names (`Function.<name>.User`, `Host.Startup`…). */
 export interface LogEntry {

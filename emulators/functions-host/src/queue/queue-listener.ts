@@ -68,7 +68,8 @@ export class QueueListener {
       let messages: DequeuedMessageItem[] = [];
       try {
         await ensureQueue(queue);
-        messages = (await queue.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: PROCESSING_VISIBILITY_S })).receivedMessageItems;
+        messages = (await queue.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: PROCESSING_VISIBILITY_S }))
+          .receivedMessageItems;
       } catch (error) {
         if (!this.#stopped) this.log('warning', `Polling '${queue.name}' failed: ${(error as Error).message}`);
       }
@@ -97,12 +98,15 @@ export class QueueListener {
       return this.moveToPoison(message, message.popReceipt);
     }
     let popReceipt = message.popReceipt;
-    const renewal = setInterval(() => {
-      queue
-        .updateMessage(message.messageId, popReceipt, undefined, PROCESSING_VISIBILITY_S)
-        .then((result) => (popReceipt = result.popReceipt ?? popReceipt))
-        .catch((error: Error) => this.log('warning', `Could not extend visibility of ${message.messageId}: ${error.message}`));
-    }, (PROCESSING_VISIBILITY_S * 1000) / 2);
+    const renewal = setInterval(
+      () => {
+        queue
+          .updateMessage(message.messageId, popReceipt, undefined, PROCESSING_VISIBILITY_S)
+          .then((result) => (popReceipt = result.popReceipt ?? popReceipt))
+          .catch((error: Error) => this.log('warning', `Could not extend visibility of ${message.messageId}: ${error.message}`));
+      },
+      (PROCESSING_VISIBILITY_S * 1000) / 2,
+    );
     const reason = `New queue message detected on '${queue.name}'.`;
     let succeeded = false;
     try {
@@ -116,7 +120,10 @@ export class QueueListener {
     try {
       if (succeeded) await queue.deleteMessage(message.messageId, popReceipt);
       else if (message.dequeueCount >= settings.maxDequeueCount) {
-        this.log('warning', `Message has reached MaxDequeueCount of ${settings.maxDequeueCount}. Moving message to queue '${this.deps.poison.name}'.`);
+        this.log(
+          'warning',
+          `Message has reached MaxDequeueCount of ${settings.maxDequeueCount}. Moving message to queue '${this.deps.poison.name}'.`,
+        );
         await this.moveToPoison(message, popReceipt);
       } else {
         await queue.updateMessage(message.messageId, popReceipt, undefined, Math.round(settings.visibilityTimeoutMs / 1000));

@@ -16,7 +16,9 @@ export function toQueueMessages(data: RpcTypedData | null | undefined): (string 
   if (typeof data.json === 'string') {
     const value: unknown = JSON.parse(data.json);
     const items = Array.isArray(value) ? value : [value];
-    return items.filter((item) => item !== null && item !== undefined).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+    return items
+      .filter((item) => item !== null && item !== undefined)
+      .map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   }
   return [];
 }
@@ -25,14 +27,22 @@ export function toQueueMessages(data: RpcTypedData | null | undefined): (string 
  * Writes `output.storageQueue` values (the return value or extraOutputs) to their queues after a
  * successful invocation, creating queues as needed. Other output types are not emulated.
  */
-export async function flushQueueOutputs(fn: RegisteredFunction, response: RpcInvocationResponse, env: Env, encoding: MessageEncoding): Promise<number> {
+export async function flushQueueOutputs(
+  fn: RegisteredFunction,
+  response: RpcInvocationResponse,
+  env: Env,
+  encoding: MessageEncoding,
+): Promise<number> {
   let sent = 0;
   for (const [name, binding] of Object.entries(fn.metadata.bindings)) {
     if (binding.direction !== 'out' || String(binding.type).toLowerCase() !== 'queue') continue;
     const data = name === '$return' ? response.returnValue : response.outputData?.find((output) => output.name === name)?.data;
     const messages = toQueueMessages(data);
     if (messages.length === 0) continue;
-    const client = queueClient(resolveStorageConnection(binding.connection, env), resolveSettingExpressions(String(binding.queueName ?? ''), env));
+    const client = queueClient(
+      resolveStorageConnection(binding.connection, env),
+      resolveSettingExpressions(String(binding.queueName ?? ''), env),
+    );
     await ensureQueue(client);
     for (const message of messages) await client.sendMessage(encodeMessageText(message, encoding));
     sent += messages.length;

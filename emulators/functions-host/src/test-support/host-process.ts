@@ -48,7 +48,9 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`,
+  );
 }
 
 /** A host started as a child process with its captured output. */
@@ -73,6 +75,8 @@ export interface StartHostOptions {
   app?: string;
   env?: Record<string, string>;
   port?: number;
+  /** Extra CLI arguments (e.g. --cors). */
+  args?: string[];
   timeoutMs?: number;
 }
 
@@ -83,7 +87,7 @@ export interface StartHostOptions {
 export async function startHost(options: StartHostOptions = {}): Promise<HostProcess> {
   const port = options.port ?? (await freePort());
   const app = options.app ?? fixtureApp('sample-app');
-  const child = spawn(process.execPath, [CLI_PATH, '--app', app, '--port', String(port)], {
+  const child = spawn(process.execPath, [CLI_PATH, '--app', app, '--port', String(port), ...(options.args ?? [])], {
     env: { ...process.env, AzureWebJobsStorage: storageConnection(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

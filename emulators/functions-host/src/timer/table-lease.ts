@@ -64,7 +64,12 @@ export class TableLease {
   }
 
   private entity(): LeaseEntity {
-    return { partitionKey: this.partitionKey, rowKey: this.rowKey, owner: this.owner, expiresAt: new Date(Date.now() + this.durationMs).toISOString() };
+    return {
+      partitionKey: this.partitionKey,
+      rowKey: this.rowKey,
+      owner: this.owner,
+      expiresAt: new Date(Date.now() + this.durationMs).toISOString(),
+    };
   }
 
   /** Takes the lease if it is free, expired or already ours. */

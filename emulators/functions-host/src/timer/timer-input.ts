@@ -7,7 +7,12 @@ import type { ScheduleStatus } from './schedule-status';
  * it into `{ schedule: { adjustForDST }, scheduleStatus, isPastDue }`). ScheduleStatus is null when
  * the schedule is not monitored, as on Azure.
  */
-export function timerInput(fn: FunctionDescriptor, isPastDue: boolean, status: ScheduleStatus | undefined, adjustForDst = true): InvocationInput {
+export function timerInput(
+  fn: FunctionDescriptor,
+  isPastDue: boolean,
+  status: ScheduleStatus | undefined,
+  adjustForDst = true,
+): InvocationInput {
   const info = {
     Schedule: { AdjustForDST: adjustForDst },
     ScheduleStatus: status ? { Last: status.last, Next: status.next, LastUpdated: status.lastUpdated } : null,

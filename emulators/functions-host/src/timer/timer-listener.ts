@@ -1,5 +1,6 @@
 import type { FunctionDescriptor } from '../catalog/describe';
 import type { SingletonSettings } from '../config/host-json';
+import type { InvocationInput } from '../core/invoke';
 import { invokeWithRetry, type Invoker } from '../core/retry';
 import { writeLog } from '../log/logger';
 import type { TimerSchedule } from './schedule';
@@ -32,7 +33,8 @@ export class TimerListener {
   #timer?: NodeJS.Timeout;
   #renewTimer?: NodeJS.Timeout;
   #running?: Promise<void>;
-  #listening = false;
+  /** Bumped whenever listening starts or stops, so callbacks of an earlier listening period go quiet. */
+  #generation = 0;
   #status?: ScheduleStatus;
 
   constructor(
@@ -91,59 +93,67 @@ export class TimerListener {
     this.log('warning', 'Singleton lock lost; another host took over the timer.');
     clearInterval(this.#renewTimer);
     clearTimeout(this.#timer);
-    this.#listening = false;
+    this.#generation += 1;
     this.#timer = setTimeout(() => void this.acquireLoop(), this.deps.singleton.listenerLockRecoveryPollingIntervalMs);
   }
 
+  private active(generation: number): boolean {
+    return !this.#stopped && generation === this.#generation;
+  }
+
   private async startListening(): Promise<void> {
-    this.#listening = true;
+    const generation = ++this.#generation;
     const { status: store, schedule } = this.deps;
     this.#status = store ? await store.read().catch(() => undefined) : undefined;
     if (this.fn.timer?.runOnStartup) {
-      await this.run(false, new Date());
+      await this.run(generation, false, new Date());
     } else if (this.#status && Date.parse(this.#status.next) < Date.now()) {
       // An occurrence was missed while no host was listening: run it now, flagged as past due.
-      await this.run(true, new Date(this.#status.next));
+      await this.run(generation, true, new Date(this.#status.next));
     }
-    this.scheduleNext(schedule.next(new Date()));
+    this.scheduleNext(generation, schedule.next(new Date()));
   }
 
-  private scheduleNext(next: Date | undefined): void {
-    if (this.#stopped || !this.#listening || !next) return;
+  private scheduleNext(generation: number, next: Date | undefined): void {
+    if (!this.active(generation) || !next) return;
     const wait = next.getTime() - Date.now();
     this.#timer = setTimeout(
       () => {
-        if (wait > MAX_TIMEOUT_MS) return this.scheduleNext(next);
-        void this.run(false, next).then(() => {
+        if (wait > MAX_TIMEOUT_MS) return this.scheduleNext(generation, next);
+        void this.run(generation, false, next).then(() => {
           // Never reuse the occurrence just run, even if the timer fired a few ms early.
-          this.scheduleNext(this.deps.schedule.next(new Date(Math.max(Date.now(), next.getTime()))));
+          this.scheduleNext(generation, this.deps.schedule.next(new Date(Math.max(Date.now(), next.getTime()))));
         });
       },
       Math.min(Math.max(0, wait), MAX_TIMEOUT_MS),
     );
   }
 
-  private async run(isPastDue: boolean, occurrence: Date): Promise<void> {
-    if (this.#stopped || !this.#listening) return;
+  private async run(generation: number, isPastDue: boolean, occurrence: Date): Promise<void> {
+    if (!this.active(generation)) return;
     const adjustForDst = this.deps.schedule.kind === 'cron';
     const status = this.#status;
     const reason = `Timer fired at ${new Date().toISOString()}`;
-    this.#running = invokeWithRetry(this.deps.invoker, this.fn.fn, () => timerInput(this.fn, isPastDue, status, adjustForDst), reason, () => this.#stopped)
-      .then(() => undefined)
-      .catch(() => undefined);
+    const makeInput = (): InvocationInput => timerInput(this.fn, isPastDue, status, adjustForDst);
+    this.#running = invokeWithRetry(this.deps.invoker, this.fn.fn, makeInput, reason, () => !this.active(generation)).then(
+      () => undefined,
+      () => undefined, // the invocation already logged its failure; the schedule goes on
+    );
     await this.#running;
     this.#running = undefined;
-    if (this.deps.status) {
+    if (this.deps.status && this.active(generation)) {
       const next = this.deps.schedule.next(new Date(Math.max(Date.now(), occurrence.getTime())));
       this.#status = { last: occurrence.toISOString(), next: (next ?? occurrence).toISOString(), lastUpdated: new Date().toISOString() };
-      await this.deps.status.write(this.#status).catch((error: Error) => this.log('warning', `Could not save schedule status: ${error.message}`));
+      await this.deps.status
+        .write(this.#status)
+        .catch((error: Error) => this.log('warning', `Could not save schedule status: ${error.message}`));
     }
   }
 
   /** Stops scheduling, waits for a running invocation, and releases the lease. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    this.#listening = false;
+    this.#generation += 1;
     clearTimeout(this.#timer);
     clearInterval(this.#renewTimer);
     await this.#running;

@@ -7,7 +7,16 @@ describe('expandGlob', () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'glob-'));
-    for (const file of ['dist/src/functions/a.js', 'dist/src/functions/b.js', 'dist/src/functions/b.js.map', 'dist/src/functions/nested/c.js', 'dist/src/index.js', 'dist/.hidden/x.js', 'node_modules/m/index.js', 'index.mjs']) {
+    for (const file of [
+      'dist/src/functions/a.js',
+      'dist/src/functions/b.js',
+      'dist/src/functions/b.js.map',
+      'dist/src/functions/nested/c.js',
+      'dist/src/index.js',
+      'dist/.hidden/x.js',
+      'node_modules/m/index.js',
+      'index.mjs',
+    ]) {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), '');
     }
@@ -19,7 +28,12 @@ describe('expandGlob', () => {
   });
 
   it('expands ** across folders, skipping dot-folders and node_modules', () => {
-    expect(expandGlob('**/*.js', root)).toEqual(['dist/src/functions/a.js', 'dist/src/functions/b.js', 'dist/src/functions/nested/c.js', 'dist/src/index.js']);
+    expect(expandGlob('**/*.js', root)).toEqual([
+      'dist/src/functions/a.js',
+      'dist/src/functions/b.js',
+      'dist/src/functions/nested/c.js',
+      'dist/src/index.js',
+    ]);
   });
 
   it('supports braces, ? and plain paths', () => {

@@ -21,7 +21,10 @@ export function segmentToRegExp(segment: string): RegExp {
       const end = segment.indexOf(']', i + 1);
       if (end === -1) source += '\\[';
       else {
-        source += `[${segment.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        source += `[${segment
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
@@ -37,7 +40,9 @@ function listDir(dir: string): { name: string; isDir: boolean }[] {
   try {
     return readdirSync(dir, { withFileTypes: true }).map((entry) => ({
       name: entry.name,
-      isDir: entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true),
+      isDir:
+        entry.isDirectory() ||
+        (entry.isSymbolicLink() && statSync(join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true),
     }));
   } catch {
     return [];
@@ -52,7 +57,8 @@ function walk(base: string, relative: string, segments: string[], out: Set<strin
     // `**` matches zero or more directories; node_modules and dot-folders are never searched (as globby's defaults).
     walk(base, relative, rest, out);
     for (const entry of listDir(dir)) {
-      if (entry.isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(base, posix.join(relative, entry.name), segments, out);
+      if (entry.isDir && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+        walk(base, posix.join(relative, entry.name), segments, out);
     }
     return;
   }
@@ -83,7 +89,12 @@ function walk(base: string, relative: string, segments: string[], out: Set<strin
 export function expandGlob(pattern: string, cwd: string): string[] {
   const out = new Set<string>();
   for (const expanded of expandBraces(pattern.replace(/\\/g, '/').replace(/^\.\//, ''))) {
-    walk(cwd, '', expanded.split('/').filter((segment) => segment !== '' && segment !== '.'), out);
+    walk(
+      cwd,
+      '',
+      expanded.split('/').filter((segment) => segment !== '' && segment !== '.'),
+      out,
+    );
   }
   return [...out].sort();
 }

@@ -6,6 +6,7 @@ import { errorPage, logoutPage, signedOutPage } from '../http/pages';
 import type { SigningJwk } from '../keys';
 import { createJwtCustomizer } from '../tokens/customizer';
 import { pairwiseSubject } from '../tokens/entra-claims';
+import { memoryAdapter } from './memory-adapter';
 import { accessTokenSeconds, resourceIndicators } from './resource-indicators';
 
 /**
@@ -38,6 +39,7 @@ async function consentedGrant(ctx: KoaContextWithOIDC) {
 export function providerConfiguration(settings: IdentitySettings, signingKey: SigningJwk): Configuration {
   const sectorIdentifierUri = `${settings.httpsOrigin}/_emulator/sector`;
   return {
+    adapter: memoryAdapter(),
     clients: settings.clients.map((client) => toClientMetadata(client, sectorIdentifierUri)),
     jwks: { keys: [signingKey as unknown as JWK] },
     cookies: { keys: cookieKeys },
@@ -60,6 +62,9 @@ export function providerConfiguration(settings: IdentitySettings, signingKey: Si
       };
     },
     loadExistingGrant: consentedGrant,
+    // OpenID Connect drops offline_access unless prompt=consent; Entra honours it, and gives SPAs
+    // refresh tokens, so clients allowed the refresh_token grant get one with every code.
+    issueRefreshToken: (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.kind === 'AuthorizationCode'),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin) => settings.corsOrigins.includes(origin),
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },

@@ -38,7 +38,7 @@ function singleResource(scope: string, settings: IdentitySettings): ResourceApp 
   const targets = resourcesOfScope(scope, settings.resources);
   if (targets.length === 1 && targets[0]) return targets[0];
   if (targets.length > 1) throw new errors.InvalidTarget('AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource.');
-  throw new errors.InvalidScope('AADSTS70011: The provided value for the input parameter scope is not valid.');
+  throw new errors.InvalidScope('AADSTS70011: The provided value for the input parameter scope is not valid.', scope);
 }
 
 /**

@@ -9,7 +9,7 @@ export const accessTokenSeconds = 3599;
 function assertDefaultScope(ctx: KoaContextWithOIDC): void {
   const scopes = String(ctx.oidc.params?.scope ?? '').split(' ').filter(Boolean);
   if (!scopes.length || !scopes.every((scope) => scope.endsWith('/.default'))) {
-    throw new errors.InvalidScope('The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).');
+    throw new errors.InvalidScope('The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).', scopes.join(' '));
   }
 }
 

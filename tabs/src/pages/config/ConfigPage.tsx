@@ -55,8 +55,7 @@ export function ConfigPage() {
       ) : !info.inTeams ? (
         <MessageBar intent="info" data-testid="config-outside-teams">
           <MessageBarBody>
-            You are not in Microsoft Teams, so nothing will be saved.{' '}
-            {page && <Link href={hrefFor(page.id)}>Open {page.title}</Link>}
+            You are not in Microsoft Teams, so nothing will be saved. {page && <Link href={hrefFor(page.id)}>Open {page.title}</Link>}
           </MessageBarBody>
         </MessageBar>
       ) : teams.error ? (

@@ -129,7 +129,13 @@ app.http('context', {
   methods: ['GET'],
   handler: async (_request, context) => {
     context.log('context-log-line');
-    return { jsonBody: { invocationId: context.invocationId, functionName: context.functionName, appStarted: globalThis.fixtureAppStarted === true } };
+    return {
+      jsonBody: {
+        invocationId: context.invocationId,
+        functionName: context.functionName,
+        appStarted: globalThis.fixtureAppStarted === true,
+      },
+    };
   },
 });
 
