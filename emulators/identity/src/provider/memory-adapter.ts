@@ -11,6 +11,9 @@ interface Entry {
  */
 const unstored = new Set(['AccessToken', 'ClientCredentials']);
 
+/** Models revoked with their grant. Not interactions: a logout during an account switch revokes grants mid-interaction. */
+const grantBound = new Set(['AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+
 /**
  * In-memory storage for sessions, interactions, grants, codes and refresh tokens, one store per
  * provider. The emulator is one process whose state may vanish on restart (users sign in again);
@@ -42,7 +45,7 @@ export function memoryAdapter(): new (model: string) => Adapter {
       if ((writes += 1) % 500 === 0) for (const [key, entry] of store) if (entry.expiresAt <= now) store.delete(key);
       const expiresAt = expiresIn ? now + expiresIn * 1000 : Number.POSITIVE_INFINITY;
       store.set(this.key(id), { payload, expiresAt });
-      if (payload.grantId) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set<string>()).add(this.key(id)));
+      if (payload.grantId && grantBound.has(this.model)) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set<string>()).add(this.key(id)));
       if (payload.uid) store.set(`${this.model}Uid:${payload.uid}`, { payload: { jti: id }, expiresAt });
     }
 

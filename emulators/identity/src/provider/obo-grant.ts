@@ -12,6 +12,14 @@ export function publicJwk(key: SigningJwk): Record<string, unknown> {
   return { kty: key.kty, n: key.n, e: key.e, kid: key.kid, alg: key.alg, use: key.use };
 }
 
+/**
+ * `invalid_grant` with Entra's AADSTS text. oidc-provider's InvalidGrant hides its description;
+ * Entra does not, and msal surfaces it, which is what developers debug OBO failures with.
+ */
+function invalidGrant(description: string): Error {
+  return new errors.CustomOIDCProviderError('invalid_grant', description);
+}
+
 /** Verifies an incoming user assertion the way Entra does for OBO, with Entra's error texts. */
 async function verifyAssertion(assertion: string, keys: ReturnType<typeof createLocalJWKSet>, settings: IdentitySettings): Promise<JWTPayload> {
   try {
@@ -19,12 +27,12 @@ async function verifyAssertion(assertion: string, keys: ReturnType<typeof create
     return payload;
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired || (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'nbf')) {
-      throw new errors.InvalidGrant('AADSTS500133: Assertion is not within its valid time range.');
+      throw invalidGrant('AADSTS500133: Assertion is not within its valid time range.');
     }
     if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'iss') {
-      throw new errors.InvalidGrant('AADSTS50013: Assertion failed signature validation. (Issuer is not trusted.)');
+      throw invalidGrant('AADSTS50013: Assertion failed signature validation. (Issuer is not trusted.)');
     }
-    throw new errors.InvalidGrant('AADSTS50013: Assertion failed signature validation.');
+    throw invalidGrant('AADSTS50013: Assertion failed signature validation.');
   }
 }
 
@@ -63,11 +71,11 @@ export function registerOnBehalfOf(provider: Provider, settings: IdentitySetting
       const audiences = ([] as unknown[]).concat(claims.aud);
       const accepted = ownAudiences(client, settings);
       if (!audiences.some((audience) => typeof audience === 'string' && accepted.includes(audience))) {
-        throw new errors.InvalidGrant('AADSTS50013: Assertion audience does not match the Client app presenting the assertion.');
+        throw invalidGrant('AADSTS50013: Assertion audience does not match the Client app presenting the assertion.');
       }
-      if (claims.tid !== settings.tenantId) throw new errors.InvalidGrant('AADSTS50013: Assertion was issued for another tenant.');
+      if (claims.tid !== settings.tenantId) throw invalidGrant('AADSTS50013: Assertion was issued for another tenant.');
       const user = claims.idtyp === 'app' || typeof claims.oid !== 'string' ? undefined : settings.directory.find(claims.oid);
-      if (!user) throw new errors.InvalidGrant('AADSTS50034: The assertion does not identify a user of this directory.');
+      if (!user) throw invalidGrant('AADSTS50034: The assertion does not identify a user of this directory.');
 
       const requested = String(params.scope ?? '');
       const resource = singleResource(requested, settings);
