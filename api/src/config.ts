@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localApiClientId, localIdentityAuthority, sampleTenantId } from './local-defaults';
+import { localApiClientId, localBrowserAuthority, localIdentityAuthority, localTabClientId, localTabDomain, sampleTenantId } from './local-defaults';
 
 const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
@@ -24,7 +24,12 @@ const configSchema = z.object({
   /** Trusted issuers with `{tid}`; Entra: `https://login.microsoftonline.com/{tid}/v2.0,https://sts.windows.net/{tid}/`. */
   AUTH_ISSUERS: csv.default([`${localIdentityAuthority}/{tid}/v2.0`, `${localIdentityAuthority}/sts/{tid}/`]),
   /** Key sets; Entra: `https://login.microsoftonline.com/common/discovery/v2.0/keys`. */
-  AUTH_JWKS_URIS: csv.default([`${localIdentityAuthority}/discovery/v2.0/keys`]),
+  AUTH_JWKS_URIS: csv.default([`${localIdentityAuthority}/${sampleTenantId}/discovery/v2.0/keys`]),
+  /** Sign-in settings the tab reads at run time (outside Teams): the authority as a browser reaches it. */
+  AUTH_PUBLIC_AUTHORITY: z.string().url().default(localBrowserAuthority),
+  AUTH_TAB_CLIENT_ID: z.string().min(1).default(localTabClientId),
+  /** Application ID URI host part (`api://<tab domain>/<client id>`). */
+  AUTH_TAB_DOMAIN: z.string().min(1).default(localTabDomain),
 });
 
 export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[] }>;
@@ -39,7 +44,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ApiConfig {
     throw new Error(`Invalid API configuration: ${problems}`);
   }
   const data = result.data;
-  const audiences = data.AUTH_AUDIENCES ?? [data.AUTH_CLIENT_ID, `api://localhost/${data.AUTH_CLIENT_ID}`];
+  const audiences = data.AUTH_AUDIENCES ?? [data.AUTH_CLIENT_ID, `api://${data.AUTH_TAB_DOMAIN}/${data.AUTH_CLIENT_ID}`];
   return Object.freeze({ ...data, AUTH_AUDIENCES: audiences });
 }
 

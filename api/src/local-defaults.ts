@@ -1,11 +1,23 @@
 /**
  * Values that point the API at the local emulators when no setting says otherwise. They are
- * public identifiers of the local sample tenant, not secrets; Azure deployments set every one.
+ * public identifiers of the local sample tenant and emulator (see emulators/identity), not
+ * secrets; Azure deployments set every one of them.
  */
-export { sampleTenantId } from './sample/directory';
+import { sampleTenantId } from './sample/directory';
+
+export { sampleTenantId };
 
 /** The local identity provider (emulators/identity) — HTTPS, as msal-node requires. */
-export const localIdentityAuthority = 'https://localhost:8443';
+export const localIdentityAuthority = 'https://localhost:53443';
+
+/** Its plain-HTTP listener for browsers (which do not trust the local CA). */
+export const localBrowserAuthority = `http://127.0.0.1:53444/${sampleTenantId}`;
 
 /** The API app registration's client id in the local provider. */
-export const localApiClientId = 'e1a5e0b4-7f3c-4d6e-9a2b-1c0d5e6f7a8b';
+export const localApiClientId = '10ca1a00-0000-4000-8000-000000000001';
+
+/** The tab's public client (auth code + PKCE outside Teams). */
+export const localTabClientId = '10ca1a00-0000-4000-8000-000000000002';
+
+/** Teams Toolkit's local tab domain: the Application ID URI is `api://<tab domain>/<client id>`. */
+export const localTabDomain = 'localhost:53000';

@@ -2,7 +2,7 @@ import { dependencyHealthSchema, healthSchema } from '@planboard/contracts';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
 import { freePort } from '../../emulators/stack/src/ports';
 import type { ManagedProcess } from '../../emulators/stack/src/processes';
-import { storageConnection } from './support/env';
+import { apiSettings, storageConnection } from './support/env';
 
 describe('health over HTTP through the local Functions host', () => {
   let api: ManagedProcess;
@@ -10,7 +10,7 @@ describe('health over HTTP through the local Functions host', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    api = await startFunctionApp({ app: 'api', port, settings: { AzureWebJobsStorage: storageConnection() } });
+    api = await startFunctionApp({ app: 'api', port, settings: apiSettings() });
     base = `http://127.0.0.1:${port}/api`;
   }, 60_000);
   afterAll(() => api?.stop());
@@ -39,7 +39,7 @@ describe('health when storage is down', () => {
   it('answers 503 with a reason', async () => {
     const [port, deadPort] = [await freePort(), await freePort()];
     const dead = storageConnection().replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, `TableEndpoint=http://127.0.0.1:${deadPort}`);
-    const api = await startFunctionApp({ app: 'api', port, settings: { AzureWebJobsStorage: dead, HEALTH_TIMEOUT_MS: '1500' } });
+    const api = await startFunctionApp({ app: 'api', port, settings: apiSettings({ AzureWebJobsStorage: dead, HEALTH_TIMEOUT_MS: '1500' }) });
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health/storage`);
       expect(response.status).toBe(503);

@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
 import { freePort } from '../../emulators/stack/src/ports';
 import type { ManagedProcess } from '../../emulators/stack/src/processes';
-import { storageConnection } from './support/env';
+import { apiSettings, storageConnection } from './support/env';
 
 describe('two API host processes against one Azurite', () => {
   const hosts: ManagedProcess[] = [];
@@ -10,7 +10,7 @@ describe('two API host processes against one Azurite', () => {
 
   beforeAll(async () => {
     ports.push(await freePort(), await freePort());
-    hosts.push(...(await Promise.all(ports.map((port) => startFunctionApp({ app: 'api', port, settings: { AzureWebJobsStorage: storageConnection() } })))));
+    hosts.push(...(await Promise.all(ports.map((port) => startFunctionApp({ app: 'api', port, settings: apiSettings() })))));
   }, 90_000);
   afterAll(() => Promise.all(hosts.map((host) => host.stop())));
 

@@ -1,12 +1,31 @@
-// Starts one in-memory Azurite for the whole jest run; every suite reads its connection string
-// from AZURITE_CONNECTION_STRING (inherited by the jest workers started after this).
+// Starts, once for the whole jest run, an in-memory Azurite and the local identity provider.
+// Suites read them from the environment (inherited by the jest workers started after this):
+//   AZURITE_CONNECTION_STRING, PLANBOARD_IDENTITY_CONFIG (JSON of /_emulator/config),
+//   PLANBOARD_IDENTITY_URL + NODE_EXTRA_CA_CERTS (for the identity package's test helpers).
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 const { startAzurite } = require('../../emulators/stack/dist/azurite');
+const { startIdentity } = require('../../emulators/stack/dist/identity');
 const { freePort } = require('../../emulators/stack/dist/ports');
 
 module.exports = async function globalSetup() {
   const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
-  const azurite = await startAzurite({ ports });
-  globalThis.__AZURITE__ = azurite;
+  const [azurite, identity] = await Promise.all([
+    startAzurite({ ports }),
+    (async () =>
+      startIdentity({
+        httpsPort: await freePort(),
+        httpPort: await freePort(),
+        certsDir: join(tmpdir(), 'planboard-test-certs'),
+        tabOrigins: ['http://127.0.0.1:53000'],
+        tabDomain: 'localhost:53000',
+      }))(),
+  ]);
+  globalThis.__PLANBOARD_PROCESSES__ = [azurite, identity.process];
   process.env.AZURITE_CONNECTION_STRING = azurite.connectionString;
   process.env.AZURITE_PORTS = JSON.stringify(ports);
+  process.env.PLANBOARD_IDENTITY_CONFIG = JSON.stringify(identity.config);
+  process.env.PLANBOARD_IDENTITY_URL = identity.config.urls.origin;
+  process.env.PLANBOARD_IDENTITY_CA = identity.config.caCertPath;
+  process.env.NODE_EXTRA_CA_CERTS = identity.config.caCertPath;
 };

@@ -1,3 +1,3 @@
 module.exports = async function globalTeardown() {
-  await globalThis.__AZURITE__?.stop();
+  await Promise.all((globalThis.__PLANBOARD_PROCESSES__ ?? []).map((proc) => proc.stop()));
 };

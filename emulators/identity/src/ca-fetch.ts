@@ -2,7 +2,18 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 /** The subset of `fetch` the helpers use: method, headers, string body; no redirects followed. */
-export type CaFetch = (url: string | URL, init?: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: string; signal?: AbortSignal | null }) => Promise<Response>;
+export type CaFetch = (
+  url: string | URL,
+  init?: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: string; signal?: AbortSignal | null },
+) => Promise<Response>;
+
+function plainHeaders(init: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  new Headers(init).forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
+}
 
 /**
  * A `fetch` that trusts `ca` (PEM) for HTTPS. Node reads `NODE_EXTRA_CA_CERTS` only at start-up,
@@ -20,7 +31,7 @@ export function caFetch(ca: string | undefined): CaFetch {
         url,
         {
           method: init.method ?? 'GET',
-          headers: { ...(body ? { 'content-length': String(body.length) } : {}), ...Object.fromEntries(new Headers(init.headers)) },
+          headers: { ...(body ? { 'content-length': String(body.length) } : {}), ...plainHeaders(init.headers) },
           ...(url.protocol === 'https:' && ca ? { ca } : {}),
           signal: init.signal ?? undefined,
         },

@@ -24,10 +24,13 @@ async function handshake(certs: { cert: string; key: string }, ca: string | unde
   const { port } = server.address() as AddressInfo;
   try {
     return await new Promise<number>((resolve, reject) => {
-      get({ host: '127.0.0.1', port, path: '/', servername, ca: ca ? [ca] : undefined, headers: { host: `${servername}:${port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
+      get(
+        { host: '127.0.0.1', port, path: '/', servername, ca: ca ? [ca] : undefined, headers: { host: `${servername}:${port}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      ).on('error', reject);
     });
   } finally {
     server.close();
@@ -76,7 +79,11 @@ describe('ensureDevCertificates', () => {
 
   it('replaces a server certificate that expires soon', async () => {
     const first = await ensureDevCertificates(dir);
-    const shortLived = await createCert({ ca: { cert: first.ca, key: await readFile(first.caKeyPath, 'utf8') }, domains: ['localhost', '127.0.0.1', '::1'], validity: 5 });
+    const shortLived = await createCert({
+      ca: { cert: first.ca, key: await readFile(first.caKeyPath, 'utf8') },
+      domains: ['localhost', '127.0.0.1', '::1'],
+      validity: 5,
+    });
     await writeFile(first.certPath, shortLived.cert);
     await writeFile(first.keyPath, shortLived.key);
     const renewed = await ensureDevCertificates(dir);
@@ -85,7 +92,11 @@ describe('ensureDevCertificates', () => {
   });
 
   it('creates one CA when called concurrently', async () => {
-    const results = await Promise.all([ensureDevCertificates(dir), ensureDevCertificates(dir), ensureDevCertificates(dir, [], { name: 'other' })]);
+    const results = await Promise.all([
+      ensureDevCertificates(dir),
+      ensureDevCertificates(dir),
+      ensureDevCertificates(dir, [], { name: 'other' }),
+    ]);
     expect(new Set(results.map((result) => result.ca)).size).toBe(1);
     for (const result of results) expect(new X509Certificate(result.cert).checkIssued(new X509Certificate(result.ca))).toBe(true);
   });

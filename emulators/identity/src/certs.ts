@@ -92,7 +92,11 @@ function usableServer(pair: Certificate | undefined, ca: Certificate, hostnames:
  * @param dir where the PEM files live (the stack uses `.local/certs`, which git ignores)
  * @param hostnames names besides `localhost`, `127.0.0.1` and `::1` (wildcards allowed: `*.analysis.windows.net`)
  */
-export async function ensureDevCertificates(dir: string, hostnames: readonly string[] = [], options: DevCertificateOptions = {}): Promise<DevCertificates> {
+export async function ensureDevCertificates(
+  dir: string,
+  hostnames: readonly string[] = [],
+  options: DevCertificateOptions = {},
+): Promise<DevCertificates> {
   const folder = resolve(dir);
   const name = options.name ?? 'localhost';
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name) || name === 'ca') throw new Error(`Invalid certificate name: ${name}`);
@@ -106,7 +110,13 @@ export async function ensureDevCertificates(dir: string, hostnames: readonly str
   return withDirectoryLock(folder, async () => {
     let ca = await readPair(paths.caCertPath, paths.caKeyPath);
     if (!usableCa(ca)) {
-      ca = await createCA({ organization: 'Planboard local development CA', countryCode: 'US', state: 'Local', locality: 'Local', validity: caValidityDays });
+      ca = await createCA({
+        organization: 'Planboard local development CA',
+        countryCode: 'US',
+        state: 'Local',
+        locality: 'Local',
+        validity: caValidityDays,
+      });
       await writeFileAtomic(paths.caKeyPath, ca.key, 0o600);
       await writeFileAtomic(paths.caCertPath, ca.cert);
     }

@@ -18,7 +18,13 @@ export const defaultTenantId = sampleTenantId;
 
 /** The sample directory (15 BU users, 2 managers, 2 admins) the API seeds its grants for. */
 export function sampleDirectory(): DirectoryUser[] {
-  return sampleUsers.map((user) => ({ oid: user.oid, name: user.name, upn: user.upn, appRoles: [...user.appRoles], description: user.role }));
+  return sampleUsers.map((user) => ({
+    oid: user.oid,
+    name: user.name,
+    upn: user.upn,
+    appRoles: [...user.appRoles],
+    description: user.role,
+  }));
 }
 
 /** Looks users up by object id or UPN (case-insensitive, as Entra treats UPNs). */

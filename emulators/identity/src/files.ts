@@ -24,7 +24,10 @@ export async function withDirectoryLock<T>(dir: string, work: () => Promise<T>, 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // A lock older than the timeout belongs to a process that died mid-way.
-      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
       if (age > timeoutMs) await rm(lock, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`Timed out waiting for the lock ${lock}`);
       else await new Promise((resolve) => setTimeout(resolve, 50));

@@ -41,7 +41,9 @@ describe('discovery and keys', () => {
       jwks_uri: `${authority}/discovery/v2.0/keys`,
       code_challenge_methods_supported: ['S256'],
     });
-    expect(document.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer']));
+    expect(document.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer']),
+    );
   });
 
   it('serves the v1 document (issuer standing in for sts.windows.net) at both v1 paths', async () => {
@@ -96,13 +98,31 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
     expect(typeof claims.uti).toBe('string');
     expect(claims).not.toHaveProperty('jti');
     const idToken = decodeJwt(result.idToken ?? '');
-    expect(idToken).toMatchObject({ aud: config.tab.clientId, iss: idp.urls.issuers.v2, oid: user?.oid, tid, preferred_username: admin, name: 'Alex Morgan', ver: '2.0', sub: claims.sub });
+    expect(idToken).toMatchObject({
+      aud: config.tab.clientId,
+      iss: idp.urls.issuers.v2,
+      oid: user?.oid,
+      tid,
+      preferred_username: admin,
+      name: 'Alex Morgan',
+      ver: '2.0',
+      sub: claims.sub,
+    });
   });
 
   it('issues an Entra v1 token (Application ID URI audience, upn, appid) when asked for one', async () => {
     const { accessToken } = await browser.signIn({ user: leader, tokenVersion: 1 });
     const claims = await verify(accessToken, { audience: config.api.applicationIdUri, issuer: idp.urls.issuers.v1 });
-    expect(claims).toMatchObject({ aud: config.api.applicationIdUri, iss: `${idp.urls.origin}/sts/${tid}/`, upn: leader, unique_name: leader, appid: config.tab.clientId, scp: 'access_as_user', tid, ver: '1.0' });
+    expect(claims).toMatchObject({
+      aud: config.api.applicationIdUri,
+      iss: `${idp.urls.origin}/sts/${tid}/`,
+      upn: leader,
+      unique_name: leader,
+      appid: config.tab.clientId,
+      scp: 'access_as_user',
+      tid,
+      ver: '1.0',
+    });
     expect(claims).not.toHaveProperty('roles');
   });
 
@@ -117,22 +137,42 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
 
   it('refuses a code exchange with the wrong PKCE verifier and a redirect URI that is not registered', async () => {
     const endpoints = await browser.endpoints();
-    const wrongRedirect = await fetch(`${endpoints.authorizationEndpoint}?client_id=${config.tab.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&code_challenge=abc&code_challenge_method=S256`, { redirect: 'manual' });
+    const wrongRedirect = await fetch(
+      `${endpoints.authorizationEndpoint}?client_id=${config.tab.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&code_challenge=abc&code_challenge_method=S256`,
+      { redirect: 'manual' },
+    );
     expect(wrongRedirect.status).toBe(400);
-    const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: config.tab.clientId, code: 'not-a-code', redirect_uri: config.tab.redirectUris[0] ?? '', code_verifier: 'x'.repeat(43) });
-    const response = await fetch(endpoints.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const form = new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: config.tab.clientId,
+      code: 'not-a-code',
+      redirect_uri: config.tab.redirectUris[0] ?? '',
+      code_verifier: 'x'.repeat(43),
+    });
+    const response = await fetch(endpoints.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toBe('invalid_grant');
   });
 
   it('lets the tab origins call the token endpoint cross-origin, and no other origin', async () => {
     const endpoints = await browser.endpoints();
-    const preflight = await fetch(endpoints.tokenEndpoint, { method: 'OPTIONS', headers: { origin: tabOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await fetch(endpoints.tokenEndpoint, {
+      method: 'OPTIONS',
+      headers: { origin: tabOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(tabOrigin);
     // The preflight cannot know the client; the request itself is checked against the client's origins.
     const post = (origin: string) =>
-      fetch(endpoints.tokenEndpoint, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', client_id: config.tab.clientId, refresh_token: 'unknown' }) });
+      fetch(endpoints.tokenEndpoint, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: config.tab.clientId, refresh_token: 'unknown' }),
+      });
     const fromTab = await post('http://localhost:53000');
     expect(fromTab.headers.get('access-control-allow-origin')).toBe('http://localhost:53000');
     const fromElsewhere = await post('http://evil.example');
@@ -151,7 +191,10 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(tabOrigin);
     const body = (await response.json()) as { access_token: string; refresh_token: string };
     expect(body.refresh_token).not.toBe(refreshToken);
-    expect(await verify(body.access_token, { audience: config.api.clientId })).toMatchObject({ preferred_username: leader, scp: 'access_as_user' });
+    expect(await verify(body.access_token, { audience: config.api.clientId })).toMatchObject({
+      preferred_username: leader,
+      scp: 'access_as_user',
+    });
   });
 
   it('signs out (end_session) back to the tab, after which the account picker shows again', async () => {
@@ -166,7 +209,12 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
     const action = /action="([^"]+)"/.exec(html)?.[1] ?? '';
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     const confirmUrl = new URL(action, logoutUrl).href;
-    const confirmed = await fetch(confirmUrl, { method: 'POST', redirect: 'manual', headers: { cookie: jar.header(confirmUrl), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ xsrf, logout: 'yes' }) });
+    const confirmed = await fetch(confirmUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: jar.header(confirmUrl), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
+    });
     jar.store(confirmUrl, confirmed);
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('location')).toMatch(new RegExp(`^${postLogout}`));

@@ -30,30 +30,64 @@ function client(name: string) {
 }
 
 async function token(form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await https(idp.urls.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  const response = await https(idp.urls.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 function onBehalfOf(assertion: string, scope = `${powerBi}/.default`, api = client('Planboard API')) {
-  return token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: api.clientId, client_secret: api.clientSecret ?? '', assertion, scope, requested_token_use: 'on_behalf_of' });
+  return token({
+    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    client_id: api.clientId,
+    client_secret: api.clientSecret ?? '',
+    assertion,
+    scope,
+    requested_token_use: 'on_behalf_of',
+  });
 }
 
 describe('client credentials', () => {
   it('gives the Power BI service principal a v1 app-only token for Power BI', async () => {
     const sp = client('Planboard Power BI service principal');
-    const { status, body } = await token({ grant_type: 'client_credentials', client_id: sp.clientId, client_secret: sp.clientSecret ?? '', scope: `${powerBi}/.default` });
+    const { status, body } = await token({
+      grant_type: 'client_credentials',
+      client_id: sp.clientId,
+      client_secret: sp.clientSecret ?? '',
+      scope: `${powerBi}/.default`,
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599 });
     const claims = await verify(String(body.access_token), { audience: powerBi, issuer: idp.urls.issuers.v1 });
-    expect(claims).toMatchObject({ aud: powerBi, iss: `${idp.urls.origin}/sts/${tid}/`, appid: sp.clientId, appidacr: '1', idtyp: 'app', oid: sp.objectId, sub: sp.objectId, tid, ver: '1.0' });
+    expect(claims).toMatchObject({
+      aud: powerBi,
+      iss: `${idp.urls.origin}/sts/${tid}/`,
+      appid: sp.clientId,
+      appidacr: '1',
+      idtyp: 'app',
+      oid: sp.objectId,
+      sub: sp.objectId,
+      tid,
+      ver: '1.0',
+    });
     expect(claims).not.toHaveProperty('scp');
     expect(decodeProtectedHeader(String(body.access_token))).toMatchObject({ alg: 'RS256', typ: 'JWT', kid: expect.any(String) });
   });
 
   it('refuses a wrong secret and a scope without /.default, as Entra does', async () => {
     const sp = client('Planboard Power BI service principal');
-    expect((await token({ grant_type: 'client_credentials', client_id: sp.clientId, client_secret: 'wrong', scope: `${powerBi}/.default` })).body.error).toBe('invalid_client');
-    const named = await token({ grant_type: 'client_credentials', client_id: sp.clientId, client_secret: sp.clientSecret ?? '', scope: `${powerBi}/Dataset.Read.All` });
+    expect(
+      (await token({ grant_type: 'client_credentials', client_id: sp.clientId, client_secret: 'wrong', scope: `${powerBi}/.default` })).body
+        .error,
+    ).toBe('invalid_client');
+    const named = await token({
+      grant_type: 'client_credentials',
+      client_id: sp.clientId,
+      client_secret: sp.clientSecret ?? '',
+      scope: `${powerBi}/Dataset.Read.All`,
+    });
     expect(named.body.error).toBe('invalid_scope');
   });
 
@@ -69,7 +103,7 @@ describe('on-behalf-of', () => {
     const assertion = await idp.client.userToken(leader);
     const { status, body } = await onBehalfOf(assertion);
     expect(status).toBe(200);
-    expect(body.scope).toBe(`${powerBi}/Dataset.Read.All ${powerBi}/Report.Read.All ${powerBi}/Workspace.Read.All`);
+    expect(body.scope).toBe(`${powerBi}/Dataset.Read.All ${powerBi}/Report.Read.All ${powerBi}/Workspace.Read.All ${powerBi}/.default`);
     const claims = await verify(String(body.access_token), { audience: powerBi, issuer: idp.urls.issuers.v1 });
     expect(claims).toMatchObject({
       aud: powerBi,
@@ -96,7 +130,13 @@ describe('on-behalf-of', () => {
     expect((await onBehalfOf(forPowerBi)).body.error_description).toMatch(/AADSTS50013.*audience/);
     expect((await onBehalfOf(await idp.client.appToken())).body.error).toBe('invalid_grant');
     const assertion = await idp.client.userToken(leader);
-    const asTab = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: config.tab.clientId, assertion, scope: `${powerBi}/.default`, requested_token_use: 'on_behalf_of' });
+    const asTab = await token({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      client_id: config.tab.clientId,
+      assertion,
+      scope: `${powerBi}/.default`,
+      requested_token_use: 'on_behalf_of',
+    });
     expect(asTab.status).toBeGreaterThanOrEqual(400);
   });
 
@@ -111,7 +151,12 @@ describe('on-behalf-of', () => {
   it('needs requested_token_use=on_behalf_of and exactly one resource', async () => {
     const api = client('Planboard API');
     const assertion = await idp.client.userToken(leader);
-    const base = { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', client_id: api.clientId, client_secret: api.clientSecret ?? '', assertion };
+    const base = {
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      client_id: api.clientId,
+      client_secret: api.clientSecret ?? '',
+      assertion,
+    };
     expect((await token({ ...base, scope: `${powerBi}/.default` })).body.error).toBe('invalid_request');
     expect((await onBehalfOf(assertion, `${powerBi}/.default https://graph.microsoft.com/User.Read`)).body.error).toBe('invalid_target');
   });
@@ -144,7 +189,11 @@ describe('test helpers', () => {
     process.env.PLANBOARD_IDENTITY_URL = idp.urls.browserOrigin;
     try {
       const admin = await userToken('alex.morgan@contoso.onmicrosoft.com', { version: 'v1' });
-      expect(await verify(admin, { audience: config.api.applicationIdUri })).toMatchObject({ roles: ['Admin'], ver: '1.0', upn: 'alex.morgan@contoso.onmicrosoft.com' });
+      expect(await verify(admin, { audience: config.api.applicationIdUri })).toMatchObject({
+        roles: ['Admin'],
+        ver: '1.0',
+        upn: 'alex.morgan@contoso.onmicrosoft.com',
+      });
       const bot = client('Planboard bot');
       const botToken = await appToken(bot.clientId, { resource: 'https://api.botframework.com' });
       expect(decodeJwt(botToken)).toMatchObject({ aud: 'https://api.botframework.com', appid: bot.clientId, idtyp: 'app' });

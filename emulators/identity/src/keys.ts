@@ -38,7 +38,10 @@ function isSigningJwk(value: unknown): value is SigningJwk {
 export async function ensureSigningKey(dir: string): Promise<SigningJwk> {
   const path = join(resolve(dir), fileName);
   return withDirectoryLock(resolve(dir), async () => {
-    const existing = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined);
+    const existing = await readFile(path, 'utf8').then(
+      (text) => JSON.parse(text) as unknown,
+      () => undefined,
+    );
     if (isSigningJwk(existing)) return existing;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = privateKey.export({ format: 'jwk' });

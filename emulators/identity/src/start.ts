@@ -63,7 +63,13 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const port = await listen(https, options.port ?? 0, '127.0.0.1');
   // `localhost` may resolve to ::1 first; answer there too when the machine has IPv6.
   const https6 = createHttpsServer({ key: certs.key, cert: certs.cert }, dispatch);
-  if (await listen(https6, port, '::1').then(() => true, () => false)) servers.push(https6);
+  if (
+    await listen(https6, port, '::1').then(
+      () => true,
+      () => false,
+    )
+  )
+    servers.push(https6);
   let browserOrigin: string | undefined;
   if (options.httpPort !== false) {
     const http = createHttpServer(dispatch);

@@ -91,7 +91,9 @@ export function providerUrls(httpsOrigin: string, tenantId: string, browserOrigi
 export function emulatorConfig(settings: IdentitySettings, urls: IdentityProviderUrls, caCertPath: string): EmulatorConfig {
   const { api } = settings;
   const tab = settings.clients.find((client) => client.grantTypes.includes('authorization_code'));
-  const powerBi = settings.clients.find((client) => client.clientId !== api.appId && client.permissions['https://analysis.windows.net/powerbi/api']?.application);
+  const powerBi = settings.clients.find(
+    (client) => client.clientId !== api.appId && client.permissions['https://analysis.windows.net/powerbi/api']?.application,
+  );
   return {
     tenantId: settings.tenantId,
     urls,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { seedSampleTenant, type SeedReport } from '@planboard/api/dist/src/sample';
 import { startAzurite } from './azurite';
 import { startFunctionApp, startTab } from './hosts';
+import { apiAuthSettings, startIdentity } from './identity';
 import { assertPortsFree, freePort } from './ports';
 import type { ManagedProcess } from './processes';
 import { localDir, portSettings, portsFromEnv, type PortName, type StackPorts } from './settings';
@@ -26,12 +27,17 @@ export interface StackUrls {
   storageTable: string;
   storageQueue: string;
   storageBlob: string;
+  /** The identity provider: HTTPS origin (Node clients) and plain-HTTP origin (browsers). */
+  identity: string;
+  identityBrowser: string;
 }
 
 export interface RunningStack {
   urls: StackUrls;
   ports: StackPorts;
   storageConnectionString: string;
+  /** Path of the local CA that signs the emulators' HTTPS certificates (NODE_EXTRA_CA_CERTS). */
+  caCertPath: string;
   seed?: SeedReport;
   /** Process ids of everything the stack started (for tools that check nothing is left behind). */
   pids: number[];
@@ -68,7 +74,17 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       location: options.persist ? join(localDir, 'azurite') : undefined,
     });
     started.push(azurite.process);
-    const settings = { AzureWebJobsStorage: azurite.connectionString };
+    const tabDomain = `localhost:${ports.tab}`;
+    const identity = await startIdentity({
+      httpsPort: ports.identity,
+      httpPort: ports.identityHttp,
+      certsDir: join(localDir, 'certs'),
+      tabOrigins: [`http://127.0.0.1:${ports.tab}`, `http://localhost:${ports.tab}`],
+      tabDomain,
+      echo: options.echo,
+    });
+    started.push(identity.process);
+    const settings = { AzureWebJobsStorage: azurite.connectionString, ...apiAuthSettings(identity.config, tabDomain) };
     const echo = options.echo ?? false;
     const [api, bot] = await Promise.all([
       startFunctionApp({ app: 'api', port: ports.api, settings, echo }),
@@ -85,9 +101,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       storageTable: `http://127.0.0.1:${ports.azuriteTable}`,
       storageQueue: `http://127.0.0.1:${ports.azuriteQueue}`,
       storageBlob: `http://127.0.0.1:${ports.azuriteBlob}`,
+      identity: identity.config.urls.origin,
+      identityBrowser: identity.config.urls.browserOrigin ?? '',
     };
     const pids = started.map((proc) => proc.child.pid ?? 0).filter((pid) => pid > 0);
-    return { urls, ports, storageConnectionString: azurite.connectionString, seed, pids, stop };
+    return { urls, ports, storageConnectionString: azurite.connectionString, caCertPath: identity.config.caCertPath, seed, pids, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -97,6 +115,6 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 /** Writes the running stack's endpoints to .local/stack.json (gitignored). */
 export function writeStackFile(stack: RunningStack, file = stackFile): void {
   mkdirSync(join(file, '..'), { recursive: true });
-  const body = { urls: stack.urls, ports: stack.ports, storageConnectionString: stack.storageConnectionString, pid: process.pid, pids: stack.pids };
+  const body = { urls: stack.urls, ports: stack.ports, storageConnectionString: stack.storageConnectionString, caCertPath: stack.caCertPath, pid: process.pid, pids: stack.pids };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
 }

@@ -31,9 +31,11 @@ it('fires a %SETTING% per-second schedule every second, and runOnStartup once at
   const first = parse(ticks[0] as string, 'TICK');
   expect(first.timer).toEqual({ isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: null });
   const times = host.lines(/Executing 'Functions\.tick'/).map((line) => Date.parse(line.slice(1, 25)));
-  // One run per second, each in the second it was scheduled for (never early, never twice).
+  // One run per scheduled second: never twice in a second, never early. (A run delayed past the next
+  // second on a busy machine makes the timer skip that occurrence, as on Azure, so gaps may exceed 1 s.)
   const seconds = times.map((time) => Math.floor(time / 1000));
-  for (let i = 1; i < seconds.length; i += 1) expect((seconds[i] as number) - (seconds[i - 1] as number)).toBe(1);
+  for (let i = 1; i < seconds.length; i += 1) expect((seconds[i] as number) - (seconds[i - 1] as number)).toBeGreaterThanOrEqual(1);
+  expect((seconds[seconds.length - 1] as number) - (seconds[0] as number)).toBeLessThanOrEqual(2 * (seconds.length - 1));
 
   const startup = host.lines(/ STARTUP \{/);
   expect(startup).toHaveLength(1);

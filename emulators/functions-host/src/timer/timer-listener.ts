@@ -119,7 +119,8 @@ export class TimerListener {
     const wait = next.getTime() - Date.now();
     this.#timer = setTimeout(
       () => {
-        if (wait > MAX_TIMEOUT_MS) return this.scheduleNext(generation, next);
+        // Re-arm when the wait was capped, or when the timer fired early (Node timers can be ~1 ms early).
+        if (Date.now() < next.getTime()) return this.scheduleNext(generation, next);
         void this.run(generation, false, next).then(() => {
           // Never reuse the occurrence just run, even if the timer fired a few ms early.
           this.scheduleNext(generation, this.deps.schedule.next(new Date(Math.max(Date.now(), next.getTime()))));

@@ -64,7 +64,10 @@ export function defaultClients(input: DefaultClientsInput): EntraClient[] {
       name: 'Planboard bot',
       ...localClients.bot,
       grantTypes: ['client_credentials', jwtBearerGrant],
-      permissions: { [botFrameworkResource.identifier]: { application: [] }, [graphResource.identifier]: { delegated: ['User.Read'], application: [] } },
+      permissions: {
+        [botFrameworkResource.identifier]: { application: [] },
+        [graphResource.identifier]: { delegated: ['User.Read'], application: [] },
+      },
     },
   ];
 }

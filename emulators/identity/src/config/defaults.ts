@@ -5,13 +5,25 @@
  */
 export const localClients = {
   /** The Planboard API app registration: the audience of user tokens, confidential for OBO. */
-  api: { clientId: '10ca1a00-0000-4000-8000-000000000001', clientSecret: 'local-only-api-secret', objectId: '10ca1a00-0000-4000-8000-000000000101' },
+  api: {
+    clientId: '10ca1a00-0000-4000-8000-000000000001',
+    clientSecret: 'local-only-api-secret',
+    objectId: '10ca1a00-0000-4000-8000-000000000101',
+  },
   /** The tab outside Teams: a public SPA client using auth code + PKCE. */
   tab: { clientId: '10ca1a00-0000-4000-8000-000000000002', objectId: '10ca1a00-0000-4000-8000-000000000102' },
   /** The Power BI service principal: confidential, client credentials. */
-  powerBi: { clientId: '10ca1a00-0000-4000-8000-000000000003', clientSecret: 'local-only-powerbi-secret', objectId: '10ca1a00-0000-4000-8000-000000000103' },
+  powerBi: {
+    clientId: '10ca1a00-0000-4000-8000-000000000003',
+    clientSecret: 'local-only-powerbi-secret',
+    objectId: '10ca1a00-0000-4000-8000-000000000103',
+  },
   /** The bot's app registration: confidential, client credentials (Bot Framework, Graph). */
-  bot: { clientId: '10ca1a00-0000-4000-8000-000000000004', clientSecret: 'local-only-bot-secret', objectId: '10ca1a00-0000-4000-8000-000000000104' },
+  bot: {
+    clientId: '10ca1a00-0000-4000-8000-000000000004',
+    clientSecret: 'local-only-bot-secret',
+    objectId: '10ca1a00-0000-4000-8000-000000000104',
+  },
 } as const;
 
 /** Default HTTPS port of the provider (the plain-HTTP browser listener defaults to the next port). */
@@ -29,9 +41,21 @@ export const powerBiResource = {
   appId: '00000009-0000-0000-c000-000000000000',
   /** Delegated permissions the Power BI service exposes (a representative subset). */
   delegatedScopes: [
-    'App.Read.All', 'Capacity.Read.All', 'Capacity.ReadWrite.All', 'Content.Create', 'Dashboard.Read.All',
-    'Dashboard.ReadWrite.All', 'Dataflow.Read.All', 'Dataset.Read.All', 'Dataset.ReadWrite.All', 'Gateway.Read.All',
-    'Report.Read.All', 'Report.ReadWrite.All', 'Tenant.Read.All', 'Workspace.Read.All', 'Workspace.ReadWrite.All',
+    'App.Read.All',
+    'Capacity.Read.All',
+    'Capacity.ReadWrite.All',
+    'Content.Create',
+    'Dashboard.Read.All',
+    'Dashboard.ReadWrite.All',
+    'Dataflow.Read.All',
+    'Dataset.Read.All',
+    'Dataset.ReadWrite.All',
+    'Gateway.Read.All',
+    'Report.Read.All',
+    'Report.ReadWrite.All',
+    'Tenant.Read.All',
+    'Workspace.Read.All',
+    'Workspace.ReadWrite.All',
   ],
 } as const;
 

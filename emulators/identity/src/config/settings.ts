@@ -1,5 +1,13 @@
 import { defaultClients, type EntraClient } from './clients';
-import { accessAsUser, botFrameworkResource, defaultTabDomain, defaultTabOrigins, graphResource, localClients, powerBiResource } from './defaults';
+import {
+  accessAsUser,
+  botFrameworkResource,
+  defaultTabDomain,
+  defaultTabOrigins,
+  graphResource,
+  localClients,
+  powerBiResource,
+} from './defaults';
 import type { ResourceApp, TokenVersion } from './resources';
 import { Directory, defaultTenantId, sampleDirectory, type DirectoryUser } from '../directory';
 import type { TenantIssuers } from '../tokens/entra-claims';
@@ -86,9 +94,33 @@ export function resolveSettings(options: IdentityProviderOptions, httpsOrigin: s
   };
   const resources: ResourceApp[] = [
     api,
-    { name: 'Power BI Service', identifier: powerBiResource.identifier, aliases: [powerBiResource.appId], appId: powerBiResource.appId, accessTokenVersion: 1, delegatedScopes: [...powerBiResource.delegatedScopes], carriesUserRoles: false },
-    { name: 'Microsoft Graph', identifier: graphResource.identifier, aliases: [graphResource.appId], appId: graphResource.appId, accessTokenVersion: 1, delegatedScopes: [...graphResource.delegatedScopes], carriesUserRoles: false },
-    { name: 'Bot Framework', identifier: botFrameworkResource.identifier, aliases: [], appId: botFrameworkResource.appId, accessTokenVersion: 1, delegatedScopes: [], carriesUserRoles: false },
+    {
+      name: 'Power BI Service',
+      identifier: powerBiResource.identifier,
+      aliases: [powerBiResource.appId],
+      appId: powerBiResource.appId,
+      accessTokenVersion: 1,
+      delegatedScopes: [...powerBiResource.delegatedScopes],
+      carriesUserRoles: false,
+    },
+    {
+      name: 'Microsoft Graph',
+      identifier: graphResource.identifier,
+      aliases: [graphResource.appId],
+      appId: graphResource.appId,
+      accessTokenVersion: 1,
+      delegatedScopes: [...graphResource.delegatedScopes],
+      carriesUserRoles: false,
+    },
+    {
+      name: 'Bot Framework',
+      identifier: botFrameworkResource.identifier,
+      aliases: [],
+      appId: botFrameworkResource.appId,
+      accessTokenVersion: 1,
+      delegatedScopes: [],
+      carriesUserRoles: false,
+    },
   ];
   const clients =
     options.clients ??

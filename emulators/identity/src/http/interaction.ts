@@ -8,7 +8,13 @@ import { readObject, sendHtml } from './util';
  * Handles `/interaction/:uid[/login|/abort]`: the account picker oidc-provider redirects to when
  * a user must sign in (first visit, `prompt=login`, after logout).
  */
-export async function handleInteraction(provider: Provider, settings: IdentitySettings, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function handleInteraction(
+  provider: Provider,
+  settings: IdentitySettings,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const [, , uid, action] = path.split('/');
   let details: Awaited<ReturnType<Provider['interactionDetails']>>;
   try {
@@ -18,7 +24,11 @@ export async function handleInteraction(provider: Provider, settings: IdentitySe
     return;
   }
   if (details.uid !== uid) {
-    sendHtml(res, 400, errorPage('Sign-in request mismatch', 'This page belongs to another sign-in request. Start again from the application.'));
+    sendHtml(
+      res,
+      400,
+      errorPage('Sign-in request mismatch', 'This page belongs to another sign-in request. Start again from the application.'),
+    );
     return;
   }
   if (req.method === 'GET' && !action) {
@@ -44,11 +54,21 @@ export async function handleInteraction(provider: Provider, settings: IdentitySe
       sendHtml(res, 400, errorPage('Unknown account', 'Pick one of the listed accounts.'));
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: user.oid, amr: ['pwd'], acr: '1' } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.oid, amr: ['pwd'], acr: '1' } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   if (req.method === 'POST' && action === 'abort') {
-    await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'AADSTS50126: The user canceled the sign-in.' }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'AADSTS50126: The user canceled the sign-in.' },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   sendHtml(res, 404, errorPage('Not found', `${req.method ?? ''} ${path}`));

@@ -75,14 +75,24 @@ export function createRouter(deps: RouterDependencies): (req: IncomingMessage, r
 
   async function emulatorRoute(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '3600' });
+      res.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '3600',
+      });
       res.end();
     } else if (path === '/_emulator/health' && req.method === 'GET') {
       sendJson(res, 200, { status: 'ok', tenantId: settings.tenantId }, true);
     } else if (path === '/_emulator/config' && req.method === 'GET') {
       sendJson(res, 200, deps.config(), true);
     } else if (path === '/_emulator/sector' && req.method === 'GET') {
-      sendJson(res, 200, settings.clients.flatMap((client) => client.redirectUris ?? []), true);
+      sendJson(
+        res,
+        200,
+        settings.clients.flatMap((client) => client.redirectUris ?? []),
+        true,
+      );
     } else if (path === '/_emulator/token' && req.method === 'POST') {
       try {
         sendJson(res, 200, await mintToken(provider, settings, (await readObject(req)) as MintRequest), true);
@@ -110,7 +120,13 @@ export function createRouter(deps: RouterDependencies): (req: IncomingMessage, r
     if (path.startsWith(`${tenant}/`)) return toProvider(req, res, path.slice(tenant.length), url.search);
     if (path.startsWith('/interaction/')) return handleInteraction(provider, settings, req, res, path);
     if (path.startsWith('/_emulator/')) return emulatorRoute(req, res, path);
-    if (path === '/') return sendJson(res, 200, { service: 'Planboard local identity provider', config: '/_emulator/config', discovery: `${tenant}/v2.0${discoveryPath}` }, true);
+    if (path === '/')
+      return sendJson(
+        res,
+        200,
+        { service: 'Planboard local identity provider', config: '/_emulator/config', discovery: `${tenant}/v2.0${discoveryPath}` },
+        true,
+      );
     oauthError(res, 404, 'invalid_tenant', `AADSTS90002: No route ${path}. This provider serves tenant ${settings.tenantId} only.`);
   }
 

@@ -29,7 +29,10 @@ async function consentedGrant(ctx: KoaContextWithOIDC) {
   const requested = [...ctx.oidc.requestParamScopes];
   grant.addOIDCScope(requested.filter((scope) => oidcScopes.has(scope)));
   for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers ?? {})) {
-    grant.addResourceScope(indicator, requested.filter((scope) => server.scopes.has(scope)));
+    grant.addResourceScope(
+      indicator,
+      requested.filter((scope) => server.scopes.has(scope)),
+    );
   }
   await grant.save();
   return grant;
@@ -58,13 +61,22 @@ export function providerConfiguration(settings: IdentitySettings, signingKey: Si
       if (!user) return undefined;
       return {
         accountId: user.oid,
-        claims: () => ({ sub: user.oid, tid: settings.tenantId, ver: '2.0', name: user.name, preferred_username: user.upn, oid: user.oid, email: user.upn }),
+        claims: () => ({
+          sub: user.oid,
+          tid: settings.tenantId,
+          ver: '2.0',
+          name: user.name,
+          preferred_username: user.upn,
+          oid: user.oid,
+          email: user.upn,
+        }),
       };
     },
     loadExistingGrant: consentedGrant,
     // OpenID Connect drops offline_access unless prompt=consent; Entra honours it, and gives SPAs
     // refresh tokens, so clients allowed the refresh_token grant get one with every code.
-    issueRefreshToken: (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.kind === 'AuthorizationCode'),
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.kind === 'AuthorizationCode'),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin) => settings.corsOrigins.includes(origin),
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },

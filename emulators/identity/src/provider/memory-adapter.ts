@@ -45,7 +45,8 @@ export function memoryAdapter(): new (model: string) => Adapter {
       if ((writes += 1) % 500 === 0) for (const [key, entry] of store) if (entry.expiresAt <= now) store.delete(key);
       const expiresAt = expiresIn ? now + expiresIn * 1000 : Number.POSITIVE_INFINITY;
       store.set(this.key(id), { payload, expiresAt });
-      if (payload.grantId && grantBound.has(this.model)) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set<string>()).add(this.key(id)));
+      if (payload.grantId && grantBound.has(this.model))
+        grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set<string>()).add(this.key(id)));
       if (payload.uid) store.set(`${this.model}Uid:${payload.uid}`, { payload: { jti: id }, expiresAt });
     }
 

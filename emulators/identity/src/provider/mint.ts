@@ -71,7 +71,8 @@ export async function mintToken(provider: Provider, settings: IdentitySettings, 
   if (!user) throw new MintError(`Unknown user ${String(request.user)}: pass the UPN or object id of a directory user`);
   const defaultClient = settings.clients.find((candidate) => candidate.grantTypes.includes('authorization_code')) ?? settings.clients[0];
   const client = await findClient(provider, request.clientId ?? defaultClient?.clientId ?? '');
-  const consented = settings.clients.find((candidate) => candidate.clientId === client.clientId)?.permissions[resource.identifier]?.delegated;
+  const consented = settings.clients.find((candidate) => candidate.clientId === client.clientId)?.permissions[resource.identifier]
+    ?.delegated;
   const names = request.scopes ?? (consented?.length ? consented : resource.delegatedScopes);
   const unknown = names.filter((name) => !resource.delegatedScopes.includes(name));
   if (unknown.length) throw new MintError(`${resource.name} has no delegated permission ${unknown.join(', ')}`);

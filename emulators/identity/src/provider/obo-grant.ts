@@ -21,7 +21,11 @@ function invalidGrant(description: string): Error {
 }
 
 /** Verifies an incoming user assertion the way Entra does for OBO, with Entra's error texts. */
-async function verifyAssertion(assertion: string, keys: ReturnType<typeof createLocalJWKSet>, settings: IdentitySettings): Promise<JWTPayload> {
+async function verifyAssertion(
+  assertion: string,
+  keys: ReturnType<typeof createLocalJWKSet>,
+  settings: IdentitySettings,
+): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(assertion, keys, { issuer: [settings.issuers.v1, settings.issuers.v2], algorithms: ['RS256'] });
     return payload;
@@ -45,7 +49,10 @@ function ownAudiences(client: Client, settings: IdentitySettings): string[] {
 function singleResource(scope: string, settings: IdentitySettings): ResourceApp {
   const targets = resourcesOfScope(scope, settings.resources);
   if (targets.length === 1 && targets[0]) return targets[0];
-  if (targets.length > 1) throw new errors.InvalidTarget('AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource.');
+  if (targets.length > 1)
+    throw new errors.InvalidTarget(
+      'AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource.',
+    );
   throw new errors.InvalidScope('AADSTS70011: The provided value for the input parameter scope is not valid.', scope);
 }
 
@@ -61,12 +68,15 @@ export function registerOnBehalfOf(provider: Provider, settings: IdentitySetting
     async (ctx) => {
       const { client, params } = ctx.oidc;
       if (client.clientAuthMethod === 'none') {
-        throw new errors.InvalidClient('AADSTS7000218: The request body must contain the following parameter: client_assertion or client_secret.');
+        throw new errors.InvalidClient(
+          'AADSTS7000218: The request body must contain the following parameter: client_assertion or client_secret.',
+        );
       }
       if (params.requested_token_use !== 'on_behalf_of') {
         throw new errors.InvalidRequest("AADSTS90009: requested_token_use must be 'on_behalf_of'.");
       }
-      if (typeof params.assertion !== 'string' || !params.assertion) throw new errors.InvalidRequest("AADSTS900144: The request body must contain the following parameter: 'assertion'.");
+      if (typeof params.assertion !== 'string' || !params.assertion)
+        throw new errors.InvalidRequest("AADSTS900144: The request body must contain the following parameter: 'assertion'.");
       const claims = await verifyAssertion(params.assertion, keys, settings);
       const audiences = ([] as unknown[]).concat(claims.aud);
       const accepted = ownAudiences(client, settings);
@@ -79,7 +89,10 @@ export function registerOnBehalfOf(provider: Provider, settings: IdentitySetting
 
       const requested = String(params.scope ?? '');
       const resource = singleResource(requested, settings);
-      const scope = requested.split(' ').filter((item) => parseScope(item, [resource])).join(' ');
+      const scope = requested
+        .split(' ')
+        .filter((item) => parseScope(item, [resource]))
+        .join(' ');
       const grant = new provider.Grant({ accountId: user.oid, clientId: client.clientId });
       grant.addResourceScope(resource.identifier, scope);
       const grantId = await grant.save();
@@ -92,8 +105,11 @@ export function registerOnBehalfOf(provider: Provider, settings: IdentitySetting
         resourceServer: new provider.ResourceServer(resource.identifier, resourceServerInfo(resource)),
       });
       const accessToken = await token.save();
-      const consented = settings.clients.find((candidate) => candidate.clientId === client.clientId)?.permissions[resource.identifier]?.delegated;
+      const consented = settings.clients.find((candidate) => candidate.clientId === client.clientId)?.permissions[resource.identifier]
+        ?.delegated;
       const granted = delegatedPermissions(scope, resource, consented).map((name) => `${resource.identifier}/${name}`);
+      // Entra lists the expanded permissions and echoes `.default`; msal's cache lookups for `.default` rely on the echo.
+      if (scope.split(' ').some((item) => item.endsWith('/.default'))) granted.push(`${resource.identifier}/.default`);
       ctx.body = {
         token_type: 'Bearer',
         scope: granted.join(' '),

@@ -7,9 +7,14 @@ export const accessTokenSeconds = 3599;
 
 /** Entra only issues app-only tokens for `<resource>/.default`. */
 function assertDefaultScope(ctx: KoaContextWithOIDC): void {
-  const scopes = String(ctx.oidc.params?.scope ?? '').split(' ').filter(Boolean);
+  const scopes = String(ctx.oidc.params?.scope ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (!scopes.length || !scopes.every((scope) => scope.endsWith('/.default'))) {
-    throw new errors.InvalidScope('The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).', scopes.join(' '));
+    throw new errors.InvalidScope(
+      'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+      scopes.join(' '),
+    );
   }
 }
 
@@ -32,7 +37,11 @@ export function resourceServerInfo(resource: ResourceApp): ResourceServer {
 export function resourceIndicators(settings: IdentitySettings) {
   return {
     enabled: true,
-    async defaultResource(ctx: KoaContextWithOIDC, _client: unknown, oneOf?: readonly string[]): Promise<string | readonly string[] | undefined> {
+    async defaultResource(
+      ctx: KoaContextWithOIDC,
+      _client: unknown,
+      oneOf?: readonly string[],
+    ): Promise<string | readonly string[] | undefined> {
       if (oneOf?.length) return oneOf[0];
       const targets = resourcesOfScope(ctx.oidc.params?.scope as string | undefined, settings.resources);
       if (targets.length > 1) {

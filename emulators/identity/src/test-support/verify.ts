@@ -10,7 +10,11 @@ export function verifierFor(idp: SpawnedIdentityProvider) {
   const fetchWithCa = caFetch(idp.ca);
   const keys = createRemoteJWKSet(new URL(idp.urls.jwksUri), { [customFetch]: (url, init) => fetchWithCa(url, init) });
   return async (token: string, options: JWTVerifyOptions = {}): Promise<JWTPayload> => {
-    const { payload } = await jwtVerify(token, keys, { algorithms: ['RS256'], issuer: [idp.urls.issuers.v2, idp.urls.issuers.v1], ...options });
+    const { payload } = await jwtVerify(token, keys, {
+      algorithms: ['RS256'],
+      issuer: [idp.urls.issuers.v2, idp.urls.issuers.v1],
+      ...options,
+    });
     return payload;
   };
 }

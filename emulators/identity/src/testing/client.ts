@@ -37,7 +37,10 @@ export class IdentityEmulatorClient {
    * @param baseUrl any origin of the provider: the plain-HTTP browser origin needs no CA
    * @param ca PEM of the local CA, for an `https:` base URL in a process without `NODE_EXTRA_CA_CERTS`
    */
-  constructor(readonly baseUrl: string, ca?: string) {
+  constructor(
+    readonly baseUrl: string,
+    ca?: string,
+  ) {
     this.fetch = caFetch(ca);
   }
 
@@ -67,8 +70,17 @@ export class IdentityEmulatorClient {
     const id = clientId ?? config.powerBi.clientId ?? '';
     const secret = options.clientSecret ?? config.clients.find((client) => client.clientId === id)?.clientSecret;
     if (!secret) throw new Error(`No secret known for client ${id}`);
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: id, client_secret: secret, scope: `${options.resource ?? config.powerBi.resource}/.default` });
-    const response = await this.fetch((await this.endpoints()).tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: id,
+      client_secret: secret,
+      scope: `${options.resource ?? config.powerBi.resource}/.default`,
+    });
+    const response = await this.fetch((await this.endpoints()).tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
     const json = (await response.json()) as Record<string, unknown>;
     if (response.status !== 200) throw new Error(`Client credentials failed (${response.status}): ${JSON.stringify(json)}`);
     return String(json.access_token);
@@ -76,7 +88,11 @@ export class IdentityEmulatorClient {
 
   /** `POST /_emulator/token` with any {@link MintRequest}. */
   async mint(request: MintRequest): Promise<MintResponse> {
-    const response = await this.fetch(new URL('/_emulator/token', this.baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+    const response = await this.fetch(new URL('/_emulator/token', this.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
     const json = (await response.json()) as MintResponse & { error_description?: string };
     if (response.status !== 200) throw new Error(`Minting a token failed (${response.status}): ${json.error_description ?? ''}`);
     return json;

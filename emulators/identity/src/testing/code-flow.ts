@@ -47,7 +47,9 @@ function autoSubmitForm(html: string, base: string): { action: string; body: str
   if (!html.includes('document.forms[0].submit()')) return undefined;
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   if (!action) return undefined;
-  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map(([, name = '', value = '']): [string, string] => [name, value]);
+  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map(
+    ([, name = '', value = '']): [string, string] => [name, value],
+  );
   return { action: new URL(action.replace(/&amp;/g, '&'), base).href, body: new URLSearchParams(fields).toString() };
 }
 
@@ -55,12 +57,20 @@ function autoSubmitForm(html: string, base: string): { action: string; body: str
  * Follows redirects and self-submitting forms by hand, carrying cookies, as a browser would,
  * until `stop` says a URL is the destination or a page needs the user.
  */
-async function follow(fetchImpl: CaFetch, jar: CookieJar, start: string, stop: (url: string) => boolean): Promise<{ url: string; response?: Response }> {
+async function follow(
+  fetchImpl: CaFetch,
+  jar: CookieJar,
+  start: string,
+  stop: (url: string) => boolean,
+): Promise<{ url: string; response?: Response }> {
   let url = start;
   let post: string | undefined;
   for (let hop = 0; hop < 20; hop += 1) {
     if (stop(url)) return { url };
-    const headers: Record<string, string> = { cookie: jar.header(url), ...(post === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }) };
+    const headers: Record<string, string> = {
+      cookie: jar.header(url),
+      ...(post === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
+    };
     const response = await fetchImpl(url, post === undefined ? { headers } : { method: 'POST', headers, body: post });
     jar.store(url, response);
     post = undefined;
@@ -83,7 +93,12 @@ async function follow(fetchImpl: CaFetch, jar: CookieJar, start: string, stop: (
  * request with PKCE, the account picker (the chosen account is posted like a click), the
  * redirect back with a code, and the code exchange at the token endpoint.
  */
-export async function signInWithCodeFlow(fetchImpl: CaFetch, endpoints: TenantEndpoints, config: EmulatorConfig, options: SignInOptions): Promise<SignInResult> {
+export async function signInWithCodeFlow(
+  fetchImpl: CaFetch,
+  endpoints: TenantEndpoints,
+  config: EmulatorConfig,
+  options: SignInOptions,
+): Promise<SignInResult> {
   const jar = options.jar ?? new CookieJar();
   const clientId = options.clientId ?? config.tab.clientId;
   const redirectUri = options.redirectUri ?? config.tab.redirectUris[0] ?? '';
@@ -107,12 +122,19 @@ export async function signInWithCodeFlow(fetchImpl: CaFetch, endpoints: TenantEn
   let pickedAccount = false;
   if (!atRedirect(landing.url)) {
     const page = (await landing.response?.text()) ?? '';
-    if (!new URL(landing.url).pathname.startsWith('/interaction/')) throw new Error(`Sign-in stopped at ${landing.url} (${landing.response?.status}): ${page.slice(0, 300)}`);
-    const user = config.users.find((candidate) => candidate.upn.toLowerCase() === options.user.toLowerCase() || candidate.oid === options.user);
+    if (!new URL(landing.url).pathname.startsWith('/interaction/'))
+      throw new Error(`Sign-in stopped at ${landing.url} (${landing.response?.status}): ${page.slice(0, 300)}`);
+    const user = config.users.find(
+      (candidate) => candidate.upn.toLowerCase() === options.user.toLowerCase() || candidate.oid === options.user,
+    );
     if (!user || !page.includes(user.oid)) throw new Error(`The sign-in page does not offer ${options.user}`);
     pickedAccount = true;
     const login = `${landing.url}/login`;
-    const posted = await fetchImpl(login, { method: 'POST', headers: { cookie: jar.header(login), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ oid: user.oid }).toString() });
+    const posted = await fetchImpl(login, {
+      method: 'POST',
+      headers: { cookie: jar.header(login), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ oid: user.oid }).toString(),
+    });
     jar.store(login, posted);
     const next = posted.headers.get('location');
     if (!next) throw new Error(`Login was not accepted (${posted.status}): ${(await posted.text()).slice(0, 300)}`);
@@ -125,7 +147,13 @@ export async function signInWithCodeFlow(fetchImpl: CaFetch, endpoints: TenantEn
   const code = returned.get('code');
   if (!code) throw new Error(`No code in ${landing.url}`);
 
-  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: redirectUri, code_verifier: verifier });
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: clientId,
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+  });
   if (options.tokenVersion) form.set('token_version', String(options.tokenVersion));
   const response = await fetchImpl(endpoints.tokenEndpoint, {
     method: 'POST',

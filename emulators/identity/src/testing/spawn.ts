@@ -42,9 +42,13 @@ export function identityCliPath(): string {
  */
 export async function spawnIdentityProvider(options: SpawnIdentityOptions = {}): Promise<SpawnedIdentityProvider> {
   const certsDir = options.certsDir ?? process.env.PLANBOARD_CERTS_DIR ?? join(tmpdir(), 'planboard-identity-certs');
-  const child = spawn(process.execPath, [identityCliPath(), '--certs', certsDir, '--port', '0', '--http-port', '0', '--json', ...(options.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [identityCliPath(), '--certs', certsDir, '--port', '0', '--http-port', '0', '--json', ...(options.args ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -13,7 +13,12 @@ const api: ResourceApp = {
   delegatedScopes: ['access_as_user'],
   carriesUserRoles: true,
 };
-const user: DirectoryUser = { oid: '11111111-1111-4111-8111-111111111111', name: 'Alex Morgan', upn: 'alex.morgan@contoso.onmicrosoft.com', appRoles: ['Admin'] };
+const user: DirectoryUser = {
+  oid: '11111111-1111-4111-8111-111111111111',
+  name: 'Alex Morgan',
+  upn: 'alex.morgan@contoso.onmicrosoft.com',
+  appRoles: ['Admin'],
+};
 
 function input(overrides: Partial<EntraClaimsInput>): EntraClaimsInput {
   return {
@@ -79,11 +84,26 @@ describe('entraAccessTokenClaims', () => {
   });
 
   it('writes app-only tokens without scp, with the service principal as oid and sub', () => {
-    const claims = entraAccessTokenClaims(input({ version: 1, principal: { kind: 'app', objectId: 'sp-oid' }, client: { clientId: 'sp', confidential: true }, roles: [] }));
-    expect(claims).toMatchObject({ appid: 'sp', appidacr: '1', idp: issuers.v1, idtyp: 'app', oid: 'sp-oid', sub: 'sp-oid', tid, ver: '1.0' });
+    const claims = entraAccessTokenClaims(
+      input({ version: 1, principal: { kind: 'app', objectId: 'sp-oid' }, client: { clientId: 'sp', confidential: true }, roles: [] }),
+    );
+    expect(claims).toMatchObject({
+      appid: 'sp',
+      appidacr: '1',
+      idp: issuers.v1,
+      idtyp: 'app',
+      oid: 'sp-oid',
+      sub: 'sp-oid',
+      tid,
+      ver: '1.0',
+    });
     expect(claims).not.toHaveProperty('scp');
     expect(claims).not.toHaveProperty('roles');
-    expect(entraAccessTokenClaims(input({ principal: { kind: 'app', objectId: 'sp-oid' }, roles: ['Tenant.Read.All'] }))).toMatchObject({ azp: 'tab-client', roles: ['Tenant.Read.All'], ver: '2.0' });
+    expect(entraAccessTokenClaims(input({ principal: { kind: 'app', objectId: 'sp-oid' }, roles: ['Tenant.Read.All'] }))).toMatchObject({
+      azp: 'tab-client',
+      roles: ['Tenant.Read.All'],
+      ver: '2.0',
+    });
   });
 
   it('uses a pairwise subject: stable per user and app, different across apps', () => {

@@ -1,0 +1,90 @@
+import { TableClient } from '@azure/data-tables';
+import type { DataRow, TableBinding } from '../model/types';
+import { assertNever } from '../util/assert-never';
+
+/** Loads the rows of a bound table (a refresh calls this for each bound table of the dataset). */
+export type TableImporter = (binding: TableBinding) => Promise<DataRow[]>;
+
+/** An entity as the Table Storage SDK returns it. */
+export type Entity = { partitionKey?: string; rowKey?: string } & Record<string, unknown>;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+}
+
+function number(value: unknown): number | null {
+  const parsed = typeof value === 'number' ? value : Number(value);
+  return value === undefined || value === null || value === '' || Number.isNaN(parsed) ? null : parsed;
+}
+
+/** A budget line entity (`<planId>|<scopeId>`, `line|<lineId>`) as a row of the `Budget` table. */
+export function budgetRow(entity: Entity): DataRow {
+  const [planId = '', scopeId = ''] = text(entity.partitionKey).split('|');
+  return {
+    PlanId: planId,
+    BusinessUnit: scopeId,
+    LineId: text(entity.rowKey).slice('line|'.length),
+    Category: text(entity.category),
+    Region: text(entity.region),
+    Quarter: text(entity.quarter),
+    BudgetAmount: number(entity.budgetAmount),
+    ForecastSales: number(entity.forecastSales),
+    Comments: text(entity.comments),
+  };
+}
+
+/**
+ * The `Security` table: one row per grant with the grantee's UPN, built from the `grants`
+ * (`<tid>|<oid>`, `grant|<scopeId>`), `users` (`tid`, `oid` → `upn`) and `scopes` tables, so
+ * dynamic RLS on USERPRINCIPALNAME() enforces the same grants as the API.
+ */
+export function securityRows(users: Entity[], grants: Entity[], scopes: Entity[]): DataRow[] {
+  const upnOf = new Map(users.map((user) => [`${text(user.partitionKey)}|${text(user.rowKey)}`, text(user.upn).toLowerCase()]));
+  const typeOf = new Map(scopes.map((scope) => [text(scope.rowKey), text(scope.type)]));
+  return grants
+    .filter((grant) => text(grant.rowKey).startsWith('grant|') && upnOf.has(text(grant.partitionKey)))
+    .map((grant) => {
+      const scopeId = text(grant.scopeId) || text(grant.rowKey).slice('grant|'.length);
+      return { UPN: upnOf.get(text(grant.partitionKey)) ?? '', ScopeId: scopeId, ScopeType: typeOf.get(scopeId) ?? '', Level: text(grant.level) };
+    });
+}
+
+/** Scopes of one type as dimension rows (`BusinessUnit`: ScopeId, Name; `Store`: StoreId, Name, BusinessUnit). */
+export function scopeRows(scopes: Entity[], binding: 'businessUnits' | 'stores'): DataRow[] {
+  const type = binding === 'businessUnits' ? 'businessUnit' : 'store';
+  return scopes
+    .filter((scope) => text(scope.type) === type)
+    .map((scope) =>
+      binding === 'businessUnits'
+        ? { ScopeId: text(scope.rowKey), Name: text(scope.name) }
+        : { StoreId: text(scope.rowKey), StoreNumber: text(scope.rowKey).replace(/^store-/, ''), Name: text(scope.name), BusinessUnit: text(scope.parentId) },
+    );
+}
+
+async function listAll(client: TableClient, filter?: string): Promise<Entity[]> {
+  const entities: Entity[] = [];
+  for await (const entity of client.listEntities<Record<string, unknown>>(filter ? { queryOptions: { filter } } : {})) entities.push(entity);
+  return entities;
+}
+
+/** Reads bound tables from Table Storage (Azurite locally), as a refresh of an import model would. */
+export function storageImporter(connectionString: string): TableImporter {
+  const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
+  const table = (name: string): TableClient => TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure });
+  return async (binding) => {
+    switch (binding) {
+      case 'budgetLines':
+        // Only `line|` rows are facts; the same partitions also hold audit entries.
+        return (await listAll(table('budget'), "RowKey ge 'line|' and RowKey lt 'line}'")).map(budgetRow);
+      case 'securityGrants': {
+        const [users, grants, scopes] = await Promise.all([listAll(table('users')), listAll(table('grants'), "RowKey ge 'grant|' and RowKey lt 'grant}'"), listAll(table('scopes'))]);
+        return securityRows(users, grants, scopes);
+      }
+      case 'businessUnits':
+      case 'stores':
+        return scopeRows(await listAll(table('scopes'), "PartitionKey eq 'scope'"), binding);
+      default:
+        return assertNever(binding);
+    }
+  };
+}
