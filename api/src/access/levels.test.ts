@@ -36,6 +36,11 @@ describe('grant levels', () => {
     expect(result.find((s) => s.id === 'store-104233')?.level).toBe('approve');
   });
 
+  it('does not name a parent scope the caller cannot read', () => {
+    const [store] = effectiveScopes([{ scopeId: 'store-104233', level: 'read' }], scopes, false);
+    expect(store).toEqual({ id: 'store-104233', type: 'store', name: 'Oslo', level: 'read' });
+  });
+
   it('gives app admins admin on every scope', () => {
     expect(effectiveScopes([], scopes, true).every((s) => s.level === 'admin')).toBe(true);
   });

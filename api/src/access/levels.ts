@@ -33,5 +33,7 @@ export function effectiveScopes(
     const level = stronger(direct.get(scope.id), scope.parentId ? direct.get(scope.parentId) : undefined);
     if (level) result.push({ ...scope, level });
   }
-  return result;
+  // A parent the caller cannot read is not named: its id alone would reveal a scope they may not see.
+  const visible = new Set(result.map((scope) => scope.id));
+  return result.map(({ parentId, ...scope }) => (parentId && visible.has(parentId) ? { ...scope, parentId } : scope));
 }

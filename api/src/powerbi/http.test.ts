@@ -7,14 +7,14 @@ const caller = new StaticTokenSource('token-1', 'app:test');
 const ok = { status: 200, body: { value: [] } };
 const fast = { initialDelayMs: 5, maxDelayMs: 20 };
 
-let server: ScriptServer | undefined;
+const servers: ScriptServer[] = [];
 afterEach(async () => {
-  await server?.close();
-  server = undefined;
+  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
 async function setup(script: Script, options: Partial<PowerBiHttpOptions> = {}) {
-  server = await startScriptServer(script);
+  const server = await startScriptServer(script);
+  servers.push(server);
   return { server, http: new PowerBiHttp({ baseUrl: server.baseUrl, ...options, retry: { ...fast, ...options.retry } }) };
 }
 
@@ -40,7 +40,7 @@ describe('Retry-After', () => {
   it('holds every request of the throttled caller, not only the retried one, and not other callers', async () => {
     // The first request is answered 429 after 100 ms, so the second is already in flight then.
     const { server, http } = await setup(
-      (request, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' }, delayMs: 100 } : { ...ok, delayMs: request.headers.authorization === 'Bearer other' ? 0 : 20 }),
+      (request, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' }, delayMs: 100 } : { ...ok, delayMs: request.headers.authorization === 'Bearer other' ? 0 : 60 }),
       { maxConcurrency: 2 },
     );
     const started = Date.now();
@@ -55,6 +55,8 @@ describe('Retry-After', () => {
     expect(mine).toHaveLength(7);
     const early = mine.filter((r) => r.arrivedAt > throttled.respondedAt! && r.arrivedAt < throttled.respondedAt! + 1000);
     expect(early).toEqual([]);
+    // The retry and the three requests still queued when the 429 came were all held back.
+    expect(mine.filter((r) => r.arrivedAt >= throttled.respondedAt! + 1000).length).toBeGreaterThanOrEqual(4);
   });
 
   it('fails fast when Retry-After exceeds the longest wait, and sends nothing for that caller meanwhile', async () => {
@@ -113,7 +115,6 @@ describe('faults', () => {
     expect(error).toBeInstanceOf(PowerBiTimeoutError);
     expect(error).toMatchObject({ code: 'Timeout', kind: 'transient' });
     expect(never.server.requests).toHaveLength(2);
-    await never.server.close();
   });
 
   it('types a refused connection and retries it even for a POST (nothing reached the service)', async () => {

@@ -1,6 +1,6 @@
 import { BulkheadRejectedError, bulkhead, handleWhen, retry, timeout, TimeoutStrategy, type BulkheadPolicy, type RetryPolicy, type TimeoutPolicy } from 'cockatiel';
 import type { TokenSource } from './auth';
-import { errorFromResponse, PowerBiError, PowerBiTimeoutError, PowerBiTransientError } from './errors';
+import { errorFromResponse, parseRetryAfter, PowerBiError, PowerBiTimeoutError, PowerBiTransientError } from './errors';
 import { backoffFor, RetryBudget, retryDefaults, type RetrySettings } from './retry';
 import { systemClock, ThrottleGates, type Clock, type ThrottleGate } from './throttle-gate';
 
@@ -141,14 +141,13 @@ export class PowerBiHttp {
           signal,
         });
         // The deadline counts from when we saw the answer, which is never before the service sent it.
+        // The gate closes on the headers, before the body is read, so no request slips out meanwhile.
         const receivedAt = this.clock.now();
+        const retryAfter = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), receivedAt) : undefined;
+        if (retryAfter !== undefined) gate.closeFor(retryAfter, receivedAt);
         const text = await response.text();
         if (response.ok) return { status: response.status, headers: response.headers, body: this.parse<T>(text, request) };
-        const error = errorFromResponse(response, text, request, receivedAt);
-        if ((response.status === 429 || response.status === 503) && error.retryAfterSeconds !== undefined) {
-          gate.closeFor(error.retryAfterSeconds, receivedAt);
-        }
-        throw error;
+        throw errorFromResponse(response, text, request, receivedAt);
       } catch (error) {
         if (error instanceof PowerBiError) throw error;
         if (request.signal?.aborted) throw request.signal.reason ?? error; // the caller gave up: not ours to retry

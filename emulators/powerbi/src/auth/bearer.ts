@@ -61,7 +61,8 @@ export function createBearerVerifier(options: AuthOptions): (token: string) => P
       if (error instanceof errors.JWTClaimValidationFailed) {
         throw unauthenticated('PowerBINotAuthorizedException', `The token's ${error.claim} claim is not accepted`);
       }
-      if (error instanceof errors.JOSEError) throw unauthenticated('PowerBINotAuthorizedException', `The token is not valid (${error.code})`);
+      if (error instanceof errors.JOSEError)
+        throw unauthenticated('PowerBINotAuthorizedException', `The token is not valid (${error.code})`);
       throw error;
     }
   };

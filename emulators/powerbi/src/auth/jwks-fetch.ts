@@ -12,7 +12,10 @@ export function fetchTrusting(ca: string): FetchImplementation {
     new Promise<Response>((resolve, reject) => {
       const target = new URL(url);
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-      const headers = Object.fromEntries(init.headers.entries());
+      const headers: Record<string, string> = {};
+      init.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       const req = send(target, { method: 'GET', headers, signal: init.signal, ...(target.protocol === 'https:' ? { ca } : {}) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -8,7 +8,14 @@ export type Schema = { [key: string]: unknown };
 export interface SwaggerOperation {
   operationId: string;
   description?: string;
-  parameters?: { name: string; in: 'path' | 'query' | 'body' | 'header'; required?: boolean; type?: string; enum?: string[]; schema?: Schema }[];
+  parameters?: {
+    name: string;
+    in: 'path' | 'query' | 'body' | 'header';
+    required?: boolean;
+    type?: string;
+    enum?: string[];
+    schema?: Schema;
+  }[];
   responses: Record<string, { schema?: Schema; headers?: Record<string, unknown> }>;
 }
 
@@ -45,15 +52,30 @@ const pascalCaseFixes: Record<string, string> = {
  * so strict response validation accepts them and nothing else.
  */
 const documentedAdditions: { definition: string; property: string; schema: Schema; source: string }[] = [
-  { definition: 'Refresh', property: 'extendedStatus', schema: { type: 'string' }, source: 'asynchronous-refresh.md (enhanced refresh history)' },
-  { definition: 'DatasetRefreshObjects', property: 'status', schema: { type: 'string' }, source: 'x-ms-examples of GetRefreshExecutionDetails' },
+  {
+    definition: 'Refresh',
+    property: 'extendedStatus',
+    schema: { type: 'string' },
+    source: 'asynchronous-refresh.md (enhanced refresh history)',
+  },
+  {
+    definition: 'DatasetRefreshObjects',
+    property: 'status',
+    schema: { type: 'string' },
+    source: 'x-ms-examples of GetRefreshExecutionDetails',
+  },
   {
     definition: 'DatasetBaseProperties',
     property: 'defaultRetentionPolicy',
     schema: { type: 'string', enum: ['None', 'basicFIFO'] },
     source: 'x-ms-examples of PostDataset (201 body)',
   },
-  { definition: 'DatasetRefreshRequest', property: 'timeout', schema: { type: 'string' }, source: 'Refresh Dataset docs (2025), missing from swagger' },
+  {
+    definition: 'DatasetRefreshRequest',
+    property: 'timeout',
+    schema: { type: 'string' },
+    source: 'Refresh Dataset docs (2025), missing from swagger',
+  },
 ];
 
 function renameProperties(schema: Schema): void {
@@ -108,7 +130,9 @@ export function loadSwagger(): SwaggerDocument {
 }
 
 /** Every operation with its path template and HTTP method. */
-export function swaggerOperations(document: SwaggerDocument = loadSwagger()): { path: string; method: string; operation: SwaggerOperation }[] {
+export function swaggerOperations(
+  document: SwaggerDocument = loadSwagger(),
+): { path: string; method: string; operation: SwaggerOperation }[] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
       .filter(([method]) => method !== 'parameters')

@@ -65,7 +65,9 @@ function createAjv(definitions: Record<string, Schema>): Ajv2019 {
 }
 
 function describe(validate: ValidateFunction): string[] {
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
+  );
 }
 
 /** Validates request bodies (lenient: unknown properties pass, as the service ignores them) and responses (strict). */

@@ -1,8 +1,25 @@
 import type { BinaryOp, Expr, Query, Statement } from './ast';
 import { DaxError, position } from './errors';
 import { tokenize, type Token } from './lexer';
+import { assertNever } from '../util/assert-never';
 
-const precedence: Record<string, number> = { '||': 1, '&&': 2, '=': 4, '==': 4, '<>': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, IN: 4, '&': 5, '+': 6, '-': 6, '*': 7, '/': 7 };
+const precedence: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '=': 4,
+  '==': 4,
+  '<>': 4,
+  '<': 4,
+  '>': 4,
+  '<=': 4,
+  '>=': 4,
+  IN: 4,
+  '&': 5,
+  '+': 6,
+  '-': 6,
+  '*': 7,
+  '/': 7,
+};
 /** NOT binds looser than comparisons: `NOT a = b` is `NOT (a = b)`. */
 const notPrecedence = 3;
 
@@ -79,7 +96,10 @@ class Parser {
       if (op === undefined || level === undefined || level <= minPrecedence) return left;
       this.next();
       const right = this.parseExpr(level);
-      left = op === 'IN' ? { kind: 'in', left, right, offset: token.offset } : { kind: 'binary', op: op as BinaryOp, left, right, offset: token.offset };
+      left =
+        op === 'IN'
+          ? { kind: 'in', left, right, offset: token.offset }
+          : { kind: 'binary', op: op as BinaryOp, left, right, offset: token.offset };
     }
   }
 
@@ -100,6 +120,8 @@ class Parser {
         return this.operatorPrefix(token);
       case 'eof':
         return this.fail(token, 'The query ended unexpectedly');
+      default:
+        return assertNever(token);
     }
   }
 
@@ -116,7 +138,8 @@ class Parser {
     const upper = token.value.toUpperCase();
     if (upper === 'NOT' && !this.atOp('(')) return { kind: 'not', operand: this.parseExpr(notPrecedence) };
     if (upper === 'ASC' || upper === 'DESC') return { kind: 'sortOrder', descending: upper === 'DESC' };
-    if (upper === 'VAR' || upper === 'RETURN' || upper === 'DEFINE') this.fail(token, `${upper} is outside the DAX subset the emulator supports`);
+    if (upper === 'VAR' || upper === 'RETURN' || upper === 'DEFINE')
+      this.fail(token, `${upper} is outside the DAX subset the emulator supports`);
     if (this.atOp('(')) {
       this.next();
       const args: Expr[] = [];

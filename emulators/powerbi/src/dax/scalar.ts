@@ -4,12 +4,9 @@ import { DaxError } from './errors';
 import type { Scope } from './scope';
 import { evalTable, isTableExpr } from './table';
 import { applyBinary, compare, daxEquals, truthy } from './values';
+import { assertNever } from '../util/assert-never';
 
 type ColumnRef = Extract<Expr, { kind: 'columnRef' }>;
-
-function columnLabel(ref: ColumnRef): string {
-  return ref.table ? `'${ref.table}'[${ref.column}]` : `[${ref.column}]`;
-}
 
 /** The value of a column in the innermost row context that has it. */
 function lookup(ref: ColumnRef, scope: Scope): Scalar {
@@ -17,7 +14,8 @@ function lookup(ref: ColumnRef, scope: Scope): Scalar {
     const frame = scope.frames[index];
     if (!frame) continue;
     const position = frame.columns.findIndex(
-      (column) => column.name.toLowerCase() === ref.column.toLowerCase() && (!ref.table || column.table?.toLowerCase() === ref.table.toLowerCase()),
+      (column) =>
+        column.name.toLowerCase() === ref.column.toLowerCase() && (!ref.table || column.table?.toLowerCase() === ref.table.toLowerCase()),
     );
     if (position >= 0) return frame.values[position] ?? null;
   }
@@ -28,23 +26,29 @@ function lookup(ref: ColumnRef, scope: Scope): Scalar {
     }
     throw new DaxError(`A single value for column '${ref.column}' in table '${table.name}' cannot be determined.`);
   }
-  throw new DaxError(`The value for '${ref.column}' cannot be determined. Either the column doesn't exist, or there is no current row for this column.`);
+  throw new DaxError(
+    `The value for '${ref.column}' cannot be determined. Either the column doesn't exist, or there is no current row for this column.`,
+  );
 }
 
 /** The values of a column across the rows of the current filter context (aggregations ignore row context). */
 function columnValues(expr: Expr | undefined, scope: Scope, name: string): Scalar[] {
-  if (expr?.kind !== 'columnRef' || !expr.table) throw new DaxError(`The ${name} function only accepts a fully qualified column reference as its argument.`);
+  if (expr?.kind !== 'columnRef' || !expr.table)
+    throw new DaxError(`The ${name} function only accepts a fully qualified column reference as its argument.`);
   const table = scope.table(expr.table);
   const column = table.columns.find((candidate) => candidate.name.toLowerCase() === expr.column.toLowerCase());
-  if (!column) throw new DaxError(`Column '${expr.column}' in table '${table.name}' cannot be found or may not be used in this expression.`);
+  if (!column)
+    throw new DaxError(`Column '${expr.column}' in table '${table.name}' cannot be found or may not be used in this expression.`);
   return scope.rows(table.name).map((row: DataRow) => row[column.name] ?? null);
 }
 
 function numbers(values: Scalar[], name: string): number[] {
-  return values.filter((value): value is number | boolean => value !== null).map((value) => {
-    if (typeof value === 'string') throw new DaxError(`The function ${name} cannot work with values of type String.`);
-    return Number(value);
-  });
+  return values
+    .filter((value): value is number | boolean => value !== null)
+    .map((value) => {
+      if (typeof value === 'string') throw new DaxError(`The function ${name} cannot work with values of type String.`);
+      return Number(value);
+    });
 }
 
 function aggregate(name: string, args: Expr[], scope: Scope): Scalar {
@@ -65,7 +69,9 @@ function aggregate(name: string, args: Expr[], scope: Scope): Scalar {
     }
     case 'MIN':
     case 'MAX':
-      return present.length ? present.reduce((best, value) => ((name === 'MIN' ? compare(value, best) < 0 : compare(value, best) > 0) ? value : best)) : null;
+      return present.length
+        ? present.reduce((best, value) => ((name === 'MIN' ? compare(value, best) < 0 : compare(value, best) > 0) ? value : best))
+        : null;
     case 'COUNT':
     case 'COUNTA':
       return present.length || null;
@@ -100,7 +106,9 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: Scope): Scalar {
     case 'USERNAME':
       return scope.username;
     case 'CONTAINSSTRING':
-      return String(arg(0) ?? '').toLowerCase().includes(String(arg(1) ?? '').toLowerCase());
+      return String(arg(0) ?? '')
+        .toLowerCase()
+        .includes(String(arg(1) ?? '').toLowerCase());
     case 'UPPER':
       return String(arg(0) ?? '').toUpperCase();
     case 'LOWER':
@@ -160,6 +168,8 @@ export function evalScalar(expr: Expr, scope: Scope): Scalar {
       return singleValue(expr, scope);
     case 'sortOrder':
       throw new DaxError('ASC/DESC can only be used to order a table.');
+    default:
+      return assertNever(expr);
   }
 }
 
@@ -190,6 +200,8 @@ export function referencedTables(expr: Expr, into = new Set<string>()): Set<stri
     case 'literal':
     case 'sortOrder':
       break;
+    default:
+      assertNever(expr);
   }
   return into;
 }

@@ -98,5 +98,8 @@ export function tableValue(table: ModelTable, rows: DataRow[]): TableValue {
 
 /** The row context of one model row. */
 export function frameOf(table: ModelTable, row: DataRow): Frame {
-  return { columns: table.columns.map((column) => ({ table: table.name, name: column.name })), values: table.columns.map((column) => row[column.name] ?? null) };
+  return {
+    columns: table.columns.map((column) => ({ table: table.name, name: column.name })),
+    values: table.columns.map((column) => row[column.name] ?? null),
+  };
 }

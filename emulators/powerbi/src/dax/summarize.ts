@@ -29,7 +29,8 @@ export function summarizeColumns(args: Expr[], scope: Scope): TableValue {
   const filtered = scope.withFilters(filtersFrom(filters, scope));
   if (groupBy.some((ref) => !ref.table)) throw new DaxError('SUMMARIZECOLUMNS expects fully qualified group-by columns.');
   const tables = new Set(groupBy.map((ref) => filtered.table(ref.table as string).name));
-  if (tables.size > 1) throw new DaxError('SUMMARIZECOLUMNS over columns of more than one table is outside the DAX subset the emulator supports.');
+  if (tables.size > 1)
+    throw new DaxError('SUMMARIZECOLUMNS over columns of more than one table is outside the DAX subset the emulator supports.');
   const measureColumns = measures.map((measure) => ({ name: measure.name }));
   const evaluate = (groupScope: Scope): Scalar[] => measures.map((measure) => evalScalar(measure.expr, groupScope));
   const keepRow = (values: Scalar[]): boolean => measures.length === 0 || values.some((value) => value !== null);
@@ -41,7 +42,8 @@ export function summarizeColumns(args: Expr[], scope: Scope): TableValue {
   const table = filtered.table([...tables][0] as string);
   const columns = groupBy.map((ref) => {
     const column = table.columns.find((candidate) => candidate.name.toLowerCase() === ref.column.toLowerCase());
-    if (!column) throw new DaxError(`Column '${ref.column}' in table '${table.name}' cannot be found or may not be used in this expression.`);
+    if (!column)
+      throw new DaxError(`Column '${ref.column}' in table '${table.name}' cannot be found or may not be used in this expression.`);
     return column.name;
   });
   const groups = new Map<string, { values: Scalar[]; rows: DataRow[] }>();
@@ -59,7 +61,9 @@ export function summarizeColumns(args: Expr[], scope: Scope): TableValue {
   const rows: Scalar[][] = [];
   for (const group of groups.values()) {
     const members = new Set(group.rows);
-    const groupScope = onlyGroupedTable ? filtered.withRows(table.name, group.rows) : filtered.withFilters(new Map([[table.name.toLowerCase(), [(row: DataRow) => members.has(row)]]]));
+    const groupScope = onlyGroupedTable
+      ? filtered.withRows(table.name, group.rows)
+      : filtered.withFilters(new Map([[table.name.toLowerCase(), [(row: DataRow) => members.has(row)]]]));
     const values = evaluate(groupScope);
     if (keepRow(values)) rows.push([...group.values, ...values]);
   }

@@ -7,7 +7,18 @@ import { summarizeColumns } from './summarize';
 import { compare, groupKey, truthy } from './values';
 
 /** Functions that return tables in the subset. */
-const tableFunctions = new Set(['FILTER', 'VALUES', 'DISTINCT', 'ALL', 'CALCULATETABLE', 'SUMMARIZECOLUMNS', 'TOPN', 'ROW', 'SELECTCOLUMNS', 'TREATAS']);
+const tableFunctions = new Set([
+  'FILTER',
+  'VALUES',
+  'DISTINCT',
+  'ALL',
+  'CALCULATETABLE',
+  'SUMMARIZECOLUMNS',
+  'TOPN',
+  'ROW',
+  'SELECTCOLUMNS',
+  'TREATAS',
+]);
 
 /** Whether an expression produces a table (a table name, a table constructor or a table function). */
 export function isTableExpr(expr: Expr): boolean {
@@ -15,7 +26,10 @@ export function isTableExpr(expr: Expr): boolean {
 }
 
 function requireArgs(expr: Extract<Expr, { kind: 'call' }>, min: number): void {
-  if (expr.args.length < min) throw new DaxError(`Too few arguments were passed to the ${expr.name} function. The minimum argument count for the function is ${min}.`);
+  if (expr.args.length < min)
+    throw new DaxError(
+      `Too few arguments were passed to the ${expr.name} function. The minimum argument count for the function is ${min}.`,
+    );
 }
 
 /** Distinct values of one column (VALUES/DISTINCT/ALL of a column). */
@@ -38,7 +52,8 @@ export function namedPairs(args: Expr[], functionName: string): { name: string; 
   const pairs: { name: string; expr: Expr }[] = [];
   for (let index = 0; index < args.length; index += 2) {
     const name = args[index];
-    if (name?.kind !== 'literal' || typeof name.value !== 'string') throw new DaxError(`The ${functionName} function expects a column name as a string.`);
+    if (name?.kind !== 'literal' || typeof name.value !== 'string')
+      throw new DaxError(`The ${functionName} function expects a column name as a string.`);
     pairs.push({ name: name.value, expr: args[index + 1] as Expr });
   }
   return pairs;
@@ -78,7 +93,10 @@ export function filtersFrom(args: Expr[], scope: Scope): Map<string, Predicate[]
 }
 
 function sortRows(value: TableValue, keys: { expr: Expr; descending: boolean }[], scope: Scope): Scalar[][] {
-  const keyed = value.rows.map((row) => ({ row, keys: keys.map((key) => evalScalar(key.expr, scope.withFrame({ columns: value.columns, values: row }))) }));
+  const keyed = value.rows.map((row) => ({
+    row,
+    keys: keys.map((key) => evalScalar(key.expr, scope.withFrame({ columns: value.columns, values: row }))),
+  }));
   keyed.sort((a, b) => {
     for (const [index, key] of keys.entries()) {
       const order = compare(a.keys[index] ?? null, b.keys[index] ?? null);
@@ -114,7 +132,8 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: Scope): TableValue {
         const table = scope.table(target.name);
         return tableValue(table, all ? scope.visibleRows(table.name) : scope.rows(table.name));
       }
-      if (target.kind === 'columnRef' && target.table) return distinctColumn(target, all ? scope.visibleRows(target.table) : scope.rows(target.table), scope);
+      if (target.kind === 'columnRef' && target.table)
+        return distinctColumn(target, all ? scope.visibleRows(target.table) : scope.rows(target.table), scope);
       throw new DaxError(`The ${expr.name} function expects a table or a fully qualified column reference.`);
     }
     case 'CALCULATETABLE':
@@ -139,7 +158,9 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: Scope): TableValue {
       requireArgs(expr, 1);
       const input = evalTable(first as Expr, scope);
       const pairs = namedPairs(rest, 'SELECTCOLUMNS');
-      const rows = input.rows.map((row) => pairs.map((pair) => evalScalar(pair.expr, scope.withFrame({ columns: input.columns, values: row }))));
+      const rows = input.rows.map((row) =>
+        pairs.map((pair) => evalScalar(pair.expr, scope.withFrame({ columns: input.columns, values: row }))),
+      );
       return { columns: pairs.map((pair) => ({ name: pair.name })), rows };
     }
     case 'TREATAS': {

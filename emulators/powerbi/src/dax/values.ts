@@ -9,7 +9,9 @@ function typeName(value: Scalar): string {
 }
 
 function mismatch(left: Scalar, right: Scalar): never {
-  throw new DaxError(`DAX comparison operations do not support comparing values of type ${typeName(left)} with values of type ${typeName(right)}.`);
+  throw new DaxError(
+    `DAX comparison operations do not support comparing values of type ${typeName(left)} with values of type ${typeName(right)}.`,
+  );
 }
 
 /** Booleans take part in numeric comparisons as 1/0, as DAX converts them. */
@@ -83,7 +85,13 @@ export function applyBinary(op: Exclude<BinaryOp, '&&' | '||'>, left: Scalar, ri
     case '*':
       return left === null || right === null ? null : arithmetic(left) * arithmetic(right);
     case '/':
-      return left === null ? null : arithmetic(right) === 0 ? (arithmetic(left) === 0 ? null : Infinity) : arithmetic(left) / arithmetic(right);
+      return left === null
+        ? null
+        : arithmetic(right) === 0
+          ? arithmetic(left) === 0
+            ? null
+            : Infinity
+          : arithmetic(left) / arithmetic(right);
   }
 }
 

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: ErrorBody,
     readonly headers: Record<string, string> = {},
+    /** For 429s: real-time epoch ms before which the caller stays refused (logged). */
+    readonly retryDeadline?: number,
   ) {
     super('error' in body ? `${body.error.code}: ${body.error.message ?? ''}` : body.message);
   }
@@ -46,9 +48,9 @@ export function unauthenticated(code: string, message: string): ApiError {
 }
 
 /** The 429 of NOTES §2: a bare `message`, `Retry-After` in whole seconds. */
-export function throttled(retryAfterSeconds: number): ApiError {
+export function throttled(retryAfterSeconds: number, deadline?: number): ApiError {
   const message = `You have exceeded the amount of requests allowed in the current time frame and further requests will fail. Retry in ${retryAfterSeconds} seconds.`;
-  return new ApiError(429, { message }, { 'Retry-After': String(retryAfterSeconds) });
+  return new ApiError(429, { message }, { 'Retry-After': String(retryAfterSeconds) }, deadline);
 }
 
 /**

@@ -56,7 +56,12 @@ export class RefreshEngine {
   }
 
   /** Starts a refresh (callers check concurrency and quota first). */
-  start(dataset: DatasetState, refreshType: RefreshType, at: number, options: { requestId?: string; enhanced?: EnhancedOptions } = {}): RefreshRecord {
+  start(
+    dataset: DatasetState,
+    refreshType: RefreshType,
+    at: number,
+    options: { requestId?: string; enhanced?: EnhancedOptions } = {},
+  ): RefreshRecord {
     const failure = dataset.next.failures.shift() ?? (dataset.credentialsMissing ? credentialsFailure : undefined);
     const duration = dataset.next.durationMs ?? dataset.refreshDurationMs;
     dataset.next.durationMs = undefined;
@@ -115,7 +120,9 @@ export class RefreshEngine {
   private async finishUntil(at: number): Promise<void> {
     const due = [...this.running]
       .map((dataset) => ({ dataset, refresh: this.current(dataset) }))
-      .filter((item): item is { dataset: DatasetState; refresh: RefreshRecord } => item.refresh !== undefined && item.refresh.plannedEnd <= at)
+      .filter(
+        (item): item is { dataset: DatasetState; refresh: RefreshRecord } => item.refresh !== undefined && item.refresh.plannedEnd <= at,
+      )
       .sort((a, b) => a.refresh.plannedEnd - b.refresh.plannedEnd);
     for (const { dataset, refresh } of due) await this.finish(dataset, refresh);
     for (const dataset of [...this.running]) if (!this.current(dataset)) this.running.delete(dataset);
@@ -138,7 +145,9 @@ export class RefreshEngine {
   /** Re-imports bound tables (or clears them for ClearValues); a storage error fails the refresh. */
   private async loadData(dataset: DatasetState, refresh: RefreshRecord): Promise<RefreshFailure | undefined> {
     const type = refresh.enhanced?.type ?? 'Full';
-    const selected = refresh.enhanced?.objects.length ? new Set(refresh.enhanced.objects.map((object) => object.table.toLowerCase())) : undefined;
+    const selected = refresh.enhanced?.objects.length
+      ? new Set(refresh.enhanced.objects.map((object) => object.table.toLowerCase()))
+      : undefined;
     const tables = dataset.model.tables.filter((table) => !selected || selected.has(table.name.toLowerCase()));
     if (type === 'ClearValues') {
       for (const table of tables) table.rows = [];
@@ -146,7 +155,11 @@ export class RefreshEngine {
     }
     if (type === 'Calculate' || type === 'Defragment' || !this.importer) return undefined;
     try {
-      for (const table of tables) if (table.binding) table.rows = await this.importer(table.binding);
+      // Read everything first: a failed refresh leaves the previous data in place (transactional commit).
+      const imported = await Promise.all(
+        tables.map(async (table) => ({ table, rows: table.binding ? await this.importer?.(table.binding) : undefined })),
+      );
+      for (const { table, rows } of imported) if (rows) table.rows = rows;
       return undefined;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -156,7 +169,7 @@ export class RefreshEngine {
 }
 
 /** Attempts of a finished refresh: a Data and a Query phase on success; one failed Data attempt per try on failure. */
-function attemptsOf(refresh: RefreshRecord, failure: RefreshFailure | undefined): AttemptRecord[] {
+export function attemptsOf(refresh: RefreshRecord, failure: RefreshFailure | undefined): AttemptRecord[] {
   const start = refresh.startTime;
   const end = refresh.endTime ?? refresh.plannedEnd;
   if (!failure) {

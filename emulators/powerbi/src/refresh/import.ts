@@ -45,7 +45,12 @@ export function securityRows(users: Entity[], grants: Entity[], scopes: Entity[]
     .filter((grant) => text(grant.rowKey).startsWith('grant|') && upnOf.has(text(grant.partitionKey)))
     .map((grant) => {
       const scopeId = text(grant.scopeId) || text(grant.rowKey).slice('grant|'.length);
-      return { UPN: upnOf.get(text(grant.partitionKey)) ?? '', ScopeId: scopeId, ScopeType: typeOf.get(scopeId) ?? '', Level: text(grant.level) };
+      return {
+        UPN: upnOf.get(text(grant.partitionKey)) ?? '',
+        ScopeId: scopeId,
+        ScopeType: typeOf.get(scopeId) ?? '',
+        Level: text(grant.level),
+      };
     });
 }
 
@@ -54,30 +59,51 @@ export function scopeRows(scopes: Entity[], binding: 'businessUnits' | 'stores')
   const type = binding === 'businessUnits' ? 'businessUnit' : 'store';
   return scopes
     .filter((scope) => text(scope.type) === type)
-    .map((scope) =>
+    .map((scope): DataRow =>
       binding === 'businessUnits'
         ? { ScopeId: text(scope.rowKey), Name: text(scope.name) }
-        : { StoreId: text(scope.rowKey), StoreNumber: text(scope.rowKey).replace(/^store-/, ''), Name: text(scope.name), BusinessUnit: text(scope.parentId) },
+        : {
+            StoreId: text(scope.rowKey),
+            StoreNumber: text(scope.rowKey).replace(/^store-/, ''),
+            Name: text(scope.name),
+            BusinessUnit: text(scope.parentId),
+          },
     );
 }
 
 async function listAll(client: TableClient, filter?: string): Promise<Entity[]> {
   const entities: Entity[] = [];
-  for await (const entity of client.listEntities<Record<string, unknown>>(filter ? { queryOptions: { filter } } : {})) entities.push(entity);
+  for await (const entity of client.listEntities<Record<string, unknown>>(filter ? { queryOptions: { filter } } : {}))
+    entities.push(entity);
   return entities;
 }
 
+/** The app's table names (api/src/storage/tables.ts); tests point the emulator at their own copies. */
+export interface StorageTableNames {
+  budget: string;
+  users: string;
+  grants: string;
+  scopes: string;
+}
+
+export const defaultTableNames: StorageTableNames = { budget: 'budget', users: 'users', grants: 'grants', scopes: 'scopes' };
+
 /** Reads bound tables from Table Storage (Azurite locally), as a refresh of an import model would. */
-export function storageImporter(connectionString: string): TableImporter {
+export function storageImporter(connectionString: string, names: StorageTableNames = defaultTableNames): TableImporter {
   const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
-  const table = (name: string): TableClient => TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: insecure });
+  const table = (name: keyof StorageTableNames): TableClient =>
+    TableClient.fromConnectionString(connectionString, names[name], { allowInsecureConnection: insecure });
   return async (binding) => {
     switch (binding) {
       case 'budgetLines':
         // Only `line|` rows are facts; the same partitions also hold audit entries.
         return (await listAll(table('budget'), "RowKey ge 'line|' and RowKey lt 'line}'")).map(budgetRow);
       case 'securityGrants': {
-        const [users, grants, scopes] = await Promise.all([listAll(table('users')), listAll(table('grants'), "RowKey ge 'grant|' and RowKey lt 'grant}'"), listAll(table('scopes'))]);
+        const [users, grants, scopes] = await Promise.all([
+          listAll(table('users')),
+          listAll(table('grants'), "RowKey ge 'grant|' and RowKey lt 'grant}'"),
+          listAll(table('scopes')),
+        ]);
         return securityRows(users, grants, scopes);
       }
       case 'businessUnits':

@@ -1,10 +1,15 @@
 import type { DatasetState, RefreshFailure, RefreshRecord, ScheduleState } from '../model/types';
+import { assertNever } from '../util/assert-never';
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 
 /** `serviceExceptionJson` is a string holding JSON (NOTES §1). */
 export function serviceExceptionJson(failure: RefreshFailure): string {
-  return JSON.stringify(failure.errorDescription ? { errorCode: failure.errorCode, errorDescription: failure.errorDescription } : { errorCode: failure.errorCode });
+  return JSON.stringify(
+    failure.errorDescription
+      ? { errorCode: failure.errorCode, errorDescription: failure.errorDescription }
+      : { errorCode: failure.errorCode },
+  );
 }
 
 function extendedStatus(refresh: RefreshRecord, now: number): string {
@@ -17,6 +22,8 @@ function extendedStatus(refresh: RefreshRecord, now: number): string {
     case 'Cancelled':
     case 'Disabled':
       return refresh.status;
+    default:
+      return assertNever(refresh.status);
   }
 }
 
@@ -52,7 +59,9 @@ export function refreshDetailView(dataset: DatasetState, refresh: RefreshRecord,
   const enhanced = refresh.enhanced;
   const type = enhanced?.type ?? 'Full';
   const done = refresh.status !== 'Unknown';
-  const tables = enhanced?.objects.length ? enhanced.objects : dataset.model.tables.map((table) => ({ table: table.name, partition: undefined }));
+  const tables = enhanced?.objects.length
+    ? enhanced.objects
+    : dataset.model.tables.map((table) => ({ table: table.name, partition: undefined }));
   const objectStatus = done ? (refresh.status === 'Completed' ? 'Completed' : 'Failed') : 'InProgress';
   return {
     startTime: iso(refresh.startTime),
@@ -65,7 +74,11 @@ export function refreshDetailView(dataset: DatasetState, refresh: RefreshRecord,
     numberOfAttempts: new Set(refresh.attempts.map((attempt) => attempt.attemptId)).size,
     objects: tables.map((object) => ({ table: object.table, partition: object.partition ?? object.table, status: objectStatus })),
     ...(refresh.status === 'Failed' && refresh.failure
-      ? { messages: [{ code: refresh.failure.errorCode, message: refresh.failure.errorDescription ?? refresh.failure.errorCode, type: 'Error' }] }
+      ? {
+          messages: [
+            { code: refresh.failure.errorCode, message: refresh.failure.errorDescription ?? refresh.failure.errorCode, type: 'Error' },
+          ],
+        }
       : {}),
     ...(refresh.attempts.length ? { refreshAttempts: attemptsView(refresh) } : {}),
   };
@@ -73,5 +86,11 @@ export function refreshDetailView(dataset: DatasetState, refresh: RefreshRecord,
 
 /** A refresh schedule as GET returns it (camelCase `notifyOption`). */
 export function scheduleView(schedule: ScheduleState): Record<string, unknown> {
-  return { days: schedule.days, times: schedule.times, enabled: schedule.enabled, localTimeZoneId: schedule.localTimeZoneId, notifyOption: schedule.notifyOption };
+  return {
+    days: schedule.days,
+    times: schedule.times,
+    enabled: schedule.enabled,
+    localTimeZoneId: schedule.localTimeZoneId,
+    notifyOption: schedule.notifyOption,
+  };
 }

@@ -6,8 +6,18 @@ export type RowsByTable = Map<string, DataRow[]>;
 
 /** Filter directions of a relationship: one side → many side always; many → one when bidirectional. */
 function directions(relationship: ModelRelationship): { source: string; sourceColumn: string; target: string; targetColumn: string }[] {
-  const oneToMany = { source: relationship.toTable, sourceColumn: relationship.toColumn, target: relationship.fromTable, targetColumn: relationship.fromColumn };
-  const manyToOne = { source: relationship.fromTable, sourceColumn: relationship.fromColumn, target: relationship.toTable, targetColumn: relationship.toColumn };
+  const oneToMany = {
+    source: relationship.toTable,
+    sourceColumn: relationship.toColumn,
+    target: relationship.fromTable,
+    targetColumn: relationship.fromColumn,
+  };
+  const manyToOne = {
+    source: relationship.fromTable,
+    sourceColumn: relationship.fromColumn,
+    target: relationship.toTable,
+    targetColumn: relationship.toColumn,
+  };
   return relationship.crossFilteringBehavior === 'BothDirections' ? [oneToMany, manyToOne] : [oneToMany];
 }
 
@@ -26,7 +36,10 @@ export function applyFilters(
   const filtered = new Set<string>();
   for (const [table, predicates] of direct) {
     const rows = base.get(table) ?? [];
-    current.set(table, rows.filter((row) => predicates.every((predicate) => predicate(row))));
+    current.set(
+      table,
+      rows.filter((row) => predicates.every((predicate) => predicate(row))),
+    );
     filtered.add(table);
   }
   let changed = filtered.size > 0;

@@ -51,7 +51,10 @@ export function visibleRows(model: SemanticModel, access: EffectiveAccess): Rows
   const visible: RowsByTable = new Map();
   for (const [table, rows] of base) {
     const allowed = new Set(perRole.flatMap((roleMap) => roleMap.get(table) ?? []));
-    visible.set(table, rows.filter((row) => allowed.has(row)));
+    visible.set(
+      table,
+      rows.filter((row) => allowed.has(row)),
+    );
   }
   return visible;
 }

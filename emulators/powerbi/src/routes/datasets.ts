@@ -14,7 +14,10 @@ export const getDatasets: Handler = (context) => {
 /** GET [groups/{g}/]datasets/{d}. */
 export const getDataset: Handler = (context) => {
   const { dataset } = datasetOf(context, 'read');
-  return ok({ '@odata.context': odataContext(context.links, 'datasets/$entity'), ...datasetView(context.services.state, dataset, context.links) });
+  return ok({
+    '@odata.context': odataContext(context.links, 'datasets/$entity'),
+    ...datasetView(context.services.state, dataset, context.links),
+  });
 };
 
 /**
@@ -51,7 +54,11 @@ export const getReport: Handler = (context) => {
 /** GET [groups/{g}/]datasets/{d}/users. */
 export const getDatasetUsers: Handler = (context) => {
   const { dataset } = datasetOf(context, 'read');
-  const value = dataset.users.map(({ identifier, principalType, datasetUserAccessRight }) => ({ identifier, principalType, datasetUserAccessRight }));
+  const value = dataset.users.map(({ identifier, principalType, datasetUserAccessRight }) => ({
+    identifier,
+    principalType,
+    datasetUserAccessRight,
+  }));
   return ok({ '@odata.context': odataContext(context.links, 'datasetUsers'), value });
 };
 
@@ -71,7 +78,10 @@ export function changeDatasetUser(mode: 'grant' | 'replace'): Handler {
     if (body.principalType === 'None') throw invalidRequest('principalType None is not valid here');
     const others = dataset.users.filter((entry) => entry.identifier.toLowerCase() !== body.identifier.toLowerCase());
     if (mode === 'replace' && others.length === dataset.users.length) throw entityNotFound();
-    const keep = mode === 'replace' && body.datasetUserAccessRight === 'None' ? [] : [{ identifier: body.identifier, principalType: body.principalType, datasetUserAccessRight: body.datasetUserAccessRight }];
+    const keep =
+      mode === 'replace' && body.datasetUserAccessRight === 'None'
+        ? []
+        : [{ identifier: body.identifier, principalType: body.principalType, datasetUserAccessRight: body.datasetUserAccessRight }];
     dataset.users = [...others, ...keep];
     return ok();
   };

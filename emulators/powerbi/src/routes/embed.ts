@@ -2,6 +2,7 @@ import type { EmbedTokenClaims } from '../auth/embed-token';
 import { entityNotFound, invalidRequest, notAuthorized } from '../http/errors';
 import { canReadDataset, requireWorkspace, workspaceRole } from '../model/access';
 import type { DatasetState, ReportState } from '../model/types';
+import { odataContext } from '../model/views';
 import { newId } from '../util/ids';
 import { ok, principal, type Handler, type HandlerContext } from './context';
 import { checkIdentities, type IdentityInput } from './embed-identities';
@@ -24,7 +25,8 @@ interface GenerateTokenBody {
 
 /** Embed tokens cannot be created for "My workspace" content (NOTES §4). */
 function noPersonalWorkspace(context: HandlerContext, workspaceId: string): void {
-  if (context.services.state.workspace(workspaceId)?.personalOf) throw invalidRequest('Embed tokens are not supported for content in My workspace');
+  if (context.services.state.workspace(workspaceId)?.personalOf)
+    throw invalidRequest('Embed tokens are not supported for content in My workspace');
 }
 
 function findReport(context: HandlerContext, id: string): ReportState {
@@ -56,7 +58,8 @@ function expiry(context: HandlerContext, lifetimeInMinutes: number | undefined):
 async function issue(context: HandlerContext, claims: Omit<EmbedTokenClaims, 'tokenId' | 'issuedTo'>): Promise<ReturnType<typeof ok>> {
   const tokenId = newId();
   const token = await context.services.embedTokens.sign({ tokenId, issuedTo: principal(context).id, ...claims });
-  return ok({ token, tokenId, expiration: new Date(claims.expiresAt * 1000).toISOString() });
+  const odata = odataContext(context.links, 'Microsoft.PowerBI.ServiceContracts.Api.V1.EmbedToken');
+  return ok({ '@odata.context': odata, token, tokenId, expiration: new Date(claims.expiresAt * 1000).toISOString() });
 }
 
 /** POST /GenerateToken (V2, multi-resource): at most 50 reports, 50 datasets, 50 target workspaces. */
@@ -65,18 +68,27 @@ export const generateTokenV2: Handler = async (context) => {
   const reportsIn = body.reports ?? [];
   const datasetsIn = body.datasets ?? [];
   const targets = body.targetWorkspaces ?? [];
-  if (reportsIn.length > 50 || datasetsIn.length > 50 || targets.length > 50) throw invalidRequest('At most 50 reports, 50 datasets and 50 target workspaces');
+  if (reportsIn.length > 50 || datasetsIn.length > 50 || targets.length > 50)
+    throw invalidRequest('At most 50 reports, 50 datasets and 50 target workspaces');
   if (reportsIn.length === 0 && datasetsIn.length === 0) throw invalidRequest('The request must name at least one report or dataset');
   const caller = principal(context);
   for (const target of targets) requireWorkspace(context.services.state, caller, target.id, 'write');
   const reports = reportsIn.map((item) => ({ item, report: findReport(context, item.id) }));
-  const datasets = new Map(datasetsIn.map((item) => [item.id.toLowerCase(), { xmla: item.xmlaPermissions ?? 'Off', dataset: findDataset(context, item.id) }]));
-  for (const { report } of reports) if (!datasets.has(report.datasetId)) datasets.set(report.datasetId, { xmla: 'Off', dataset: findDataset(context, report.datasetId) });
+  const datasets = new Map(
+    datasetsIn.map((item) => [item.id.toLowerCase(), { xmla: item.xmlaPermissions ?? 'Off', dataset: findDataset(context, item.id) }]),
+  );
+  for (const { report } of reports)
+    if (!datasets.has(report.datasetId)) datasets.set(report.datasetId, { xmla: 'Off', dataset: findDataset(context, report.datasetId) });
   const covered = [...datasets.values()].map((entry) => entry.dataset);
   const identities = checkIdentities(context.services.state, caller, covered, body.identities ?? []);
   return issue(context, {
     accessLevel: reports.some(({ item }) => item.allowEdit) ? 'Edit' : 'View',
-    reports: reports.map(({ item, report }) => ({ id: report.id, groupId: report.workspaceId, datasetId: report.datasetId, allowEdit: item.allowEdit ?? false })),
+    reports: reports.map(({ item, report }) => ({
+      id: report.id,
+      groupId: report.workspaceId,
+      datasetId: report.datasetId,
+      allowEdit: item.allowEdit ?? false,
+    })),
     datasets: [...datasets.values()].map(({ xmla, dataset }) => ({ id: dataset.id, xmlaPermissions: xmla })),
     targetWorkspaces: targets.map((target) => target.id.toLowerCase()),
     identities,

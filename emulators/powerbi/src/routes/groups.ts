@@ -43,7 +43,9 @@ export const getGroups: Handler = (context) => {
   const condition = filter ? parseFilter(filter) : () => true;
   const skip = count(context.query.get('$skip'), '$skip') ?? 0;
   const top = count(context.query.get('$top'), '$top');
-  const visible = [...context.services.state.workspaces.values()].filter((workspace) => !workspace.personalOf && workspaceRole(workspace, caller) && condition(workspace));
+  const visible = [...context.services.state.workspaces.values()].filter(
+    (workspace) => !workspace.personalOf && workspaceRole(workspace, caller) && condition(workspace),
+  );
   const page = visible.slice(skip, top === undefined ? undefined : skip + top);
   return ok({ '@odata.context': odataContext(context.links, 'groups'), value: page.map(groupView) });
 };

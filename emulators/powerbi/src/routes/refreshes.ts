@@ -22,7 +22,8 @@ function enhancedOptions(dataset: DatasetState, body: RefreshRequestBody, shared
   if (body.notifyOption !== undefined) throw invalidRequest('notifyOption must be excluded from an enhanced refresh request');
   const objects = body.objects ?? [];
   for (const object of objects) {
-    if (!dataset.model.tables.some((table) => table.name.toLowerCase() === object.table.toLowerCase())) throw invalidRequest(`Table '${object.table}' does not exist in the dataset`);
+    if (!dataset.model.tables.some((table) => table.name.toLowerCase() === object.table.toLowerCase()))
+      throw invalidRequest(`Table '${object.table}' does not exist in the dataset`);
   }
   return {
     type: body.type ?? 'Automatic',
@@ -58,8 +59,13 @@ export const triggerRefresh: Handler = (context) => {
   const at = now(context);
   if (engine.current(dataset)) throw invalidRequest(concurrentMessage);
   if (!engine.quotaAllows(dataset, at)) throw invalidRequest(quotaMessage);
-  const refresh = engine.start(dataset, enhanced ? 'ViaEnhancedApi' : 'ViaApi', at, { requestId: context.requestId, ...(enhanced ? { enhanced } : {}) });
-  const headers = enhanced ? { 'x-ms-request-id': refresh.requestId, Location: refreshUrl(context, refresh.requestId) } : {};
+  const refresh = engine.start(dataset, enhanced ? 'ViaEnhancedApi' : 'ViaApi', at, {
+    requestId: context.requestId,
+    ...(enhanced ? { enhanced } : {}),
+  });
+  const headers: Record<string, string> = enhanced
+    ? { 'x-ms-request-id': refresh.requestId, Location: refreshUrl(context, refresh.requestId) }
+    : {};
   return { status: 202, headers };
 };
 

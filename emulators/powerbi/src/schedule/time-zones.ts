@@ -50,6 +50,12 @@ function formatter(id: string): Intl.DateTimeFormat {
 
 /** The local weekday and `hh:mm` of an instant in a schedule's time zone. */
 export function localSlot(epochMs: number, timeZoneId: string): { day: DayName; time: string } {
+  if (timeZoneId === 'UTC') {
+    // Fast path: seeding generates months of slots for hundreds of datasets.
+    const date = new Date(epochMs);
+    const day = dayNames[(date.getUTCDay() + 6) % 7] ?? 'Monday';
+    return { day, time: `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}` };
+  }
   const parts = formatter(timeZoneId).formatToParts(new Date(epochMs));
   const part = (type: string): string => parts.find((item) => item.type === type)?.value ?? '';
   const day = dayNames.find((name) => name === part('weekday')) ?? 'Monday';

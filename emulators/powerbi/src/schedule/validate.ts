@@ -64,7 +64,8 @@ export function applySchedulePatch(current: ScheduleState, patch: SchedulePatch,
   };
   if (next.enabled && next.days.length === 0) throw invalidRequest('At least one day must be specified');
   if (next.enabled && next.times.length === 0) next.times = [defaultTime];
-  if (next.times.length > maxSlotsPerDay(shared)) throw invalidRequest(`A refresh schedule can have at most ${maxSlotsPerDay(shared)} times per day on this capacity`);
+  if (next.times.length > maxSlotsPerDay(shared))
+    throw invalidRequest(`A refresh schedule can have at most ${maxSlotsPerDay(shared)} times per day on this capacity`);
   // Re-enabling starts a new failure streak (the service re-enables after the owner fixes the cause).
   if (patch.enabled === true) next.consecutiveFailures = 0;
   return next;

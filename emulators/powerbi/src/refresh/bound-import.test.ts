@@ -1,0 +1,108 @@
+import { TableClient } from '@azure/data-tables';
+import {
+  allScopes,
+  budgetLineEntity,
+  grantEntity,
+  sampleBudgetLines,
+  sampleUsers,
+  scopeEntity,
+  userEntity,
+} from '@planboard/api/dist/src/sample';
+import { sampleIds } from '../seed/sample-ids';
+import { startTestEmulator, type TestEmulator } from '../testing/harness';
+
+const connectionString = process.env.AZURITE_CONNECTION_STRING ?? '';
+const suffix = Math.random().toString(36).slice(2, 8);
+const names = { budget: `pbibudget${suffix}`, users: `pbiusers${suffix}`, grants: `pbigrants${suffix}`, scopes: `pbiscopes${suffix}` };
+const nora = sampleUsers.find((user) => user.name === 'Nora Lindqvist') as (typeof sampleUsers)[number];
+
+function client(name: string): TableClient {
+  return TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: true });
+}
+
+async function write(name: string, entities: { partitionKey: string; rowKey: string }[]): Promise<void> {
+  const table = client(name);
+  await table.createTable();
+  for (const entity of entities) await table.upsertEntity(entity, 'Replace');
+}
+
+let t: TestEmulator;
+let sp: string;
+beforeAll(async () => {
+  if (!connectionString) throw new Error('AZURITE_CONNECTION_STRING is not set (run through the root jest config)');
+  const lines = sampleBudgetLines().filter((line) => line.scopeId === 'sales-north' || line.scopeId === 'marketing');
+  const edited = lines.map((line) =>
+    line.scopeId === 'sales-north' && line.category === 'Laptops' && line.region === 'Europe' && line.quarter === 'Q1'
+      ? { ...line, budgetAmount: 123_456 }
+      : line,
+  );
+  await write(names.budget, [
+    ...edited.map(budgetLineEntity),
+    { partitionKey: 'fy2027|sales-north', rowKey: 'audit|0001', budgetAmount: 999_999_999 } as never,
+  ]);
+  await write(names.users, sampleUsers.map(userEntity));
+  await write(names.scopes, allScopes.map(scopeEntity));
+  await write(
+    names.grants,
+    sampleUsers.flatMap((user) => user.grants.map((grant) => grantEntity(user, grant.scopeId, grant.level, 'test', new Date()))),
+  );
+  t = await startTestEmulator({ storageConnectionString: connectionString, storageTableNames: names });
+  sp = await t.issuer.appToken();
+}, 60_000);
+afterAll(async () => {
+  await t?.stop();
+  await Promise.all(
+    Object.values(names).map((name) =>
+      client(name)
+        .deleteTable()
+        .catch(() => undefined),
+    ),
+  );
+});
+
+const refreshes = `groups/${sampleIds.budget.workspaceId}/datasets/${sampleIds.budget.datasetId}/refreshes`;
+const byBu = `EVALUATE SUMMARIZECOLUMNS('Budget'[BusinessUnit], "Total", SUM('Budget'[BudgetAmount]), "Lines", COUNTROWS('Budget')) ORDER BY 'Budget'[BusinessUnit]`;
+
+async function asNora(query: string) {
+  const token = await t.issuer.userToken(nora.upn);
+  const response = await t.api('POST', `datasets/${sampleIds.budget.datasetId}/executeQueries`, { token, body: { queries: [{ query }] } });
+  return response.body.results[0].tables[0].rows as Record<string, unknown>[];
+}
+
+async function refresh(): Promise<Record<string, unknown>> {
+  expect((await t.api('POST', refreshes, { token: sp })).status).toBe(202);
+  await t.control('POST', 'clock/advance', { seconds: 30 });
+  return (await t.api('GET', `${refreshes}?$top=1`, { token: sp })).body.value[0];
+}
+
+describe('datasets bound to Table Storage', () => {
+  it('re-import the bound tables on a completed refresh (only line| rows are facts)', async () => {
+    const before = await asNora(byBu);
+    expect(before).toHaveLength(1);
+    const lineQuery = `EVALUATE FILTER('Budget', 'Budget'[LineId] = "laptops.europe.q1" && 'Budget'[BusinessUnit] = "sales-north")`;
+    expect((await asNora(lineQuery))[0]?.['Budget[BudgetAmount]']).not.toBe(123_456);
+    expect(await refresh()).toMatchObject({ status: 'Completed' });
+    expect((await asNora(lineQuery))[0]?.['Budget[BudgetAmount]']).toBe(123_456);
+    const after = await asNora(byBu);
+    expect(after).toEqual([{ 'Budget[BusinessUnit]': 'sales-north', '[Total]': expect.any(Number), '[Lines]': 120 }]);
+  });
+
+  it("takes grants from Azurite into the Security table, so RLS follows the API's grants", async () => {
+    await client(names.grants).upsertEntity(grantEntity(nora, 'marketing', 'read', 'test', new Date()), 'Replace');
+    expect((await asNora(byBu)).map((row) => row['Budget[BusinessUnit]'])).toEqual(['sales-north']);
+    await refresh();
+    expect((await asNora(byBu)).map((row) => row['Budget[BusinessUnit]'])).toEqual(['marketing', 'sales-north']);
+  });
+
+  it('fails the refresh with a data source error when a bound table cannot be read', async () => {
+    await client(names.scopes).deleteTable();
+    const failed = await refresh();
+    expect(failed.status).toBe('Failed');
+    expect(JSON.parse(String(failed.serviceExceptionJson))).toMatchObject({
+      errorCode: 'ModelRefresh_ShortMessage_ProcessingError',
+      errorDescription: expect.stringMatching(/^Data source error/),
+    });
+    // The model keeps the last successfully imported rows.
+    expect((await asNora(byBu)).map((row) => row['Budget[BusinessUnit]'])).toEqual(['marketing', 'sales-north']);
+  });
+});

@@ -1,0 +1,182 @@
+import {
+  budgetLineEntity,
+  businessUnits,
+  productCategories,
+  quarters,
+  regions,
+  sampleBudgetLines,
+  stores,
+} from '@planboard/api/dist/src/sample';
+import type { DataRow, ModelTable, SemanticModel } from '../model/types';
+import { budgetRow } from '../refresh/import';
+import { seededRandom } from './random';
+import { budgetRoles, businessUnitTable, securityTable, storeRoles, storeTable } from './security';
+
+const text = (name: string) => ({ name, dataType: 'String' });
+const number = (name: string) => ({ name, dataType: 'Double' });
+
+/** `Budget`: the budget lines of the app's `budget` table (only `line|` rows are facts). */
+function budgetTable(): ModelTable {
+  return {
+    name: 'Budget',
+    binding: 'budgetLines',
+    columns: [
+      text('PlanId'),
+      text('BusinessUnit'),
+      text('LineId'),
+      text('Category'),
+      text('Region'),
+      text('Quarter'),
+      number('BudgetAmount'),
+      number('ForecastSales'),
+      text('Comments'),
+    ],
+    rows: sampleBudgetLines().map(budgetLineEntity).map(budgetRow),
+  };
+}
+
+/** `Actuals`: previous fiscal year (FY2026) per BU × category × region × quarter, deterministic. */
+export function actualRows(): DataRow[] {
+  const random = seededRandom('actuals:FY2026');
+  return businessUnits.flatMap((bu) =>
+    productCategories.flatMap((category) =>
+      regions.flatMap((region) =>
+        quarters.map((quarter) => {
+          const sales = Math.round((15_000 + random() * 200_000) / 100) * 100;
+          return {
+            FiscalYear: 'FY2026',
+            BusinessUnit: bu.id,
+            Category: category,
+            Region: region,
+            Quarter: quarter,
+            ActualSales: sales,
+            ActualCost: Math.round((sales * (0.55 + random() * 0.3)) / 100) * 100,
+          };
+        }),
+      ),
+    ),
+  );
+}
+
+/** The budget model: Budget + Actuals facts, BusinessUnit dimension, Security for dynamic RLS. */
+export function budgetModel(): SemanticModel {
+  return {
+    tables: [
+      budgetTable(),
+      {
+        name: 'Actuals',
+        columns: [
+          text('FiscalYear'),
+          text('BusinessUnit'),
+          text('Category'),
+          text('Region'),
+          text('Quarter'),
+          number('ActualSales'),
+          number('ActualCost'),
+        ],
+        rows: actualRows(),
+      },
+      businessUnitTable(),
+      securityTable(),
+    ],
+    relationships: [
+      {
+        name: 'Budget_BusinessUnit',
+        fromTable: 'Budget',
+        fromColumn: 'BusinessUnit',
+        toTable: 'BusinessUnit',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'OneDirection',
+      },
+      {
+        name: 'Actuals_BusinessUnit',
+        fromTable: 'Actuals',
+        fromColumn: 'BusinessUnit',
+        toTable: 'BusinessUnit',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'OneDirection',
+      },
+      {
+        name: 'Security_BusinessUnit',
+        fromTable: 'Security',
+        fromColumn: 'ScopeId',
+        toTable: 'BusinessUnit',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'BothDirections',
+      },
+    ],
+    roles: budgetRoles(),
+  };
+}
+
+/** The store model: Store dimension, 30 days of Sales per store and category, Security for RLS. */
+export function storeModel(): SemanticModel {
+  const random = seededRandom('store-sales:2026-09');
+  const sales = stores.flatMap((store) =>
+    Array.from({ length: 30 }, (_, day) => `2026-09-${String(day + 1).padStart(2, '0')}T00:00:00.000Z`).flatMap((date) =>
+      productCategories.map((category) => ({
+        StoreId: store.id,
+        Date: date,
+        Category: category,
+        Amount: Math.round(500 + random() * 9_500),
+      })),
+    ),
+  );
+  return {
+    tables: [
+      storeTable(),
+      {
+        name: 'Sales',
+        columns: [text('StoreId'), { name: 'Date', dataType: 'DateTime' }, text('Category'), number('Amount')],
+        rows: sales,
+      },
+      securityTable(),
+    ],
+    relationships: [
+      {
+        name: 'Sales_Store',
+        fromTable: 'Sales',
+        fromColumn: 'StoreId',
+        toTable: 'Store',
+        toColumn: 'StoreId',
+        crossFilteringBehavior: 'OneDirection',
+      },
+    ],
+    roles: storeRoles(),
+  };
+}
+
+/** A one-table model with deterministic rows, for the datasets the app only lists and refreshes. */
+export function simpleModel(table: string, columns: { name: string; dataType: string }[], rowCount: number, seed: string): SemanticModel {
+  const random = seededRandom(seed);
+  const rows = Array.from({ length: rowCount }, (_, index) =>
+    Object.fromEntries(
+      columns.map((column) => [
+        column.name,
+        column.dataType === 'Double' ? Math.round(random() * 1000) / 10 : `${column.name} ${index % 12}`,
+      ]),
+    ),
+  );
+  return { tables: [{ name: table, columns, rows }], relationships: [], roles: [] };
+}
+
+/** The KPI push dataset's table (the KPI module may PUT its own schema). */
+export function kpiPushTables(): ModelTable[] {
+  return [
+    {
+      name: 'DataPoints',
+      columns: [
+        text('KpiId'),
+        text('KpiName'),
+        text('Department'),
+        { name: 'Date', dataType: 'DateTime' },
+        text('Period'),
+        number('Value'),
+        number('Target'),
+        text('Status'),
+        text('Author'),
+      ],
+      rows: [],
+    },
+  ];
+}

@@ -1,0 +1,94 @@
+import { Clock } from '../clock/clock';
+import { EmulatorState } from '../model/state';
+import type { DatasetState } from '../model/types';
+import { RefreshEngine } from '../refresh/engine';
+import { datasetIdOf, sampleIds } from './sample-ids';
+import { seedSampleTenant } from './sample-tenant';
+
+const state = new EmulatorState(new Clock());
+seedSampleTenant(state, { servicePrincipals: [sampleIds.servicePrincipalAppId] });
+const datasets = [...state.datasets.values()];
+const dayMs = 24 * 60 * 60_000;
+
+describe('sample tenant', () => {
+  it('has stable ids other components can rely on', () => {
+    expect(sampleIds.budget).toEqual({
+      workspaceId: '6b20398d-cc58-5ba6-8c30-ba8135bddd15',
+      datasetId: 'ff316784-9e50-50e8-a3af-fbcfa7fdb938',
+      reportId: 'fd52122f-ccc3-5e3d-88d9-971d7dd2eb78',
+    });
+    expect(sampleIds.kpi.datasetId).toBe('07007641-7511-5d1b-a273-cfdedee3e811');
+    expect(state.dataset(sampleIds.budget.datasetId)?.name).toBe('Budget Planning');
+  });
+
+  it('has 3 environments × 4 modules of workspaces, 2 datasets and 2 reports each, 2 capacities', () => {
+    expect(state.workspaces.size).toBe(12);
+    expect(datasets).toHaveLength(24);
+    expect(state.reports.size).toBe(24);
+    expect(state.capacities.size).toBe(2);
+    const shared = datasets.filter((dataset) => state.isShared(dataset));
+    expect(shared).toHaveLength(8);
+  });
+
+  it("has RLS on the budget and store datasets with the app's role names, and a push KPI dataset", () => {
+    const rls = datasets.filter((dataset) => dataset.model.roles.length > 0);
+    expect(rls.map((dataset) => dataset.name).sort()).toEqual([
+      'Budget Planning',
+      'Budget Planning',
+      'Budget Planning',
+      'Store Sales',
+      'Store Sales',
+      'Store Sales',
+    ]);
+    const budget = state.dataset(sampleIds.budget.datasetId) as DatasetState;
+    expect(budget.model.roles.map((role) => role.name)).toEqual([
+      'BusinessUnitScope',
+      'StoreScope',
+      'DepartmentScope',
+      'AllData',
+      'SalesNorthOnly',
+    ]);
+    expect(budget.model.tables.map((table) => [table.name, table.rows.length, table.binding])).toEqual([
+      ['Budget', 600, 'budgetLines'],
+      ['Actuals', 600, undefined],
+      ['BusinessUnit', 5, 'businessUnits'],
+      ['Security', expect.any(Number), 'securityGrants'],
+    ]);
+    expect(state.dataset(sampleIds.kpi.datasetId)?.push?.retention).toBe('basicFIFO');
+  });
+
+  it('has 30 days of history with failures and slow outliers, and never a running refresh', () => {
+    const refreshable = datasets.filter((dataset) => dataset.kind === 'import');
+    const now = state.clock.now();
+    const all = refreshable.flatMap((dataset) => dataset.history);
+    expect(all.every((refresh) => refresh.status !== 'Unknown' && (refresh.endTime ?? Infinity) < now)).toBe(true);
+    expect(all.filter((refresh) => refresh.status === 'Failed').length).toBeGreaterThan(10);
+    expect(refreshable.every((dataset) => dataset.history.length > 0 && dataset.history.length <= 60)).toBe(true);
+    const oldest = Math.min(...all.map((refresh) => refresh.startTime));
+    expect(now - oldest).toBeGreaterThan(25 * dayMs);
+    const outliers = refreshable.filter((dataset) => {
+      const durations = dataset.history.map((refresh) => (refresh.endTime ?? 0) - refresh.startTime).sort((a, b) => a - b);
+      const median = durations[Math.floor(durations.length / 2)] ?? 0;
+      return durations.some((duration) => duration > 3 * median);
+    });
+    expect(outliers.length).toBeGreaterThan(3);
+    expect(new Set(all.map((refresh) => refresh.refreshType))).toEqual(new Set(['Scheduled', 'ViaApi', 'OnDemand']));
+  });
+
+  it('shows one schedule disabled after 4 failures; shared schedules stay within 8 slots and the daily quota', () => {
+    const disabled = state.dataset(datasetIdOf('capacity-metrics', 'Dev')) as DatasetState;
+    expect(disabled.schedule.enabled).toBe(false);
+    expect(disabled.schedule.consecutiveFailures).toBe(4);
+    expect(
+      disabled.history
+        .filter((refresh) => refresh.refreshType === 'Scheduled')
+        .slice(0, 4)
+        .every((refresh) => refresh.status === 'Failed'),
+    ).toBe(true);
+    for (const dataset of datasets.filter((item) => state.isShared(item) && item.kind === 'import')) {
+      expect(dataset.schedule.times.length).toBeLessThanOrEqual(8);
+      expect(new RefreshEngine(state, undefined).countedInLastDay(dataset, state.clock.now())).toBeLessThan(8);
+    }
+    for (const dataset of datasets.filter((item) => item.schedule.enabled)) expect(dataset.schedule.consecutiveFailures).toBeLessThan(4);
+  });
+});
