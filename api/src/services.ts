@@ -1,4 +1,5 @@
 import { DirectoryStore } from './access/directory-store';
+import { BudgetStore } from './budget/store';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
 
@@ -9,6 +10,7 @@ import { config } from './config';
 export interface Services {
   validateToken: TokenValidator;
   directory: DirectoryStore;
+  budget: BudgetStore;
 }
 
 let services: Services | undefined;
@@ -25,6 +27,7 @@ export function getServices(): Services {
       requiredScope: 'access_as_user',
     }),
     directory: new DirectoryStore(settings.AzureWebJobsStorage),
+    budget: new BudgetStore(settings.AzureWebJobsStorage),
   };
   return services;
 }

@@ -3,3 +3,4 @@ export * from './health';
 export * from './directory';
 export * from './access';
 export * from './auth';
+export * from './budget';

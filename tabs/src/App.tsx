@@ -1,6 +1,8 @@
 import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { AuthGate } from './auth/AuthGate';
+import { AuthProvider } from './auth/AuthProvider';
 import { ConfigPage } from './pages/config/ConfigPage';
 import { AppShell } from './shell/AppShell';
 import { CONFIG_ROUTE, DEFAULT_PAGE } from './shell/routes';
@@ -35,7 +37,13 @@ function ThemedApp() {
   return (
     <ThemeNameContext.Provider value={themeName}>
       <FluentProvider theme={theme} className={s.root}>
-        {route.page === CONFIG_ROUTE ? <ConfigPage /> : <AppShell route={route} />}
+        {route.page === CONFIG_ROUTE ? (
+          <ConfigPage />
+        ) : (
+          <AuthGate>
+            <AppShell route={route} />
+          </AuthGate>
+        )}
       </FluentProvider>
     </ThemeNameContext.Provider>
   );
@@ -46,7 +54,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <HostProvider>
-        <ThemedApp />
+        <AuthProvider>
+          <ThemedApp />
+        </AuthProvider>
       </HostProvider>
     </QueryClientProvider>
   );

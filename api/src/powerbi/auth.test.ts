@@ -13,7 +13,8 @@ function fakeProvider(options: { expiresIn?: number; fail?: boolean } = {}) {
   const urls: string[] = [];
   const fetchImpl: FetchLike = (url, init) => {
     urls.push(url);
-    const json = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+    const json = (status: number, body: unknown) =>
+      Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
     if (url.endsWith('/.well-known/openid-configuration')) {
       return json(200, {
         issuer: `${authority}/v2.0`,
@@ -40,7 +41,12 @@ const assertion = (oid: string) => `e30.${Buffer.from(JSON.stringify({ oid, tid:
 describe('ServicePrincipalTokenSource', () => {
   it('asks the configured authority once and serves later calls from the msal cache', async () => {
     const provider = fakeProvider();
-    const source = ServicePrincipalTokenSource.fromOptions({ clientId, clientSecret: 's3cret', authority, networkClient: provider.networkClient });
+    const source = ServicePrincipalTokenSource.fromOptions({
+      clientId,
+      clientSecret: 's3cret',
+      authority,
+      networkClient: provider.networkClient,
+    });
     expect(await source.getToken()).toBe('at-1');
     expect(await source.getToken()).toBe('at-1');
     expect(provider.tokenRequests).toHaveLength(1);
@@ -55,14 +61,24 @@ describe('ServicePrincipalTokenSource', () => {
 
   it('renews a token that is close to expiry instead of serving it', async () => {
     const provider = fakeProvider({ expiresIn: 120 }); // inside msal's 5-minute renewal window
-    const source = ServicePrincipalTokenSource.fromOptions({ clientId, clientSecret: 's', authority, networkClient: provider.networkClient });
+    const source = ServicePrincipalTokenSource.fromOptions({
+      clientId,
+      clientSecret: 's',
+      authority,
+      networkClient: provider.networkClient,
+    });
     expect(await source.getToken()).toBe('at-1');
     expect(await source.getToken()).toBe('at-2');
   });
 
   it('types a rejected secret as an auth error carrying the msal code', async () => {
     const provider = fakeProvider({ fail: true });
-    const source = ServicePrincipalTokenSource.fromOptions({ clientId, clientSecret: 'wrong', authority, networkClient: provider.networkClient });
+    const source = ServicePrincipalTokenSource.fromOptions({
+      clientId,
+      clientSecret: 'wrong',
+      authority,
+      networkClient: provider.networkClient,
+    });
     const error = await source.getToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PowerBiAuthError);
     expect(error).toMatchObject({ kind: 'auth', code: 'invalid_client' });
@@ -92,12 +108,18 @@ describe('client with a service principal', () => {
     const server = await startScriptServer(() => list([]));
     try {
       const provider = fakeProvider();
-      const client = createPowerBiClient({ baseUrl: server.baseUrl, servicePrincipal: { clientId, clientSecret: 's', authority, networkClient: provider.networkClient } });
+      const client = createPowerBiClient({
+        baseUrl: server.baseUrl,
+        servicePrincipal: { clientId, clientSecret: 's', authority, networkClient: provider.networkClient },
+      });
       await client.groups.list();
       await client.groups.list();
       await client.onBehalfOf(assertion('oid-ava')).groups.list();
       expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer at-1', 'Bearer at-1', 'Bearer at-2']);
-      expect(provider.tokenRequests.map((f) => f.get('grant_type'))).toEqual(['client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer']);
+      expect(provider.tokenRequests.map((f) => f.get('grant_type'))).toEqual([
+        'client_credentials',
+        'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      ]);
     } finally {
       await server.close();
     }

@@ -1,5 +1,11 @@
 import type { ConfidentialClientApplication } from '@azure/msal-node';
-import { createConfidentialClient, OnBehalfOfTokenSource, ServicePrincipalTokenSource, type ConfidentialClientOptions, type TokenSource } from './auth';
+import {
+  createConfidentialClient,
+  OnBehalfOfTokenSource,
+  ServicePrincipalTokenSource,
+  type ConfidentialClientOptions,
+  type TokenSource,
+} from './auth';
 import { PowerBiHttp, type PowerBiHttpOptions, type PowerBiRequest } from './http';
 import { EmbedTokensApi, QueriesApi } from './operations/embedding';
 import { PushDatasetsApi } from './operations/push';
@@ -72,7 +78,8 @@ export class PowerBiClient {
    * API, exchanged on-behalf-of for a delegated Power BI token (msal caches it per assertion).
    */
   onBehalfOf(userAssertion: string): PowerBiClient {
-    if (!this.msalApp) throw new PowerBiConfigurationError('On-behalf-of calls need the client to be created with servicePrincipal credentials');
+    if (!this.msalApp)
+      throw new PowerBiConfigurationError('On-behalf-of calls need the client to be created with servicePrincipal credentials');
     return this.asCaller(new OnBehalfOfTokenSource(this.msalApp, userAssertion));
   }
 }
@@ -84,7 +91,8 @@ export class PowerBiClient {
 export function createPowerBiClient(options: PowerBiClientOptions): PowerBiClient {
   const { servicePrincipal, tokenSource, ...http } = options;
   const msalApp = servicePrincipal ? createConfidentialClient(servicePrincipal) : undefined;
-  const caller = tokenSource ?? (msalApp && servicePrincipal ? new ServicePrincipalTokenSource(msalApp, servicePrincipal.clientId) : undefined);
+  const caller =
+    tokenSource ?? (msalApp && servicePrincipal ? new ServicePrincipalTokenSource(msalApp, servicePrincipal.clientId) : undefined);
   if (!caller) throw new PowerBiConfigurationError('A Power BI client needs servicePrincipal credentials or a tokenSource');
   return new PowerBiClient(new PowerBiHttp({ ...http, baseUrl: http.baseUrl ?? powerBiBaseUrls.emulator }), caller, msalApp);
 }

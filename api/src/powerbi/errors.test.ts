@@ -33,7 +33,15 @@ describe('errorFromResponse', () => {
   });
 
   it('exposes pbi.error details', () => {
-    const body = { error: { code: 'DatasetExecuteQueriesError', 'pbi.error': { code: 'DatasetExecuteQueriesError', details: [{ code: 'DetailsMessage', detail: { type: 1, value: 'Failed to execute the DAX query.' } }] } } };
+    const body = {
+      error: {
+        code: 'DatasetExecuteQueriesError',
+        'pbi.error': {
+          code: 'DatasetExecuteQueriesError',
+          details: [{ code: 'DetailsMessage', detail: { type: 1, value: 'Failed to execute the DAX query.' } }],
+        },
+      },
+    };
     const error = errorFromResponse({ status: 400, headers: new Headers() }, JSON.stringify(body), request, 0);
     expect(error.details).toEqual(body.error['pbi.error'].details);
   });
@@ -41,7 +49,9 @@ describe('errorFromResponse', () => {
 
 describe('parseServiceException', () => {
   it('parses the JSON string of a failed refresh and tolerates junk', () => {
-    expect(parseServiceException('{"errorCode":"ModelRefreshFailed_CredentialsNotSpecified"}')).toEqual({ errorCode: 'ModelRefreshFailed_CredentialsNotSpecified' });
+    expect(parseServiceException('{"errorCode":"ModelRefreshFailed_CredentialsNotSpecified"}')).toEqual({
+      errorCode: 'ModelRefreshFailed_CredentialsNotSpecified',
+    });
     expect(parseServiceException('oops')).toEqual({ errorDescription: 'oops' });
     expect(parseServiceException(undefined)).toBeUndefined();
   });

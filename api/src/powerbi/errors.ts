@@ -110,11 +110,17 @@ const defaultCodes: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbid
  * `{error:{code,message}}`, `{error:{code,"pbi.error":{code,details}}}` (404s, DAX errors), and
  * the 429 `{message:"… Retry in N seconds."}` without an envelope.
  */
-export function errorFromResponse(response: { status: number; headers: Headers }, text: string, request: { method: string; path: string }, now: number): PowerBiError {
+export function errorFromResponse(
+  response: { status: number; headers: Headers },
+  text: string,
+  request: { method: string; path: string },
+  now: number,
+): PowerBiError {
   const body = parseBody(text);
   const pbi = body.error?.['pbi.error'];
   const code = body.error?.code ?? pbi?.code ?? defaultCodes[response.status] ?? (response.status >= 500 ? 'ServiceError' : 'BadRequest');
-  const serviceMessage = body.error?.message ?? body.message ?? (text && !text.trimStart().startsWith('{') ? text.slice(0, 300) : undefined);
+  const serviceMessage =
+    body.error?.message ?? body.message ?? (text && !text.trimStart().startsWith('{') ? text.slice(0, 300) : undefined);
   const init: PowerBiErrorInit = {
     message: `Power BI ${request.method} ${request.path} failed with ${response.status} ${code}${serviceMessage ? `: ${serviceMessage}` : ''}`,
     status: response.status,

@@ -22,7 +22,9 @@ const get = (http: PowerBiHttp, path = '/groups', source: TokenSource = caller) 
 
 describe('Retry-After', () => {
   it('retries a 429 only once its Retry-After has passed', async () => {
-    const { server, http } = await setup((_r, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1', requestid: 'r-1' }, body: { message: 'Retry in 1 seconds.' } } : ok));
+    const { server, http } = await setup((_r, i) =>
+      i === 0 ? { status: 429, headers: { 'retry-after': '1', requestid: 'r-1' }, body: { message: 'Retry in 1 seconds.' } } : ok,
+    );
     const response = await get(http);
     expect(response.status).toBe(200);
     expect(server.requests).toHaveLength(2);
@@ -40,7 +42,10 @@ describe('Retry-After', () => {
   it('holds every request of the throttled caller, not only the retried one, and not other callers', async () => {
     // The first request is answered 429 after 100 ms, so the second is already in flight then.
     const { server, http } = await setup(
-      (request, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' }, delayMs: 100 } : { ...ok, delayMs: request.headers.authorization === 'Bearer other' ? 0 : 60 }),
+      (request, i) =>
+        i === 0
+          ? { status: 429, headers: { 'retry-after': '1' }, delayMs: 100 }
+          : { ...ok, delayMs: request.headers.authorization === 'Bearer other' ? 0 : 60 },
       { maxConcurrency: 2 },
     );
     const started = Date.now();
@@ -60,7 +65,14 @@ describe('Retry-After', () => {
   });
 
   it('fails fast when Retry-After exceeds the longest wait, and sends nothing for that caller meanwhile', async () => {
-    const { server, http } = await setup(() => ({ status: 429, headers: { 'retry-after': '3392', requestid: 'rq-429' }, body: { message: 'You have exceeded the amount of requests allowed in the current time frame and further requests will fail. Retry in 3392 seconds.' } }));
+    const { server, http } = await setup(() => ({
+      status: 429,
+      headers: { 'retry-after': '3392', requestid: 'rq-429' },
+      body: {
+        message:
+          'You have exceeded the amount of requests allowed in the current time frame and further requests will fail. Retry in 3392 seconds.',
+      },
+    }));
     const error = await get(http).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PowerBiThrottledError);
     expect(error).toMatchObject({ status: 429, code: 'TooManyRequests', requestId: 'rq-429', retryAfterSeconds: 3392, kind: 'throttled' });
@@ -82,7 +94,9 @@ describe('Retry-After', () => {
 describe('faults', () => {
   it('retries 5xx on idempotent requests with a capped backoff and reports each retry', async () => {
     const retries: number[] = [];
-    const { server, http } = await setup((_r, i) => (i < 3 ? { status: i === 0 ? 500 : i === 1 ? 502 : 504 } : ok), { onRetry: (event) => retries.push(event.error.status ?? 0) });
+    const { server, http } = await setup((_r, i) => (i < 3 ? { status: i === 0 ? 500 : i === 1 ? 502 : 504 } : ok), {
+      onRetry: (event) => retries.push(event.error.status ?? 0),
+    });
     await get(http);
     expect(server.requests).toHaveLength(4);
     expect(retries).toEqual([500, 502, 504]);
@@ -90,16 +104,28 @@ describe('faults', () => {
   });
 
   it('gives up after the transient budget with the status, Power BI code and request id', async () => {
-    const { server, http } = await setup(() => ({ status: 500, headers: { 'x-ms-request-id': 'req-500' }, body: { error: { code: 'InternalError', message: 'boom' } } }), { retry: { maxTransientRetries: 2 } });
+    const { server, http } = await setup(
+      () => ({ status: 500, headers: { 'x-ms-request-id': 'req-500' }, body: { error: { code: 'InternalError', message: 'boom' } } }),
+      { retry: { maxTransientRetries: 2 } },
+    );
     const error = await get(http).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PowerBiTransientError);
-    expect(error).toMatchObject({ status: 500, code: 'InternalError', requestId: 'req-500', kind: 'transient', method: 'GET', path: '/groups' });
+    expect(error).toMatchObject({
+      status: 500,
+      code: 'InternalError',
+      requestId: 'req-500',
+      kind: 'transient',
+      method: 'GET',
+      path: '/groups',
+    });
     expect(server.requests).toHaveLength(3);
   });
 
   it('does not repeat a POST after a 5xx: the service may have acted on it', async () => {
     const { server, http } = await setup(() => ({ status: 500 }));
-    await expect(http.send(caller, { method: 'POST', path: '/groups/g/datasets/d/refreshes', body: {} })).rejects.toBeInstanceOf(PowerBiTransientError);
+    await expect(http.send(caller, { method: 'POST', path: '/groups/g/datasets/d/refreshes', body: {} })).rejects.toBeInstanceOf(
+      PowerBiTransientError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -124,7 +150,10 @@ describe('faults', () => {
     const http = new PowerBiHttp({ baseUrl, retry: { ...fast, maxTransientRetries: 2 } });
     const retries: string[] = [];
     const traced = new PowerBiHttp({ baseUrl, retry: { ...fast, maxTransientRetries: 2 }, onRetry: (e) => retries.push(e.error.code) });
-    await expect(http.send(caller, { method: 'POST', path: '/x', body: {} })).rejects.toMatchObject({ code: 'ConnectionRefused', kind: 'transient' });
+    await expect(http.send(caller, { method: 'POST', path: '/x', body: {} })).rejects.toMatchObject({
+      code: 'ConnectionRefused',
+      kind: 'transient',
+    });
     await traced.send(caller, { method: 'POST', path: '/x', body: {} }).catch(() => undefined);
     expect(retries).toEqual(['ConnectionRefused', 'ConnectionRefused']);
   });
@@ -141,9 +170,32 @@ describe('faults', () => {
 
 describe('error bodies', () => {
   it.each([
-    [404, { error: { code: 'PowerBIEntityNotFound', 'pbi.error': { code: 'PowerBIEntityNotFound', parameters: {}, details: [], exceptionCulprit: 1 } } }, PowerBiRequestError, 'PowerBIEntityNotFound', 'user'],
-    [400, { error: { code: 'InvalidRequest', message: 'Invalid dataset refresh request. Another refresh request is already executing' } }, PowerBiRequestError, 'InvalidRequest', 'user'],
-    [400, { error: { 'pbi.error': { code: 'DatasetExecuteQueriesError', details: [{ code: 'DetailsMessage' }] } } }, PowerBiRequestError, 'DatasetExecuteQueriesError', 'user'],
+    [
+      404,
+      {
+        error: {
+          code: 'PowerBIEntityNotFound',
+          'pbi.error': { code: 'PowerBIEntityNotFound', parameters: {}, details: [], exceptionCulprit: 1 },
+        },
+      },
+      PowerBiRequestError,
+      'PowerBIEntityNotFound',
+      'user',
+    ],
+    [
+      400,
+      { error: { code: 'InvalidRequest', message: 'Invalid dataset refresh request. Another refresh request is already executing' } },
+      PowerBiRequestError,
+      'InvalidRequest',
+      'user',
+    ],
+    [
+      400,
+      { error: { 'pbi.error': { code: 'DatasetExecuteQueriesError', details: [{ code: 'DetailsMessage' }] } } },
+      PowerBiRequestError,
+      'DatasetExecuteQueriesError',
+      'user',
+    ],
     [401, '', PowerBiAuthError, 'Unauthorized', 'auth'],
     [403, { error: { code: 'PowerBINotAuthorizedException' } }, PowerBiAuthError, 'PowerBINotAuthorizedException', 'auth'],
   ])('%i %j → typed error', async (status, body, type, code, kind) => {

@@ -1,8 +1,21 @@
-import { BulkheadRejectedError, bulkhead, handleWhen, retry, timeout, TimeoutStrategy, type BulkheadPolicy, type RetryPolicy, type TimeoutPolicy } from 'cockatiel';
+import {
+  BulkheadRejectedError,
+  bulkhead,
+  handleWhen,
+  retry,
+  timeout,
+  TimeoutStrategy,
+  type BulkheadPolicy,
+  type RetryPolicy,
+  type TimeoutPolicy,
+} from 'cockatiel';
 import type { TokenSource } from './auth';
 import { errorFromResponse, parseRetryAfter, PowerBiError, PowerBiTimeoutError, PowerBiTransientError } from './errors';
 import { backoffFor, RetryBudget, retryDefaults, type RetrySettings } from './retry';
 import { systemClock, ThrottleGates, type Clock, type ThrottleGate } from './throttle-gate';
+
+/** Transport defaults: enough parallelism for bulk reads, a bounded queue, and a generous per-attempt timeout. */
+export const httpDefaults = { maxConcurrency: 16, maxQueue: 10_000, timeoutMs: 30_000 } as const;
 
 /** Transport settings of a Power BI client. */
 export interface PowerBiHttpOptions {
@@ -70,9 +83,9 @@ export class PowerBiHttp {
     this.settings = { ...retryDefaults, ...options.retry };
     this.clock = options.clock ?? systemClock;
     this.fetchImpl = options.fetch ?? fetch;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? httpDefaults.timeoutMs;
     this.gates = new ThrottleGates(this.clock, this.settings.maxRetryAfterSeconds * 1000);
-    this.bulkhead = bulkhead(options.maxConcurrency ?? 16, options.maxQueue ?? 10_000);
+    this.bulkhead = bulkhead(options.maxConcurrency ?? httpDefaults.maxConcurrency, options.maxQueue ?? httpDefaults.maxQueue);
     this.retry = retry(
       handleWhen((error) => this.retryable.has(error)),
       { maxAttempts: this.settings.maxThrottledRetries + this.settings.maxTransientRetries, backoff: backoffFor(this.settings) },
@@ -81,7 +94,7 @@ export class PowerBiHttp {
 
   /** Requests currently sent and not yet answered. */
   get inFlight(): number {
-    return (this.options.maxConcurrency ?? 16) - this.bulkhead.executionSlots;
+    return (this.options.maxConcurrency ?? httpDefaults.maxConcurrency) - this.bulkhead.executionSlots;
   }
 
   /** The `Retry-After` deadline (epoch ms) of a caller, 0 when it may send. */
@@ -120,7 +133,12 @@ export class PowerBiHttp {
       } catch (error) {
         if (error === gateClosed) continue;
         if (error instanceof BulkheadRejectedError) {
-          throw new PowerBiTransientError({ message: 'Too many Power BI requests queued in this client', code: 'ClientQueueFull', ...this.where(request), cause: error });
+          throw new PowerBiTransientError({
+            message: 'Too many Power BI requests queued in this client',
+            code: 'ClientQueueFull',
+            ...this.where(request),
+            cause: error,
+          });
         }
         throw error;
       }
@@ -136,14 +154,19 @@ export class PowerBiHttp {
       try {
         const response = await this.fetchImpl(this.url(request), {
           method: request.method,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            ...(hasBody ? { 'content-type': 'application/json' } : {}),
+          },
           body: hasBody ? JSON.stringify(request.body) : undefined,
           signal,
         });
         // The deadline counts from when we saw the answer, which is never before the service sent it.
         // The gate closes on the headers, before the body is read, so no request slips out meanwhile.
         const receivedAt = this.clock.now();
-        const retryAfter = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), receivedAt) : undefined;
+        const retryAfter =
+          response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), receivedAt) : undefined;
         if (retryAfter !== undefined) gate.closeFor(retryAfter, receivedAt);
         const text = await response.text();
         if (response.ok) return { status: response.status, headers: response.headers, body: this.parse<T>(text, request) };
@@ -151,11 +174,21 @@ export class PowerBiHttp {
       } catch (error) {
         if (error instanceof PowerBiError) throw error;
         if (request.signal?.aborted) throw request.signal.reason ?? error; // the caller gave up: not ours to retry
-        if (signal.aborted) throw new PowerBiTimeoutError({ message: `Power BI ${request.method} ${request.path} timed out after ${ms} ms`, code: 'Timeout', ...this.where(request) });
+        if (signal.aborted)
+          throw new PowerBiTimeoutError({
+            message: `Power BI ${request.method} ${request.path} timed out after ${ms} ms`,
+            code: 'Timeout',
+            ...this.where(request),
+          });
         const cause = (error as { cause?: { code?: string } }).cause;
         // A refused connection never reached the service, so even a POST may be sent again.
         const code = cause?.code === 'ECONNREFUSED' ? 'ConnectionRefused' : 'NetworkError';
-        throw new PowerBiTransientError({ message: `Power BI ${request.method} ${request.path} failed: ${(error as Error).message}`, code, ...this.where(request), cause: error });
+        throw new PowerBiTransientError({
+          message: `Power BI ${request.method} ${request.path} failed: ${(error as Error).message}`,
+          code,
+          ...this.where(request),
+          cause: error,
+        });
       }
     }, request.signal);
   }
@@ -165,7 +198,12 @@ export class PowerBiHttp {
     try {
       return JSON.parse(text) as T;
     } catch (error) {
-      throw new PowerBiTransientError({ message: `Power BI ${request.method} ${request.path} answered with invalid JSON`, code: 'InvalidResponse', ...this.where(request), cause: error });
+      throw new PowerBiTransientError({
+        message: `Power BI ${request.method} ${request.path} answered with invalid JSON`,
+        code: 'InvalidResponse',
+        ...this.where(request),
+        cause: error,
+      });
     }
   }
 

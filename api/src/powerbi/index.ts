@@ -3,7 +3,7 @@
  * and cockatiel resilience (Retry-After gate, jittered backoff, concurrency limit, timeouts).
  */
 export { createPowerBiClient, PowerBiClient, PowerBiConfigurationError, powerBiBaseUrls, type PowerBiClientOptions } from './client';
-export { PowerBiHttp, type PowerBiHttpOptions, type PowerBiRequest, type PowerBiResponse } from './http';
+export { httpDefaults, PowerBiHttp, type PowerBiHttpOptions, type PowerBiRequest, type PowerBiResponse } from './http';
 export { retryDefaults, type RetrySettings } from './retry';
 export { systemClock, type Clock } from './throttle-gate';
 export {

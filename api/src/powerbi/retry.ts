@@ -55,7 +55,11 @@ class RetryAfterAwareBackoff implements IBackoff<Context> {
 
 /** The backoff factory for one client. */
 export function backoffFor(settings: RetrySettings): IBackoffFactory<Context> {
-  const exponential = new ExponentialBackoff({ initialDelay: settings.initialDelayMs, maxDelay: settings.maxDelayMs, generator: decorrelatedJitterGenerator });
+  const exponential = new ExponentialBackoff({
+    initialDelay: settings.initialDelayMs,
+    maxDelay: settings.maxDelayMs,
+    generator: decorrelatedJitterGenerator,
+  });
   return new RetryAfterAwareBackoff(exponential, 0);
 }
 

@@ -127,7 +127,8 @@ export interface Refresh {
 }
 
 /** `DatasetRefreshDetail.extendedStatus`. */
-export type RefreshExtendedStatus = 'Unknown' | 'NotStarted' | 'InProgress' | 'Completed' | 'TimedOut' | 'Failed' | 'Disabled' | 'Cancelled';
+export type RefreshExtendedStatus =
+  'Unknown' | 'NotStarted' | 'InProgress' | 'Completed' | 'TimedOut' | 'Failed' | 'Disabled' | 'Cancelled';
 
 /** Enhanced refresh `type` (`DatasetRefreshDetailType`). */
 export type EnhancedRefreshType = 'Full' | 'ClearValues' | 'Calculate' | 'DataOnly' | 'Automatic' | 'Defragment';

@@ -115,7 +115,9 @@ export async function startFunctionsHost(options: FunctionsHostOptions): Promise
   const { listeners, functions } = createListeners(described, { env, config, hostId, owner, invoker });
   const routes = new RouteTable(functions, config.routePrefix);
   let port = options.port;
-  const baseUrl = (): string => `http://${bind.includes(':') ? `[${bind}]` : bind}:${port}`;
+  // A wildcard bind address is not something a browser can call; show localhost like func start.
+  const shownHost = bind === '0.0.0.0' || bind === '::' ? 'localhost' : bind.includes(':') ? `[${bind}]` : bind;
+  const baseUrl = (): string => `http://${shownHost}:${port}`;
   const admin: AdminContext = {
     hostId,
     instanceId,

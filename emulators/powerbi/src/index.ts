@@ -8,5 +8,6 @@ export { powerBiAudience, type AuthOptions } from './auth/bearer';
 export { ContractValidator } from './contract/validator';
 export { operationIds, type OperationId } from './contract/operations';
 export { sampleIds, rlsRoles, datasetIdOf, reportIdOf, workspaceIdOf, environments, modules } from './seed/sample-ids';
+/** Control-API fixture and request-log types (for benchmarks and other packages' tests). */
 export type { Fixture, SeedResult } from './seed/fixtures';
 export type { RequestLogEntry } from './log/request-log';

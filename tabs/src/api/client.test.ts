@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ApiError, api, apiUrl, setApiBaseUrl, setTokenProvider } from './client';
+import { ApiError, api, apiUrl, setApiBaseUrl, setTokenProvider, setUnauthorizedHandler, type UnauthorizedInfo } from './client';
 
 type Call = { url: string; init: RequestInit };
 function fakeFetch(res: Response | Error, calls: Call[] = []): typeof fetch {
@@ -14,6 +14,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 afterEach(() => {
   setTokenProvider(null);
+  setUnauthorizedHandler(null);
   setApiBaseUrl('');
 });
 
@@ -58,5 +59,46 @@ describe('api client', () => {
 
   it('returns undefined for 204', async () => {
     await expect(api.delete('/x', { fetchImpl: fakeFetch(new Response(null, { status: 204 })) })).resolves.toBeUndefined();
+  });
+
+  it('on a 401 asks the handler once, retries with the renewed token, and reports a final failure', async () => {
+    let token = 'old';
+    setTokenProvider(async () => token);
+    const seen: UnauthorizedInfo[] = [];
+    setUnauthorizedHandler(async (info) => {
+      seen.push(info);
+      token = 'new';
+      return !info.final;
+    });
+    const auths: string[] = [];
+    const sequence = (...statuses: number[]) =>
+      (async (_url: string, init: RequestInit) => {
+        auths.push((init.headers as Record<string, string>).authorization ?? '');
+        const status = statuses.shift() ?? 200;
+        return status === 401 ? json(401, { error: { code: 'Unauthorized', message: 'Token expired' } }) : json(200, { ok: true });
+      }) as unknown as typeof fetch;
+
+    await expect(api.get('/me', { fetchImpl: sequence(401, 200) })).resolves.toEqual({ ok: true });
+    expect(auths).toEqual(['Bearer old', 'Bearer new']);
+    expect(seen.map((i) => [i.token, i.final, i.error.code])).toEqual([['old', false, 'Unauthorized']]);
+
+    token = 'old';
+    const err = await api.get('/me', { fetchImpl: sequence(401, 401) }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 401, code: 'Unauthorized', message: 'Token expired' });
+    expect(seen.slice(1).map((i) => [i.token, i.final])).toEqual([
+      ['old', false],
+      ['new', true],
+    ]);
+  });
+
+  it('does not retry a 401 when the handler cannot renew the token', async () => {
+    let calls = 0;
+    setUnauthorizedHandler(async () => false);
+    const fetchImpl = (async () => {
+      calls += 1;
+      return json(401, { error: { code: 'Unauthorized', message: 'No token' } });
+    }) as unknown as typeof fetch;
+    await expect(api.get('/me', { fetchImpl })).rejects.toMatchObject({ status: 401 });
+    expect(calls).toBe(1);
   });
 });

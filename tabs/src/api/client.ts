@@ -1,7 +1,8 @@
 /**
  * Minimal API client: every call goes to relative `/api/...` (proxied to the Functions host
  * locally), and the error envelope `{ error: { code, message, details? } }` becomes an `ApiError`.
- * Auth seam: the auth module will call `setTokenProvider()`; the client then sends the bearer token.
+ * Auth seam: the auth module calls `setTokenProvider()` (the client then sends the bearer token) and
+ * `setUnauthorizedHandler()`: on a 401 the handler may renew the token, and the request is retried once.
  */
 export interface ApiErrorBody {
   code: string;
@@ -33,6 +34,24 @@ let tokenProvider: TokenProvider | null = null;
 /** Installs (or removes, with null) the function that supplies the bearer token for API calls. */
 export function setTokenProvider(provider: TokenProvider | null): void {
   tokenProvider = provider;
+}
+
+/** What the 401 handler is told; `final` is set when the retry with a renewed token failed too. */
+export interface UnauthorizedInfo {
+  /** The token the API refused (null when none was sent). */
+  token: string | null;
+  error: ApiError;
+  final: boolean;
+}
+
+/** Resolves true when a renewed token is available and the request should be retried. */
+export type UnauthorizedHandler = (info: UnauthorizedInfo) => Promise<boolean>;
+
+let unauthorizedHandler: UnauthorizedHandler | null = null;
+
+/** Installs (or removes) the function consulted when the API answers 401. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  unauthorizedHandler = handler;
 }
 
 let baseUrl = '';
@@ -85,9 +104,36 @@ async function readBody(res: Response): Promise<unknown> {
 }
 
 export async function apiRequest<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+  try {
+    return await send(method, path, options);
+  } catch (err) {
+    if (!(err instanceof UnauthorizedError) || !unauthorizedHandler) throw unwrap(err);
+    if (!(await unauthorizedHandler({ token: err.token, error: err.apiError, final: false }))) throw err.apiError;
+  }
+  try {
+    return await send(method, path, options);
+  } catch (err) {
+    if (err instanceof UnauthorizedError) await unauthorizedHandler?.({ token: err.token, error: err.apiError, final: true });
+    throw unwrap(err);
+  }
+}
+
+/** Internal: a 401, carrying the token that was refused. */
+class UnauthorizedError extends Error {
+  constructor(
+    readonly apiError: ApiError,
+    readonly token: string | null,
+  ) {
+    super(apiError.message);
+  }
+}
+
+const unwrap = (err: unknown) => (err instanceof UnauthorizedError ? err.apiError : err);
+
+async function send<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const token = tokenProvider ? await tokenProvider() : null;
+  const token = (tokenProvider ? await tokenProvider() : null) ?? null;
   if (token) headers.authorization = `Bearer ${token}`;
 
   const doFetch = options.fetchImpl ?? fetch;
@@ -108,12 +154,16 @@ export async function apiRequest<T = unknown>(method: string, path: string, opti
   const requestId = res.headers.get('x-request-id') ?? res.headers.get('x-ms-request-id') ?? undefined;
   const body = await readBody(res);
   if (!res.ok) {
-    if (isEnvelope(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.details, requestId);
-    const message =
-      res.status >= 502 && res.status <= 504
-        ? "Can't reach the Planboard API"
-        : `Request failed (${res.status}${res.statusText ? ` ${res.statusText}` : ''})`;
-    throw new ApiError(res.status, `http_${res.status}`, message, undefined, requestId);
+    let error: ApiError;
+    if (isEnvelope(body)) error = new ApiError(res.status, body.error.code, body.error.message, body.error.details, requestId);
+    else {
+      const message =
+        res.status >= 502 && res.status <= 504
+          ? "Can't reach the Planboard API"
+          : `Request failed (${res.status}${res.statusText ? ` ${res.statusText}` : ''})`;
+      error = new ApiError(res.status, `http_${res.status}`, message, undefined, requestId);
+    }
+    throw res.status === 401 ? new UnauthorizedError(error, token) : error;
   }
   if (!options.parse) return body as T;
   try {

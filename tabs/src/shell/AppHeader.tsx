@@ -1,5 +1,6 @@
-import { Avatar, Hamburger, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { useHost } from '../teams/HostProvider';
+import { Hamburger, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { BrandMark } from './BrandMark';
+import { UserMenu } from './UserMenu';
 import { PRODUCT_NAME } from './usePageTitle';
 
 const useStyles = makeStyles({
@@ -14,13 +15,9 @@ const useStyles = makeStyles({
     flexShrink: 0,
   },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
-  logo: { width: '24px', height: '24px', flexShrink: 0 },
-  logoTile: { fill: tokens.colorBrandBackground },
-  logoBars: { fill: tokens.colorNeutralForegroundOnBrand },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   spacer: { flexGrow: 1 },
-  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  userName: { '@media (max-width: 599px)': { display: 'none' } },
+  user: { display: 'flex', alignItems: 'center', minWidth: 0 },
 });
 
 export interface AppHeaderProps {
@@ -28,29 +25,21 @@ export interface AppHeaderProps {
   onToggleNav(): void;
 }
 
-/** Top bar: nav toggle, product name, user area (filled in by the auth work later). */
+/** Top bar: nav toggle, product name, the signed-in user's menu. */
 export function AppHeader({ navOpen, onToggleNav }: AppHeaderProps) {
   const s = useStyles();
-  const { info } = useHost();
-  const userLabel = info.loginHint ?? 'Not signed in';
   return (
     <header className={s.header}>
       <Tooltip content={navOpen ? 'Hide navigation' : 'Show navigation'} relationship="label">
         <Hamburger onClick={onToggleNav} aria-expanded={navOpen} aria-controls="planboard-nav" />
       </Tooltip>
       <div className={s.brand}>
-        <svg className={s.logo} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-          <rect className={s.logoTile} width="32" height="32" rx="6" />
-          <path className={s.logoBars} d="M8 23V9h3v14H8zm6.5 0V13h3v10h-3zM21 23v-7h3v7h-3z" />
-        </svg>
+        <BrandMark />
         <Text className={s.name}>{PRODUCT_NAME}</Text>
       </div>
       <div className={s.spacer} />
       <div className={s.user} data-testid="user-area">
-        <Text size={200} className={s.userName} aria-hidden="true">
-          {userLabel}
-        </Text>
-        <Avatar size={28} name={info.loginHint} aria-label={userLabel} />
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,9 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import { canAdminister } from '../auth/roles';
+import { useMe } from '../auth/useMe';
 import { useHost } from '../teams/HostProvider';
 import { ApiHealthBanner } from './ApiHealthBanner';
 import { AppFooter } from './AppFooter';
 import { AppHeader } from './AppHeader';
+import { NoAccessPage } from './NoAccessPage';
 import { NotFoundPage } from './NotFoundPage';
 import { findPage } from './routes';
 import { SideNav } from './SideNav';
@@ -49,6 +52,8 @@ export function AppShell({ route }: { route: HashRoute }) {
   const inlineOpen = inlinePref ?? !(info.inTeams && info.frameContext === 'content');
   const navOpen = wide ? inlineOpen : overlayOpen;
   const page = findPage(route.page);
+  const me = useMe();
+  const isAdmin = canAdminister(me.data);
   const mainRef = useRef<HTMLElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -70,11 +75,23 @@ export function AppShell({ route }: { route: HashRoute }) {
       <SkipLink target={mainRef} />
       <AppHeader navOpen={navOpen} onToggleNav={() => setNavOpen(!navOpen)} />
       <div className={s.body}>
-        <SideNav selected={page?.id ?? ''} open={navOpen} type={wide ? 'inline' : 'overlay'} onOpenChange={setNavOpen} />
+        <SideNav
+          selected={page?.id ?? ''}
+          open={navOpen}
+          type={wide ? 'inline' : 'overlay'}
+          showAdmin={isAdmin}
+          onOpenChange={setNavOpen}
+        />
         <div className={s.column} ref={columnRef}>
           <main id="main" ref={mainRef} tabIndex={-1} className={s.main}>
             <ApiHealthBanner />
-            {page ? <page.Component /> : <NotFoundPage path={route.page} />}
+            {!page ? (
+              <NotFoundPage path={route.page} />
+            ) : page.audience === 'admins' && !isAdmin ? (
+              <NoAccessPage page={page} me={me} />
+            ) : (
+              <page.Component />
+            )}
           </main>
           <AppFooter />
         </div>

@@ -32,11 +32,13 @@ export interface SideNavProps {
   open: boolean;
   /** `inline` on wide screens, `overlay` (modal) on narrow ones. */
   type: 'inline' | 'overlay';
+  /** Show the Administration section (Operations, Access): only for admins. */
+  showAdmin: boolean;
   onOpenChange(open: boolean): void;
 }
 
 /** Page navigation: links to `#/<page>`, one tab stop, arrow keys move between items. */
-export function SideNav({ selected, open, type, onOpenChange }: SideNavProps) {
+export function SideNav({ selected, open, type, showAdmin, onOpenChange }: SideNavProps) {
   const s = useStyles();
   const highContrast = useThemeName() === 'contrast';
   const general = pages.filter((p) => p.audience !== 'admins');
@@ -69,8 +71,12 @@ export function SideNav({ selected, open, type, onOpenChange }: SideNavProps) {
       )}
       <NavDrawerBody className={s.body} role={overlay ? 'navigation' : undefined} aria-label={overlay ? label : undefined}>
         {general.map(item)}
-        <NavSectionHeader>Administration</NavSectionHeader>
-        {admin.map(item)}
+        {showAdmin && (
+          <>
+            <NavSectionHeader>Administration</NavSectionHeader>
+            {admin.map(item)}
+          </>
+        )}
       </NavDrawerBody>
     </NavDrawer>
   );

@@ -27,7 +27,10 @@ async function waitForHttp(url, timeoutMs) {
 module.exports = async function globalSetup() {
   let info;
   if (process.env.E2E_TAB_URL) {
-    info = { mode: 'external', urls: { tab: process.env.E2E_TAB_URL, api: process.env.E2E_API_URL || null } };
+    info = {
+      mode: 'external',
+      urls: { tab: process.env.E2E_TAB_URL, api: process.env.E2E_API_URL || null, identityBrowser: process.env.E2E_IDENTITY_URL || null },
+    };
   } else {
     if (!fs.existsSync(STACK_MODULE)) {
       throw new Error(
@@ -39,7 +42,10 @@ module.exports = async function globalSetup() {
     // `npm run test:e2e` builds the tab first, so serve the build (vite preview) rather than sources.
     const stack = await startStack({ freePorts: true, seed: true, tabMode: 'preview' });
     globalThis.__PLANBOARD_E2E_STACK__ = stack;
-    info = { mode: 'stack', urls: { tab: stack.urls.tab, api: stack.urls.api ?? null } };
+    info = {
+      mode: 'stack',
+      urls: { tab: stack.urls.tab, api: stack.urls.api ?? null, identity: stack.urls.identity, identityBrowser: stack.urls.identityBrowser || null },
+    };
   }
   try {
     await waitForHttp(info.urls.tab, 60_000);

@@ -4,7 +4,13 @@ import path from 'node:path';
 export interface E2EStack {
   /** `stack`: started by global setup; `external`: E2E_TAB_URL (the API may be down). */
   mode: 'stack' | 'external';
-  urls: { tab: string; api: string | null };
+  urls: {
+    tab: string;
+    api: string | null;
+    /** The local identity provider: HTTPS origin (Node) and the plain-HTTP origin the browser signs in at. */
+    identity?: string;
+    identityBrowser: string | null;
+  };
 }
 
 const STACK_FILE = path.resolve(__dirname, '../../../.local/e2e-stack.json');

@@ -1,6 +1,14 @@
 import { PowerBiRequestError } from '../errors';
 import { datasetPath, groupPath, seg } from '../normalize';
-import type { EmbedToken, ExecuteQueriesError, ExecuteQueriesRequest, ExecuteQueriesResponse, ExecuteQueriesRow, GenerateTokenRequest, GenerateTokenRequestV2 } from '../types-embed';
+import type {
+  EmbedToken,
+  ExecuteQueriesError,
+  ExecuteQueriesRequest,
+  ExecuteQueriesResponse,
+  ExecuteQueriesRow,
+  GenerateTokenRequest,
+  GenerateTokenRequestV2,
+} from '../types-embed';
 import type { CallOptions, Send } from './send';
 
 /** Embed tokens. Generating one twice is harmless, so these POSTs are retried like reads. */
@@ -17,7 +25,12 @@ export class EmbedTokensApi {
   }
 
   /** `POST /groups/{groupId}/reports/{reportId}/GenerateToken` (V1, one report). */
-  async generateForReport(groupId: string, reportId: string, request: GenerateTokenRequest = { accessLevel: 'View' }, options: CallOptions = {}): Promise<EmbedToken> {
+  async generateForReport(
+    groupId: string,
+    reportId: string,
+    request: GenerateTokenRequest = { accessLevel: 'View' },
+    options: CallOptions = {},
+  ): Promise<EmbedToken> {
     const path = `${groupPath(groupId)}/reports/${seg(reportId)}/GenerateToken`;
     const { body } = await this.send<EmbedToken>({ method: 'POST', path, body: request, idempotent: true, ...options });
     return body;
@@ -63,7 +76,13 @@ export class QueriesApi {
     const table = result?.tables?.[0];
     const error: ExecuteQueriesError | undefined = response.error ?? result?.error ?? table?.error;
     if (error) {
-      throw new PowerBiRequestError({ message: `executeQueries returned an error: ${error.message ?? error.code ?? 'unknown'}`, status: 200, code: error.code ?? 'DatasetExecuteQueriesError', method: 'POST', path: 'executeQueries' });
+      throw new PowerBiRequestError({
+        message: `executeQueries returned an error: ${error.message ?? error.code ?? 'unknown'}`,
+        status: 200,
+        code: error.code ?? 'DatasetExecuteQueriesError',
+        method: 'POST',
+        path: 'executeQueries',
+      });
     }
     return table?.rows ?? [];
   }

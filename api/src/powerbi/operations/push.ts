@@ -19,7 +19,11 @@ export class PushDatasetsApi {
   constructor(private readonly send: Send) {}
 
   /** `POST /groups/{groupId}/datasets?defaultRetentionPolicy=…` (201/202): creates a push dataset. */
-  async create(groupId: string, request: CreatePushDatasetRequest, options: { retentionPolicy?: RetentionPolicy } & CallOptions = {}): Promise<Dataset> {
+  async create(
+    groupId: string,
+    request: CreatePushDatasetRequest,
+    options: { retentionPolicy?: RetentionPolicy } & CallOptions = {},
+  ): Promise<Dataset> {
     const { body } = await this.send<Dataset>({
       method: 'POST',
       path: `${groupPath(groupId)}/datasets`,
@@ -39,7 +43,12 @@ export class PushDatasetsApi {
 
   /** `PUT …/tables/{tableName}`: replaces a table's schema (columns, measures). */
   async putTable(groupId: string, datasetId: string, table: Table, options: CallOptions = {}): Promise<Table> {
-    const { body } = await this.send<Table>({ method: 'PUT', path: `${datasetPath(groupId, datasetId)}/tables/${seg(table.name)}`, body: table, ...options });
+    const { body } = await this.send<Table>({
+      method: 'PUT',
+      path: `${datasetPath(groupId, datasetId)}/tables/${seg(table.name)}`,
+      body: table,
+      ...options,
+    });
     return body ?? table;
   }
 
@@ -50,12 +59,24 @@ export class PushDatasetsApi {
    * it got, since row posts are not retried after a fault (that could duplicate rows).
    * @returns the number of batches sent
    */
-  async addRows(groupId: string, datasetId: string, tableName: string, rows: readonly PushRow[], options: { batchSize?: number } & CallOptions = {}): Promise<number> {
+  async addRows(
+    groupId: string,
+    datasetId: string,
+    tableName: string,
+    rows: readonly PushRow[],
+    options: { batchSize?: number } & CallOptions = {},
+  ): Promise<number> {
     const batches = chunkRows(rows, Math.min(options.batchSize ?? maxRowsPerPost, maxRowsPerPost));
     let sent = 0;
     for (const batch of batches) {
       try {
-        await this.send({ method: 'POST', path: `${datasetPath(groupId, datasetId)}/tables/${seg(tableName)}/rows`, body: { rows: batch }, signal: options.signal, timeoutMs: options.timeoutMs });
+        await this.send({
+          method: 'POST',
+          path: `${datasetPath(groupId, datasetId)}/tables/${seg(tableName)}/rows`,
+          body: { rows: batch },
+          signal: options.signal,
+          timeoutMs: options.timeoutMs,
+        });
       } catch (error) {
         if (error instanceof Error) error.message += ` (rowsSent: ${sent} of ${rows.length})`;
         throw error;

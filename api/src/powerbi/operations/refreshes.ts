@@ -1,6 +1,14 @@
 import { requestIdOf } from '../errors';
 import { camelizeKnownKeys, datasetPath, seg } from '../normalize';
-import type { DatasetRefreshDetail, DatasetRefreshRequest, ODataList, Refresh, RefreshExecution, RefreshSchedule, RefreshTriggered } from '../types';
+import type {
+  DatasetRefreshDetail,
+  DatasetRefreshRequest,
+  ODataList,
+  Refresh,
+  RefreshExecution,
+  RefreshSchedule,
+  RefreshTriggered,
+} from '../types';
 import type { CallOptions, Send } from './send';
 
 /** True when the body makes the refresh enhanced: any field besides `notifyOption`. */
@@ -17,7 +25,12 @@ export class RefreshesApi {
    * (it keeps at most 60, for 7 days).
    */
   async history(groupId: string, datasetId: string, options: { top?: number } & CallOptions = {}): Promise<Refresh[]> {
-    const { body } = await this.send<ODataList<Refresh>>({ method: 'GET', path: `${datasetPath(groupId, datasetId)}/refreshes`, query: { $top: options.top }, ...options });
+    const { body } = await this.send<ODataList<Refresh>>({
+      method: 'GET',
+      path: `${datasetPath(groupId, datasetId)}/refreshes`,
+      query: { $top: options.top },
+      ...options,
+    });
     return body.value;
   }
 
@@ -28,8 +41,18 @@ export class RefreshesApi {
    * Not retried after a 5xx or a timeout: the service may have started the refresh, and a second
    * request would be refused with "Another refresh request is already executing".
    */
-  async trigger(groupId: string, datasetId: string, request: DatasetRefreshRequest = { notifyOption: 'NoNotification' }, options: CallOptions = {}): Promise<RefreshTriggered> {
-    const { headers } = await this.send({ method: 'POST', path: `${datasetPath(groupId, datasetId)}/refreshes`, body: request, ...options });
+  async trigger(
+    groupId: string,
+    datasetId: string,
+    request: DatasetRefreshRequest = { notifyOption: 'NoNotification' },
+    options: CallOptions = {},
+  ): Promise<RefreshTriggered> {
+    const { headers } = await this.send({
+      method: 'POST',
+      path: `${datasetPath(groupId, datasetId)}/refreshes`,
+      body: request,
+      ...options,
+    });
     const location = headers.get('location') ?? undefined;
     const enhanced = isEnhancedRefresh(request);
     // Enhanced responses carry the refresh id as `x-ms-request-id` and as the Location's last segment.
@@ -39,7 +62,11 @@ export class RefreshesApi {
 
   /** `GET …/refreshes/{refreshId}` (enhanced refreshes only): 202 while running, 200 when finished. */
   async details(groupId: string, datasetId: string, refreshId: string, options: CallOptions = {}): Promise<RefreshExecution> {
-    const { status, body } = await this.send<DatasetRefreshDetail>({ method: 'GET', path: `${datasetPath(groupId, datasetId)}/refreshes/${seg(refreshId)}`, ...options });
+    const { status, body } = await this.send<DatasetRefreshDetail>({
+      method: 'GET',
+      path: `${datasetPath(groupId, datasetId)}/refreshes/${seg(refreshId)}`,
+      ...options,
+    });
     return { inProgress: status === 202, detail: body ?? {} };
   }
 
@@ -50,7 +77,11 @@ export class RefreshesApi {
 
   /** `GET …/refreshSchedule`. */
   async schedule(groupId: string, datasetId: string, options: CallOptions = {}): Promise<RefreshSchedule> {
-    const { body } = await this.send<RefreshSchedule>({ method: 'GET', path: `${datasetPath(groupId, datasetId)}/refreshSchedule`, ...options });
+    const { body } = await this.send<RefreshSchedule>({
+      method: 'GET',
+      path: `${datasetPath(groupId, datasetId)}/refreshSchedule`,
+      ...options,
+    });
     return camelizeKnownKeys(body);
   }
 

@@ -56,7 +56,15 @@ export async function startScriptServer(script: Script): Promise<ScriptServer> {
       void (async () => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const text = Buffer.concat(chunks).toString('utf8');
-        const recorded: Recorded = { method: req.method ?? 'GET', url: req.url ?? '/', path: url.pathname, query: url.searchParams, headers: req.headers, body: text ? (JSON.parse(text) as unknown) : undefined, arrivedAt };
+        const recorded: Recorded = {
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body: text ? (JSON.parse(text) as unknown) : undefined,
+          arrivedAt,
+        };
         const index = state.requests.push(recorded) - 1;
         state.inFlight += 1;
         counted = true;

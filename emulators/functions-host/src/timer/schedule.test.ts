@@ -7,6 +7,8 @@ describe('parseSchedule (NCRONTAB)', () => {
     const schedule = parseSchedule('*/15 * * * * *');
     expect(schedule.next(at('2024-01-01T00:00:01Z'))?.toISOString()).toBe('2024-01-01T00:00:15.000Z');
     expect(schedule.minIntervalMs).toBe(15_000);
+    // Strictly after: asking at an occurrence yields the following one (no double runs).
+    expect(schedule.next(at('2024-01-01T00:00:15.000Z'))?.toISOString()).toBe('2024-01-01T00:00:30.000Z');
   });
 
   it('reads common Azure examples', () => {

@@ -1,7 +1,8 @@
 import { DaxError, position } from './errors';
 
-/** A DAX token. `table` is a quoted name ('My Table'), `column` a bracketed one ([Col]). */
 type TextKind = 'ident' | 'table' | 'column' | 'string' | 'op';
+
+/** A DAX token. `table` is a quoted name ('My Table'), `column` a bracketed one ([Col]). */
 export type Token =
   | { [K in TextKind]: { kind: K; value: string; offset: number } }[TextKind]
   | { kind: 'number'; value: number; offset: number }

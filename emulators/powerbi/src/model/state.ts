@@ -27,18 +27,22 @@ export class EmulatorState {
     this.reports.clear();
   }
 
+  /** A workspace by id (case-insensitive, like every lookup here). */
   workspace(id: string): WorkspaceState | undefined {
     return this.workspaces.get(id.toLowerCase());
   }
 
+  /** A dataset by id. */
   dataset(id: string): DatasetState | undefined {
     return this.datasets.get(id.toLowerCase());
   }
 
+  /** A report by id. */
   report(id: string): ReportState | undefined {
     return this.reports.get(id.toLowerCase());
   }
 
+  /** Adds (or replaces) entities by id. */
   addCapacity(capacity: CapacityState): void {
     this.capacities.set(capacity.id.toLowerCase(), capacity);
   }

@@ -135,6 +135,7 @@ export interface RefreshRecord {
 
 /** Day names of a refresh schedule. */
 export const dayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** A weekday name as schedules spell it. */
 export type DayName = (typeof dayNames)[number];
 
 /** A dataset's refresh schedule plus the failure streak that disables it. */

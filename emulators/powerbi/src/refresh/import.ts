@@ -86,6 +86,7 @@ export interface StorageTableNames {
   scopes: string;
 }
 
+/** The names the app uses (api/src/storage/tables.ts). */
 export const defaultTableNames: StorageTableNames = { budget: 'budget', users: 'users', grants: 'grants', scopes: 'scopes' };
 
 /** Reads bound tables from Table Storage (Azurite locally), as a refresh of an import model would. */

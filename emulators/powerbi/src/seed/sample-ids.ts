@@ -3,8 +3,11 @@ import { sampleGuid } from '../util/ids';
 
 /** The three environments and the modules that have Power BI content. */
 export const environments = ['Dev', 'Test', 'Prod'] as const;
+/** Dev, Test or Prod. */
 export type Environment = (typeof environments)[number];
+/** Modules with Power BI content (Training has none). */
 export const modules = ['Budget', 'KPI', 'Operations', 'Stores'] as const;
+/** One module. */
 export type Module = (typeof modules)[number];
 
 /** The local identity provider's Power BI service principal (emulators/identity localClients.powerBi). */

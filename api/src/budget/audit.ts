@@ -1,0 +1,15 @@
+import type { AuditEntry } from '@planboard/contracts';
+import type { HistoryEntry, StoredLine } from './line-entity';
+
+function toAudit(lineId: string, entry: HistoryEntry): AuditEntry {
+  return { lineId, field: entry.f, old: entry.o, new: entry.n, by: entry.by, at: entry.at, action: entry.a, rev: entry.r };
+}
+
+/** Every audit entry of the given lines (inline and archived), newest first. */
+export function auditTrail(lines: Iterable<StoredLine>, archived: ReadonlyMap<string, HistoryEntry[]> = new Map()): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  for (const line of lines) {
+    for (const entry of [...(archived.get(line.lineId) ?? []), ...line.history]) entries.push(toAudit(line.lineId, entry));
+  }
+  return entries.sort((a, b) => (a.at === b.at ? b.rev - a.rev : a.at < b.at ? 1 : -1));
+}

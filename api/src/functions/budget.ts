@@ -1,0 +1,83 @@
+import { app } from '@azure/functions';
+import { auditEntrySchema, budgetPatchSchema, budgetQuerySchema, lineIdSchema, planIdSchema, scopeIdSchema, type BudgetGrid } from '@planboard/contracts';
+import { z } from 'zod';
+import { auditTrail } from '../budget/audit';
+import { planPartitionKey, publicLine } from '../budget/line-entity';
+import { saveEdits } from '../budget/save';
+import { authedRoute } from '../http/authed';
+import { json } from '../http/respond';
+import { parseJsonBody, parseParams, parseQuery } from '../http/validate';
+import { badRequest } from '../errors';
+import { getServices } from '../services';
+import { actualsFor } from '../budget/actuals';
+
+const planParams = z.object({ planId: planIdSchema, scopeId: scopeIdSchema });
+/** Delta sync looks a little back from the cursor: storage timestamps of concurrent commits may interleave. */
+const deltaOverlapMs = 2000;
+
+/** The caller's budget lines for one business unit, with actuals; `?since=` returns only changes. */
+app.http('budgetGrid', {
+  route: 'budget/{planId}/{scopeId}',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (request, _context, access) => {
+    const { planId, scopeId } = parseParams(request, planParams);
+    const { since } = parseQuery(request, budgetQuerySchema);
+    const scope = access.require(scopeId, 'read', 'This budget');
+    const sinceTime = since === undefined ? undefined : Date.parse(since);
+    if (sinceTime !== undefined && Number.isNaN(sinceTime)) throw badRequest('`since` must be a cursor returned by this API.');
+    const sinceIso = sinceTime === undefined ? undefined : new Date(sinceTime - deltaOverlapMs).toISOString();
+    const { budget } = getServices();
+    const snapshot = await budget.read(planPartitionKey(planId, scopeId), sinceIso);
+    if (!sinceIso && snapshot.lines.size === 0) throw badRequest(`There is no plan ${planId} for ${scope.name}.`);
+    const body: BudgetGrid = {
+      planId,
+      scopeId,
+      scopeName: scope.name,
+      canEdit: access.can(scopeId, 'edit') && snapshot.state.status === 'draft',
+      state: snapshot.state,
+      cursor: snapshot.cursor > (since ?? '') ? snapshot.cursor : (since ?? snapshot.cursor),
+      lines: [...snapshot.lines.values()].map(publicLine),
+      actuals: sinceIso ? { available: true, values: {} } : await actualsFor(access, planId, scopeId),
+      delta: sinceIso !== undefined,
+    };
+    return json(body);
+  }),
+});
+
+/** A batch of cell edits; conflicts come back with both values, nothing else is lost. */
+app.http('budgetSave', {
+  route: 'budget/{planId}/{scopeId}',
+  methods: ['PATCH'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (request, _context, access) => {
+    const { planId, scopeId } = parseParams(request, planParams);
+    access.require(scopeId, 'edit', 'This budget');
+    const patch = await parseJsonBody(request, budgetPatchSchema);
+    const result = await saveEdits(getServices().budget, { planId, scopeId, actor: access.caller.upn, patch });
+    return json(result, result.conflicts.length ? 409 : 200);
+  }),
+});
+
+/** Who changed what, newest first, for the BU or one line; paged. */
+app.http('budgetAudit', {
+  route: 'budget/{planId}/{scopeId}/audit',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (request, _context, access) => {
+    const { planId, scopeId } = parseParams(request, planParams);
+    const query = parseQuery(
+      request,
+      z.object({ line: lineIdSchema.optional(), page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
+    );
+    access.require(scopeId, 'read', 'This budget');
+    const { budget } = getServices();
+    const partitionKey = planPartitionKey(planId, scopeId);
+    const snapshot = await budget.read(partitionKey);
+    const lines = [...snapshot.lines.values()].filter((line) => !query.line || line.lineId === query.line);
+    const all = auditTrail(lines, await budget.archivedHistory(partitionKey, query.line));
+    const start = (query.page - 1) * query.pageSize;
+    const entries = all.slice(start, start + query.pageSize).map((entry) => auditEntrySchema.parse(entry));
+    return json({ entries, page: query.page, pageSize: query.pageSize, total: all.length });
+  }),
+});

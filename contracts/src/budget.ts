@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { scopeIdSchema } from './directory';
+
+/** The cells a contributor may change; everything else on a line is read-only. */
+export const editableFields = ['budgetAmount', 'forecastSales', 'comments'] as const;
+export type EditableField = (typeof editableFields)[number];
+
+/** Bounds every number cell must stay within (also enforced by the grid while typing). */
+export const amountBounds = { min: 0, max: 1_000_000_000 } as const;
+export const maxCommentLength = 2000;
+
+export const planIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'a plan id is a lower-case slug such as fy2027');
+export const lineIdSchema = z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+\.[a-z0-9-]+$/, 'a line id looks like laptops.europe.q1');
+
+export const planStatuses = ['draft', 'submitted', 'refreshing', 'live', 'failed'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** Who last changed a cell and when (for conflict dialogs and the grid's "changed by others" marks). */
+export const cellChangeSchema = z.object({ rev: z.number().int(), by: z.string(), at: z.string() });
+
+export const budgetLineSchema = z.object({
+  lineId: lineIdSchema,
+  category: z.string(),
+  region: z.string(),
+  quarter: z.string(),
+  budgetAmount: z.number(),
+  forecastSales: z.number(),
+  comments: z.string(),
+  /** The line's version: increases with every change to any of its cells. */
+  rev: z.number().int().nonnegative(),
+  changes: z.partialRecord(z.enum(editableFields), cellChangeSchema),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
+export const actualsSchema = z.object({
+  available: z.boolean(),
+  /** Why actuals are missing (Power BI slow or down), in words for the user. */
+  reason: z.string().optional(),
+  /** Previous year's actual sales by line id. */
+  values: z.record(z.string(), z.number()),
+  fetchedAt: z.string().optional(),
+});
+export type Actuals = z.infer<typeof actualsSchema>;
+
+export const planStateSchema = z.object({
+  status: z.enum(planStatuses),
+  submittedBy: z.string().optional(),
+  submittedAt: z.string().optional(),
+  refreshId: z.string().optional(),
+  refreshError: z.string().optional(),
+  unlockedBy: z.string().optional(),
+  unlockedAt: z.string().optional(),
+  unlockReason: z.string().optional(),
+});
+export type PlanState = z.infer<typeof planStateSchema>;
+
+/** `GET /api/budget/{planId}/{scopeId}` (and `?since=` for the lines changed since a cursor). */
+export const budgetGridSchema = z.object({
+  planId: planIdSchema,
+  scopeId: scopeIdSchema,
+  scopeName: z.string(),
+  canEdit: z.boolean(),
+  state: planStateSchema,
+  /** Opaque: pass back as `since` to get only what changed afterwards. */
+  cursor: z.string(),
+  /** All lines, or with `since` only the changed ones. */
+  lines: z.array(budgetLineSchema),
+  actuals: actualsSchema,
+  delta: z.boolean(),
+});
+export type BudgetGrid = z.infer<typeof budgetGridSchema>;
+
+export const budgetQuerySchema = z.object({ since: z.string().max(64).optional() }).strict();
+
+const numberCell = z.number().finite().min(amountBounds.min).max(amountBounds.max);
+export const cellEditSchema = z.discriminatedUnion('field', [
+  z.object({ lineId: lineIdSchema, field: z.literal('budgetAmount'), value: numberCell, baseRev: z.number().int().nonnegative() }),
+  z.object({ lineId: lineIdSchema, field: z.literal('forecastSales'), value: numberCell, baseRev: z.number().int().nonnegative() }),
+  z.object({ lineId: lineIdSchema, field: z.literal('comments'), value: z.string().max(maxCommentLength), baseRev: z.number().int().nonnegative() }),
+]);
+export type CellEdit = z.infer<typeof cellEditSchema>;
+
+export const editActions = ['edit', 'paste', 'fill', 'import', 'undo', 'redo'] as const;
+export type EditAction = (typeof editActions)[number];
+
+/** `PATCH /api/budget/{planId}/{scopeId}`: a batch of cell edits, retried safely with the same key. */
+export const budgetPatchSchema = z
+  .object({
+    idempotencyKey: z.string().uuid(),
+    action: z.enum(editActions),
+    edits: z.array(cellEditSchema).min(1).max(60_000),
+  })
+  .strict();
+export type BudgetPatch = z.infer<typeof budgetPatchSchema>;
+
+export const conflictSchema = z.object({
+  lineId: lineIdSchema,
+  field: z.enum(editableFields),
+  mine: z.union([z.number(), z.string()]),
+  theirs: z.union([z.number(), z.string()]),
+  by: z.string(),
+  at: z.string(),
+  /** Send this as `baseRev` to overwrite ("keep mine"). */
+  currentRev: z.number().int(),
+});
+export type CellConflict = z.infer<typeof conflictSchema>;
+
+export const budgetPatchResultSchema = z.object({
+  applied: z.number().int(),
+  unchanged: z.number().int(),
+  conflicts: z.array(conflictSchema),
+  /** The saved lines as stored now (new revisions). */
+  lines: z.array(budgetLineSchema),
+});
+export type BudgetPatchResult = z.infer<typeof budgetPatchResultSchema>;
+
+export const auditEntrySchema = z.object({
+  lineId: lineIdSchema,
+  field: z.string(),
+  old: z.union([z.number(), z.string(), z.null()]),
+  new: z.union([z.number(), z.string(), z.null()]),
+  by: z.string(),
+  at: z.string(),
+  action: z.enum([...editActions, 'submit', 'unlock']),
+  rev: z.number().int(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,0 +1,45 @@
+import { isLocalAuthority } from './oidc';
+
+/** A user of the local provider's sample directory (`/_emulator/config`). */
+export interface SampleUser {
+  oid: string;
+  name: string;
+  upn: string;
+  /** leader | contributor | manager | admin */
+  role?: string;
+  appRoles: string[];
+}
+
+export const roleGroups: { role: string; title: string; label: string }[] = [
+  { role: 'admin', title: 'Admins', label: 'Admin' },
+  { role: 'manager', title: 'Managers', label: 'Manager' },
+  { role: 'leader', title: 'Business unit leaders', label: 'BU leader' },
+  { role: 'contributor', title: 'Contributors', label: 'Contributor' },
+];
+
+function parseUser(value: unknown): SampleUser | null {
+  if (!value || typeof value !== 'object') return null;
+  const u = value as Record<string, unknown>;
+  if (typeof u.oid !== 'string' || typeof u.name !== 'string' || typeof u.upn !== 'string') return null;
+  const role = typeof u.description === 'string' ? u.description : typeof u.role === 'string' ? u.role : undefined;
+  const appRoles = Array.isArray(u.appRoles) ? u.appRoles.filter((r): r is string => typeof r === 'string') : [];
+  return { oid: u.oid, name: u.name, upn: u.upn, role, appRoles };
+}
+
+/**
+ * The local identity provider publishes its sample users at `<authority origin>/_emulator/config`.
+ * Only asked of a local (loopback) authority, so production never probes Microsoft Entra ID.
+ * Resolves null when there is no such list (then the sign-in screen offers one button).
+ */
+export async function fetchSampleUsers(authority: string, fetchImpl: typeof fetch = fetch): Promise<SampleUser[] | null> {
+  if (!isLocalAuthority(authority)) return null;
+  try {
+    const res = await fetchImpl(`${new URL(authority).origin}/_emulator/config`, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { users?: unknown };
+    const users = (Array.isArray(body.users) ? body.users : []).map(parseUser).filter((u): u is SampleUser => u !== null);
+    return users.length ? users : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,129 @@
+import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { BuildingRetailRegular, CheckmarkCircleFilled } from '@fluentui/react-icons';
+import type { GrantedScope } from '@planboard/contracts';
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { LevelBadge, levelLabels } from '../../shell/LevelBadge';
+
+const useStyles = makeStyles({
+  group: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
+  card: {
+    position: 'relative',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow2,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  selected: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalXL },
+  name: { margin: 0, flexGrow: 1 },
+  check: { position: 'absolute', top: tokens.spacingVerticalM, right: tokens.spacingHorizontalM, color: tokens.colorBrandForeground1, fontSize: '20px' },
+  stores: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  store: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface ScopePickerProps {
+  /** The caller's scopes (from /api/me); business units become choices, their stores are listed. */
+  scopes: readonly GrantedScope[];
+  value: string | undefined;
+  onChange(scopeId: string): void;
+  /** Id of the element that names the group (a heading). */
+  labelledBy?: string;
+}
+
+const storeNumber = (id: string) => id.replace(/^store-/, '');
+const storesText = (n: number) => (n === 1 ? '1 store' : `${n} stores`);
+
+/** Business units as selectable cards (a radio group: one tab stop, arrow keys choose). */
+export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePickerProps) {
+  const s = useStyles();
+  const baseId = useId();
+  const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const units = scopes.filter((scope) => scope.type === 'businessUnit');
+  const current = Math.max(0, units.findIndex((unit) => unit.id === value));
+
+  const move = (index: number) => {
+    const unit = units[(index + units.length) % units.length];
+    if (!unit) return;
+    onChange(unit.id);
+    refs.current[(index + units.length) % units.length]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const keys: Record<string, number> = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: units.length - 1 };
+    if (event.key in keys) {
+      event.preventDefault();
+      move(keys[event.key] ?? index);
+    } else if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault();
+      move(index);
+    }
+  };
+
+  return (
+    <div role="radiogroup" aria-labelledby={labelledBy} className={s.group} data-testid="scope-picker">
+      {units.map((unit, index) => {
+        const stores = scopes.filter((scope) => scope.type === 'store' && scope.parentId === unit.id);
+        const checked = index === current;
+        const id = `${baseId}-${unit.id}`;
+        return (
+          <div
+            key={unit.id}
+            ref={(el) => {
+              refs.current[index] = el;
+            }}
+            role="radio"
+            aria-checked={checked}
+            aria-labelledby={`${id}-name`}
+            aria-describedby={`${id}-desc`}
+            tabIndex={checked ? 0 : -1}
+            className={mergeClasses(s.card, checked && s.selected)}
+            onClick={() => move(index)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+            data-scope={unit.id}
+          >
+            {checked && <CheckmarkCircleFilled className={s.check} aria-hidden="true" />}
+            <span id={`${id}-desc`} hidden>
+              {`${levelLabels[unit.level]} access. ${storesText(stores.length)}: ${stores.map((store) => store.name).join(', ') || 'none'}.`}
+            </span>
+            <div className={s.head}>
+              <Subtitle2 id={`${id}-name`} className={s.name}>
+                {unit.name}
+              </Subtitle2>
+              <LevelBadge level={unit.level} />
+            </div>
+            <div aria-hidden="true">
+              {stores.length === 0 ? (
+                <Caption1 className={s.muted}>No stores</Caption1>
+              ) : (
+                <>
+                  <Caption1 className={s.muted}>{storesText(stores.length)}</Caption1>
+                  <ul className={s.stores}>
+                    {stores.map((store) => (
+                      <li key={store.id} className={s.store}>
+                        <BuildingRetailRegular aria-hidden="true" />
+                        <Caption1>
+                          {store.name} · {storeNumber(store.id)}
+                        </Caption1>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { sampleBudgetLines } from '../../../api/src/sample/budget';
+import { budgetLineEntity } from '../../../api/src/sample/entities';
+import { insertMissing } from '../../../api/src/storage/bulk';
+import { ensureTables, tableClient, tableNames } from '../../../api/src/storage/tables';
+import { storageConnection } from './env';
+
+/** Seeds a fresh plan (all five BUs) so a suite never sees another suite's edits. */
+export async function freshPlan(connectionString = storageConnection()): Promise<string> {
+  const planId = `t${randomUUID().slice(0, 8)}`;
+  await ensureTables(connectionString);
+  await insertMissing(tableClient(connectionString, tableNames.budget), sampleBudgetLines(planId).map(budgetLineEntity));
+  return planId;
+}
