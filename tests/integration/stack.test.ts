@@ -45,14 +45,14 @@ describe('npm start (emulators/stack/dist/start.js)', () => {
 
   it('brings the stack up, writes stack.json, serves health and the tab, and Ctrl-C leaves nothing behind', async () => {
     const localDir = mkdtempSync(join(tmpdir(), 'pb-'));
-    const env = { ...(await freePortEnv()), PLANBOARD_LOCAL_DIR: localDir };
+    const env: Record<string, string> = { ...(await freePortEnv()), PLANBOARD_LOCAL_DIR: localDir };
     const proc = startProcess('start', process.execPath, [startScript], { env: { ...process.env, ...env }, detached: true });
     let output = '';
     proc.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const stackFile = join(localDir, 'stack.json');
     try {
       await waitUntil('stack.json', async () => existsSync(stackFile) && output.includes('Press Ctrl-C'), { process: proc, timeoutMs: 120_000 });
-      const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as { urls: Record<string, string>; pids: number[] };
+      const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as { urls: { api: string; tab: string }; pids: number[] };
       expect(stack.urls.api).toBe(`http://127.0.0.1:${env.API_PORT}`);
       expect((await fetch(`${stack.urls.api}/api/health/storage`)).status).toBe(200);
       expect((await fetch(stack.urls.tab)).status).toBe(200);

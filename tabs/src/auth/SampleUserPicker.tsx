@@ -40,7 +40,7 @@ export function SampleUserPicker({ users, disabled, onPick }: SampleUserPickerPr
   const known = new Set(roleGroups.map((g) => g.role));
   const groups = [
     ...roleGroups.map((g) => ({ ...g, users: users.filter((u) => u.role === g.role) })),
-    { role: 'other', title: 'Other accounts', label: '', users: users.filter((u) => !u.role || !known.has(u.role)) },
+    { role: 'other', title: 'Other accounts', users: users.filter((u) => !u.role || !known.has(u.role)) },
   ].filter((g) => g.users.length > 0);
 
   return (
@@ -63,10 +63,7 @@ export function SampleUserPicker({ users, disabled, onPick }: SampleUserPickerPr
                 >
                   <span className={s.text}>
                     <Text className={s.name}>{user.name}</Text>
-                    <Caption1 className={s.upn}>
-                      {user.upn}
-                      {group.label ? ` · ${group.label}` : ''}
-                    </Caption1>
+                    <Caption1 className={s.upn}>{user.upn}</Caption1>
                   </span>
                 </Button>
               </li>

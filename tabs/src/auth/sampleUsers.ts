@@ -10,11 +10,12 @@ export interface SampleUser {
   appRoles: string[];
 }
 
-export const roleGroups: { role: string; title: string; label: string }[] = [
-  { role: 'admin', title: 'Admins', label: 'Admin' },
-  { role: 'manager', title: 'Managers', label: 'Manager' },
-  { role: 'leader', title: 'Business unit leaders', label: 'BU leader' },
-  { role: 'contributor', title: 'Contributors', label: 'Contributor' },
+/** How the sign-in screen groups the sample accounts. */
+export const roleGroups: { role: string; title: string }[] = [
+  { role: 'admin', title: 'Admins' },
+  { role: 'manager', title: 'Managers' },
+  { role: 'leader', title: 'Business unit leaders' },
+  { role: 'contributor', title: 'Contributors' },
 ];
 
 function parseUser(value: unknown): SampleUser | null {

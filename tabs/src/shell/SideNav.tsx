@@ -16,7 +16,8 @@ import { PRODUCT_NAME } from './usePageTitle';
 import { pages } from './routes';
 
 const useStyles = makeStyles({
-  drawer: { height: '100%', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // Never shrink: wide page content (tables) would otherwise squeeze the inline nav to nothing.
+  drawer: { height: '100%', flexShrink: 0, borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   header: { flexDirection: 'row', alignItems: 'center', gap: tokens.spacingHorizontalS },
   body: { paddingTop: tokens.spacingVerticalS },
   // Nav paints the selected icon with colorNeutralForeground2BrandSelected, which is black in the

@@ -39,7 +39,7 @@ export function AccessPage() {
   const scopeMap = useMemo(() => new Map((scopes.data ?? []).map((scope) => [scope.id, scope])), [scopes.data]);
   const grantable = useMemo(() => (scopes.data ?? []).filter((scope) => scope.level === 'admin'), [scopes.data]);
   const names = useMemo(() => new Map((users.data ?? []).map((user) => [user.upn.toLowerCase(), user.name])), [users.data]);
-  const all = users.data ?? [];
+  const all = useMemo(() => [...(users.data ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [users.data]);
   const needle = filter.trim().toLowerCase();
   const shown = needle
     ? all.filter((user) =>

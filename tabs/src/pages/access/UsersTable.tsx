@@ -16,8 +16,30 @@ import {
 } from '@fluentui/react-components';
 import { HistoryRegular, PersonAddRegular } from '@fluentui/react-icons';
 import type { AccessUser, Grant, GrantedScope, GrantLevel } from '@planboard/contracts';
+import { Fragment } from 'react';
 import { byScopeOrder } from './accessApi';
 import { GrantChip } from './GrantChip';
+
+const kinds: { type: GrantedScope['type'] | 'other'; label: string }[] = [
+  { type: 'businessUnit', label: 'Business units' },
+  { type: 'department', label: 'Departments' },
+  { type: 'store', label: 'Stores' },
+  { type: 'other', label: 'Other' },
+];
+
+/** Lets a long UPN wrap after the @ rather than mid-word. */
+function breakableUpn(upn: string) {
+  const at = upn.indexOf('@');
+  return at < 0 ? (
+    upn
+  ) : (
+    <>
+      {upn.slice(0, at + 1)}
+      <wbr />
+      {upn.slice(at + 1)}
+    </>
+  );
+}
 
 const useStyles = makeStyles({
   scroll: {
@@ -27,11 +49,19 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
-  table: { minWidth: '860px' },
-  userCol: { width: '260px' },
-  rolesCol: { width: '110px' },
-  actionsCol: { width: '200px' },
-  chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalS} 0` },
+  table: { minWidth: '900px' },
+  userCol: { width: '240px' },
+  rolesCol: { width: '96px' },
+  actionsCol: { width: '184px' },
+  grants: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    alignItems: 'baseline',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalS} 0`,
+  },
+  kind: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
   upn: { overflowWrap: 'anywhere' },
@@ -70,7 +100,7 @@ export function UsersTable({ users, scopes, busy, onGrant, onChangeLevel, onRevo
               <TableCell>
                 <TableCellLayout
                   media={<Avatar name={user.name} color="colorful" aria-hidden="true" />}
-                  description={<span className={s.upn}>{user.upn}</span>}
+                  description={<span className={s.upn}>{breakableUpn(user.upn)}</span>}
                 >
                   {user.name}
                 </TableCellLayout>
@@ -87,22 +117,33 @@ export function UsersTable({ users, scopes, busy, onGrant, onChangeLevel, onRevo
                 )}
               </TableCell>
               <TableCell>
-                <div className={s.chips}>
-                  {user.grants.length === 0 ? (
-                    <Caption1 className={s.muted}>{user.appRoles.includes('Admin') ? 'Everything, as an admin' : 'No access'}</Caption1>
-                  ) : (
-                    byScopeOrder(user.grants, scopes).map((grant) => (
-                      <GrantChip
-                        key={grant.scopeId}
-                        grant={grant}
-                        scopeName={nameOf(grant.scopeId)}
-                        disabled={busy}
-                        onChangeLevel={(level) => onChangeLevel(user, grant, level)}
-                        onRevoke={() => onRevoke(user, grant)}
-                      />
-                    ))
-                  )}
-                </div>
+                {user.grants.length === 0 ? (
+                  <Caption1 className={s.muted}>{user.appRoles.includes('Admin') ? 'Everything, as an admin' : 'No access'}</Caption1>
+                ) : (
+                  <div className={s.grants}>
+                    {kinds.map(({ type, label }) => {
+                      const grants = byScopeOrder(user.grants, scopes).filter((g) => (scopes.get(g.scopeId)?.type ?? 'other') === type);
+                      if (grants.length === 0) return null;
+                      return (
+                        <Fragment key={type}>
+                          <Caption1 className={s.kind}>{label}</Caption1>
+                          <div className={s.chips} role="group" aria-label={`${label} of ${user.name}`}>
+                            {grants.map((grant) => (
+                              <GrantChip
+                                key={grant.scopeId}
+                                grant={grant}
+                                scopeName={nameOf(grant.scopeId)}
+                                disabled={busy}
+                                onChangeLevel={(level) => onChangeLevel(user, grant, level)}
+                                onRevoke={() => onRevoke(user, grant)}
+                              />
+                            ))}
+                          </div>
+                        </Fragment>
+                      );
+                    })}
+                  </div>
+                )}
               </TableCell>
               <TableCell>
                 <div className={s.actions}>

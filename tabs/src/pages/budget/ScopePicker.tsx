@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
-import { BuildingRetailRegular, CheckmarkCircleFilled } from '@fluentui/react-icons';
+import { BuildingRetailRegular, CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
 import type { GrantedScope } from '@planboard/contracts';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { LevelBadge, levelLabels } from '../../shell/LevelBadge';
@@ -7,7 +7,6 @@ import { LevelBadge, levelLabels } from '../../shell/LevelBadge';
 const useStyles = makeStyles({
   group: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
   card: {
-    position: 'relative',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
@@ -25,9 +24,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
   },
-  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalXL },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   name: { margin: 0, flexGrow: 1 },
-  check: { position: 'absolute', top: tokens.spacingVerticalM, right: tokens.spacingHorizontalM, color: tokens.colorBrandForeground1, fontSize: '20px' },
+  indicator: { fontSize: '20px', flexShrink: 0, color: tokens.colorNeutralStrokeAccessible },
+  checked: { color: tokens.colorCompoundBrandForeground1 },
+  body: { paddingLeft: '28px' },
   stores: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   store: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -92,17 +93,21 @@ export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePicker
             onKeyDown={(event) => onKeyDown(event, index)}
             data-scope={unit.id}
           >
-            {checked && <CheckmarkCircleFilled className={s.check} aria-hidden="true" />}
             <span id={`${id}-desc`} hidden>
               {`${levelLabels[unit.level]} access. ${storesText(stores.length)}: ${stores.map((store) => store.name).join(', ') || 'none'}.`}
             </span>
             <div className={s.head}>
+              {checked ? (
+                <CheckmarkCircleFilled className={mergeClasses(s.indicator, s.checked)} aria-hidden="true" />
+              ) : (
+                <CircleRegular className={s.indicator} aria-hidden="true" />
+              )}
               <Subtitle2 id={`${id}-name`} className={s.name}>
                 {unit.name}
               </Subtitle2>
               <LevelBadge level={unit.level} />
             </div>
-            <div aria-hidden="true">
+            <div className={s.body} aria-hidden="true">
               {stores.length === 0 ? (
                 <Caption1 className={s.muted}>No stores</Caption1>
               ) : (
