@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localApiClientId, localBrowserAuthority, localIdentityAuthority, localTabClientId, localTabDomain, sampleTenantId } from './local-defaults';
+import { localApiClientId, localBrowserAuthority, localIdentityAuthority, localPowerBi, localTabClientId, localTabDomain, sampleTenantId } from './local-defaults';
 
 const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
@@ -30,6 +30,21 @@ const configSchema = z.object({
   AUTH_TAB_CLIENT_ID: z.string().min(1).default(localTabClientId),
   /** Application ID URI host part (`api://<tab domain>/<client id>`). */
   AUTH_TAB_DOMAIN: z.string().min(1).default(localTabDomain),
+  /** Power BI REST base (`https://api.powerbi.com/v1.0/myorg` in Azure; the emulator locally). */
+  POWERBI_API_URL: z.string().url().default(localPowerBi.apiUrl),
+  POWERBI_AUTHORITY: z.string().url().default(`${localIdentityAuthority}/${sampleTenantId}`),
+  /** Service principal for app-only calls (refresh, embed tokens). Local values are emulator-only. */
+  POWERBI_CLIENT_ID: z.string().min(1).default(localPowerBi.servicePrincipalId),
+  POWERBI_CLIENT_SECRET: z.string().min(1).default(localPowerBi.servicePrincipalSecret),
+  /** The API's own registration, for on-behalf-of calls as the user (RLS applies). */
+  POWERBI_OBO_CLIENT_ID: z.string().min(1).default(localApiClientId),
+  POWERBI_OBO_CLIENT_SECRET: z.string().min(1).default(localPowerBi.apiSecret),
+  POWERBI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+  /** The budget semantic model (workspace + dataset) that holds actuals and receives submitted plans. */
+  BUDGET_WORKSPACE_ID: z.string().uuid().default(localPowerBi.budgetWorkspaceId),
+  BUDGET_DATASET_ID: z.string().uuid().default(localPowerBi.budgetDatasetId),
+  /** How long the grid waits for actuals before loading without them. */
+  ACTUALS_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
 });
 
 export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[] }>;

@@ -21,3 +21,16 @@ export const localTabClientId = '10ca1a00-0000-4000-8000-000000000002';
 
 /** Teams Toolkit's local tab domain: the Application ID URI is `api://<tab domain>/<client id>`. */
 export const localTabDomain = 'localhost:53000';
+
+/**
+ * The local Power BI emulator and its sample ids (emulators/powerbi `sampleIds`). The secrets are
+ * the identity emulator's published local-only values (like Azurite's account key), never real.
+ */
+export const localPowerBi = {
+  apiUrl: 'http://127.0.0.1:7400/v1.0/myorg',
+  servicePrincipalId: '10ca1a00-0000-4000-8000-000000000003',
+  servicePrincipalSecret: 'local-only-powerbi-secret',
+  apiSecret: 'local-only-api-secret',
+  budgetWorkspaceId: '6b20398d-cc58-5ba6-8c30-ba8135bddd15',
+  budgetDatasetId: 'ff316784-9e50-50e8-a3af-fbcfa7fdb938',
+} as const;

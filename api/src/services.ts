@@ -2,6 +2,7 @@ import { DirectoryStore } from './access/directory-store';
 import { BudgetStore } from './budget/store';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
+import { createPowerBiClient, type PowerBiClient } from './powerbi';
 
 /**
  * Clients built once per process from the configuration. They hold connections and key caches
@@ -11,6 +12,10 @@ export interface Services {
   validateToken: TokenValidator;
   directory: DirectoryStore;
   budget: BudgetStore;
+  /** App-only calls as the service principal (refreshes, embed tokens, operations). */
+  powerBi: PowerBiClient;
+  /** On-behalf-of calls as the signed-in user (`.onBehalfOf(token)`), so Power BI RLS applies. */
+  powerBiAsUser: PowerBiClient;
 }
 
 let services: Services | undefined;
@@ -28,6 +33,16 @@ export function getServices(): Services {
     }),
     directory: new DirectoryStore(settings.AzureWebJobsStorage),
     budget: new BudgetStore(settings.AzureWebJobsStorage),
+    powerBi: createPowerBiClient({
+      baseUrl: settings.POWERBI_API_URL,
+      maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,
+      servicePrincipal: { clientId: settings.POWERBI_CLIENT_ID, clientSecret: settings.POWERBI_CLIENT_SECRET, authority: settings.POWERBI_AUTHORITY },
+    }),
+    powerBiAsUser: createPowerBiClient({
+      baseUrl: settings.POWERBI_API_URL,
+      maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,
+      servicePrincipal: { clientId: settings.POWERBI_OBO_CLIENT_ID, clientSecret: settings.POWERBI_OBO_CLIENT_SECRET, authority: settings.POWERBI_AUTHORITY },
+    }),
   };
   return services;
 }

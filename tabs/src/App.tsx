@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AuthGate } from './auth/AuthGate';
@@ -12,8 +12,6 @@ import { ThemeNameContext } from './theme/ThemeNameContext';
 import { themes } from './theme/themes';
 import { useAppTheme } from './theme/useAppTheme';
 
-const useStyles = makeStyles({ root: { minHeight: '100%' } });
-
 function createQueryClient() {
   return new QueryClient({
     defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: true } },
@@ -21,7 +19,6 @@ function createQueryClient() {
 }
 
 function ThemedApp() {
-  const s = useStyles();
   const themeName = useAppTheme();
   const theme = themes[themeName];
   const [route] = useHashRoute(DEFAULT_PAGE);
@@ -36,7 +33,8 @@ function ThemedApp() {
 
   return (
     <ThemeNameContext.Provider value={themeName}>
-      <FluentProvider theme={theme} className={s.root}>
+      {/* No className here: Fluent copies the provider's classes onto every portal (dialogs, menus). Pages size themselves. */}
+      <FluentProvider theme={theme}>
         {route.page === CONFIG_ROUTE ? (
           <ConfigPage />
         ) : (

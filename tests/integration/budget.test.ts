@@ -34,14 +34,32 @@ describe('budget grid read', () => {
     const body = budgetGridSchema.parse(await response.json());
     expect(body.lines).toHaveLength(120);
     expect(body).toMatchObject({ scopeName: 'Sales North', canEdit: true, state: { status: 'draft' }, delta: false });
-    expect(body.actuals.available).toBe(false);
-    expect(body.actuals.reason).toBeTruthy();
+    // Actuals come from the Power BI emulator's budget model, queried on-behalf-of Nora (RLS applies).
+    expect(body.actuals.available).toBe(true);
+    expect(Object.keys(body.actuals.values)).toHaveLength(120);
+    expect(body.lines.every((l) => (body.actuals.values[l.lineId] ?? 0) > 0)).toBe(true);
   });
 
   it('a manager reads but cannot edit; another BU gets 404', async () => {
     expect(budgetGridSchema.parse(await (await grid('Morgan Lee')).json()).canEdit).toBe(false);
     expect((await grid('Fiona Walsh')).status).toBe(404);
   });
+});
+
+describe('when Power BI is down', () => {
+  it('the grid still loads, with actuals marked unavailable and why', async () => {
+    const dead = await startApiHost({ POWERBI_API_URL: 'http://127.0.0.1:9/v1.0/myorg', ACTUALS_TIMEOUT_MS: '1500' });
+    try {
+      const response = await dead.call(`/budget/${planId}/sales-north`, { token: token['Nora Lindqvist'] });
+      expect(response.status).toBe(200);
+      const body = budgetGridSchema.parse(await response.json());
+      expect(body.lines).toHaveLength(120);
+      expect(body.actuals.available).toBe(false);
+      expect(body.actuals.reason).toMatch(/Power BI/);
+    } finally {
+      await dead.stop();
+    }
+  }, 60_000);
 });
 
 describe('saving cell edits', () => {

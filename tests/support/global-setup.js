@@ -1,12 +1,15 @@
-// Starts, once for the whole jest run, an in-memory Azurite and the local identity provider.
+// Starts, once for the whole jest run, an in-memory Azurite, the local identity provider and the
+// Power BI emulator.
 // Suites read them from the environment (inherited by the jest workers started after this):
 //   AZURITE_CONNECTION_STRING, PLANBOARD_IDENTITY_CONFIG (JSON of /_emulator/config),
-//   PLANBOARD_IDENTITY_URL + NODE_EXTRA_CA_CERTS (for the identity package's test helpers).
+//   PLANBOARD_IDENTITY_URL + NODE_EXTRA_CA_CERTS (for the identity package's test helpers),
+//   PLANBOARD_POWERBI_PORT (the Power BI emulator, seeded with the sample tenant).
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { startAzurite } = require('../../emulators/stack/dist/azurite');
 const { startIdentity } = require('../../emulators/stack/dist/identity');
 const { freePort } = require('../../emulators/stack/dist/ports');
+const { startPowerBi } = require('../../emulators/stack/dist/powerbi');
 
 module.exports = async function globalSetup() {
   const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
@@ -21,7 +24,10 @@ module.exports = async function globalSetup() {
         tabDomain: 'localhost:53000',
       }))(),
   ]);
-  globalThis.__PLANBOARD_PROCESSES__ = [azurite, identity.process];
+  const powerbiPort = await freePort();
+  const powerbi = await startPowerBi({ port: powerbiPort, identity: identity.config, storageConnectionString: azurite.connectionString });
+  globalThis.__PLANBOARD_PROCESSES__ = [azurite, identity.process, powerbi];
+  process.env.PLANBOARD_POWERBI_PORT = String(powerbiPort);
   process.env.AZURITE_CONNECTION_STRING = azurite.connectionString;
   process.env.AZURITE_PORTS = JSON.stringify(ports);
   process.env.PLANBOARD_IDENTITY_CONFIG = JSON.stringify(identity.config);

@@ -24,6 +24,8 @@ export function banner(stack: RunningStack): string {
     `  API:                 ${stack.urls.api}/api/health  (storage: ${stack.urls.api}/api/health/storage)`,
     `  Bot endpoint:        ${stack.urls.bot}/api/messages`,
     `  Azurite (table):     ${stack.urls.storageTable}`,
+    `  Identity provider:   ${stack.urls.identity}  (browser: ${stack.urls.identityBrowser})`,
+    `  Power BI emulator:   ${stack.urls.powerbi}/v1.0/myorg  (control: ${stack.urls.powerbi}/_emulator/)`,
     `  Sample tenant seed:  ${seeded}`,
     '',
     '  Sample users (sign-in by picking one on the tab\'s sign-in screen):',

@@ -4,6 +4,7 @@ import { seedSampleTenant, type SeedReport } from '@planboard/api/dist/src/sampl
 import { startAzurite } from './azurite';
 import { startFunctionApp, startTab } from './hosts';
 import { apiAuthSettings, startIdentity } from './identity';
+import { apiPowerBiSettings, startPowerBi } from './powerbi';
 import { assertPortsFree, freePort } from './ports';
 import type { ManagedProcess } from './processes';
 import { localDir, portSettings, portsFromEnv, type PortName, type StackPorts } from './settings';
@@ -30,6 +31,7 @@ export interface StackUrls {
   /** The identity provider: HTTPS origin (Node clients) and plain-HTTP origin (browsers). */
   identity: string;
   identityBrowser: string;
+  powerbi: string;
 }
 
 export interface RunningStack {
@@ -84,7 +86,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       echo: options.echo,
     });
     started.push(identity.process);
-    const settings = { AzureWebJobsStorage: azurite.connectionString, ...apiAuthSettings(identity.config, tabDomain) };
+    started.push(await startPowerBi({ port: ports.powerbi, identity: identity.config, storageConnectionString: azurite.connectionString, echo: options.echo }));
+    const settings = {
+      AzureWebJobsStorage: azurite.connectionString,
+      ...apiAuthSettings(identity.config, tabDomain),
+      ...apiPowerBiSettings(ports.powerbi, identity.config),
+    };
     const echo = options.echo ?? false;
     const [api, bot] = await Promise.all([
       startFunctionApp({ app: 'api', port: ports.api, settings, echo }),
@@ -103,6 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       storageBlob: `http://127.0.0.1:${ports.azuriteBlob}`,
       identity: identity.config.urls.origin,
       identityBrowser: identity.config.urls.browserOrigin ?? '',
+      powerbi: `http://127.0.0.1:${ports.powerbi}`,
     };
     const pids = started.map((proc) => proc.child.pid ?? 0).filter((pid) => pid > 0);
     return { urls, ports, storageConnectionString: azurite.connectionString, caCertPath: identity.config.caCertPath, seed, pids, stop };

@@ -140,10 +140,15 @@ export async function redeemCode(config: AuthConfig, code: string, pending: Pend
   return tokenSetFrom(await tokenRequest(config, form, fetchImpl), config, now, { nonce: pending.nonce });
 }
 
-/** Redeems the refresh token; the provider rotates it, so the new one replaces the old. */
+/**
+ * Redeems the refresh token; the provider rotates it, so the new one replaces the old. Entra wants
+ * `scope` here (a subset of the original request); `offline_access` is left out because it is a
+ * property of the grant, not of the new token (oidc-provider refuses it in a refresh request).
+ */
 export async function refreshTokens(config: AuthConfig, previous: TokenSet, fetchImpl = fetch, now = Date.now()) {
   if (!previous.refreshToken) throw new OidcError('invalid_grant', 'No refresh token.');
-  const form = { grant_type: 'refresh_token', client_id: config.clientId, refresh_token: previous.refreshToken, scope: config.scopes.join(' ') };
+  const scope = config.scopes.filter((s) => s !== 'offline_access').join(' ');
+  const form = { grant_type: 'refresh_token', client_id: config.clientId, refresh_token: previous.refreshToken, scope };
   return tokenSetFrom(await tokenRequest(config, form, fetchImpl), config, now, { previous });
 }
 

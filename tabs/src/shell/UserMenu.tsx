@@ -28,7 +28,15 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     alignItems: 'flex-end',
     lineHeight: tokens.lineHeightBase200,
-    '@media (max-width: 599px)': { display: 'none' },
+    // Narrow screens show only the avatar; the text stays the button's name for screen readers.
+    '@media (max-width: 599px)': {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+    },
   },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   role: { color: tokens.colorNeutralForeground3 },
@@ -51,8 +59,8 @@ export function UserMenu() {
   return (
     <Menu positioning="below-end">
       <MenuTrigger disableButtonEnhancement>
-        <Button appearance="subtle" className={s.trigger} aria-label={`Account: ${name}${roleText ? `, ${roleText}` : ''}`} data-testid="user-menu">
-          <span className={s.text} aria-hidden="true">
+        <Button appearance="subtle" className={s.trigger} data-testid="user-menu">
+          <span className={s.text}>
             <Text className={s.name}>{name}</Text>
             {role ? (
               <Caption1 className={s.role} data-testid="user-role">

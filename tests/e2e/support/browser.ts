@@ -63,7 +63,23 @@ export function isExpectedWithoutApi(entry: ConsoleEntry): boolean {
   );
 }
 
-export function expectNoConsoleErrors(tp: TestPage, allow: (e: ConsoleEntry) => boolean = isExpectedWithoutApi): void {
+/**
+ * The local identity provider's sign-in page (not ours) has no favicon; Chromium logs that 404.
+ * Only that exact resource on the provider's origin is allowed.
+ */
+export function isProviderFavicon(entry: ConsoleEntry): boolean {
+  const provider = e2eStack().urls.identityBrowser;
+  return (
+    !!provider &&
+    /^Failed to load resource: the server responded with a status of 404/.test(entry.text) &&
+    entry.url === `${new URL(provider).origin}/favicon.ico`
+  );
+}
+
+/** What every test tolerates: nothing of ours. */
+export const expectedNoise = (entry: ConsoleEntry): boolean => isExpectedWithoutApi(entry) || isProviderFavicon(entry);
+
+export function expectNoConsoleErrors(tp: TestPage, allow: (e: ConsoleEntry) => boolean = expectedNoise): void {
   const unexpected = tp.consoleErrors.filter((e) => !allow(e));
   const lines = [
     ...unexpected.map((e) => `console.error: ${e.text}${e.url ? ` (${e.url})` : ''}`),

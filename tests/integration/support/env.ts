@@ -1,6 +1,7 @@
 import type { EmulatorConfig } from '@planboard/identity';
 import { identityFromEnv } from '@planboard/identity/dist/testing';
 import { apiAuthSettings } from '../../../emulators/stack/src/identity';
+import { apiPowerBiSettings } from '../../../emulators/stack/src/powerbi';
 
 /** The Azurite of this jest run (tests/support/global-setup.js). */
 export function storageConnection(): string {
@@ -18,10 +19,23 @@ export function identityConfig(): EmulatorConfig {
 
 /** App settings for an API host wired to this run's Azurite and identity provider. */
 export function apiSettings(extra: Record<string, string> = {}): Record<string, string> {
-  return { AzureWebJobsStorage: storageConnection(), ...apiAuthSettings(identityConfig(), 'localhost:53000'), ...extra };
+  const identity = identityConfig();
+  return {
+    AzureWebJobsStorage: storageConnection(),
+    ...apiAuthSettings(identity, 'localhost:53000'),
+    ...apiPowerBiSettings(powerBiPort(), identity),
+    ...extra,
+  };
 }
 
 /** A token for a sample user from the real provider (v2 by default, as the API app accepts). */
 export function tokenFor(upn: string, options: { version?: 'v1' | 'v2'; expiresIn?: number; audience?: string } = {}): Promise<string> {
   return identityFromEnv().userToken(upn, options);
+}
+
+/** The Power BI emulator of this jest run. */
+export function powerBiPort(): number {
+  const value = Number(process.env.PLANBOARD_POWERBI_PORT);
+  if (!value) throw new Error('PLANBOARD_POWERBI_PORT is not set: run the tests through the root jest config');
+  return value;
 }

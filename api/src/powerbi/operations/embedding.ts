@@ -49,14 +49,15 @@ export class QueriesApi {
   constructor(private readonly send: Send) {}
 
   /** Sends one DAX query and returns the raw response, partial results and errors included. */
-  async execute(groupId: string, datasetId: string, query: string, options: QueryOptions = {}): Promise<ExecuteQueriesResponse> {
+  async execute(groupId: string | null, datasetId: string, query: string, options: QueryOptions = {}): Promise<ExecuteQueriesResponse> {
     const request: ExecuteQueriesRequest = { queries: [{ query }] };
     if (options.includeNulls !== undefined) request.serializerSettings = { includeNulls: options.includeNulls };
     if (options.impersonatedUserName !== undefined) request.impersonatedUserName = options.impersonatedUserName;
     // Reads only, so retrying after a fault is safe; DAX can be slow, hence a longer default timeout.
     const { body } = await this.send<ExecuteQueriesResponse>({
       method: 'POST',
-      path: `${datasetPath(groupId, datasetId)}/executeQueries`,
+      // Without a group: users who hold only dataset permission (typical with RLS) are not workspace members.
+      path: `${groupId === null ? `/datasets/${seg(datasetId)}` : datasetPath(groupId, datasetId)}/executeQueries`,
       body: request,
       idempotent: true,
       timeoutMs: options.timeoutMs ?? 120_000,
@@ -70,7 +71,7 @@ export class QueriesApi {
    * service answers 200 with partial rows plus an error at some level; this refuses partial data.
    * @throws PowerBiRequestError with the service's error code when any level reports an error
    */
-  async rows(groupId: string, datasetId: string, query: string, options: QueryOptions = {}): Promise<ExecuteQueriesRow[]> {
+  async rows(groupId: string | null, datasetId: string, query: string, options: QueryOptions = {}): Promise<ExecuteQueriesRow[]> {
     const response = await this.execute(groupId, datasetId, query, options);
     const result = response.results?.[0];
     const table = result?.tables?.[0];

@@ -40,9 +40,8 @@ export function GrantChip({ grant, scopeName, disabled, onChangeLevel, onRevoke 
       }}
     >
       <MenuTrigger disableButtonEnhancement>
-        <Button size="small" appearance="outline" className={s.chip} disabled={disabled} aria-label={`${scopeName}: ${levelLabels[grant.level]} access`} data-scope={grant.scopeId}>
-          {scopeName}
-          <LevelBadge level={grant.level} size="small" />
+        <Button size="small" appearance="outline" className={s.chip} disabled={disabled} data-scope={grant.scopeId}>
+          {scopeName} <LevelBadge level={grant.level} size="small" />
         </Button>
       </MenuTrigger>
       <MenuPopover>

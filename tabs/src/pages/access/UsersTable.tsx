@@ -64,7 +64,7 @@ const useStyles = makeStyles({
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  upn: { overflowWrap: 'anywhere' },
+  upn: { overflowWrap: 'break-word' },
 });
 
 export interface UsersTableProps {
