@@ -115,7 +115,8 @@ export const budgetPatchResultSchema = z.object({
 export type BudgetPatchResult = z.infer<typeof budgetPatchResultSchema>;
 
 export const auditEntrySchema = z.object({
-  lineId: lineIdSchema,
+  /** Null for plan-level events (submit, unlock). */
+  lineId: lineIdSchema.nullable(),
   field: z.string(),
   old: z.union([z.number(), z.string(), z.null()]),
   new: z.union([z.number(), z.string(), z.null()]),
@@ -125,3 +126,14 @@ export const auditEntrySchema = z.object({
   rev: z.number().int(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** `POST …/unlock`: admins reopen a submitted plan and must say why (the BU is notified). */
+export const unlockRequestSchema = z.object({ reason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500) }).strict();
+export type UnlockRequest = z.infer<typeof unlockRequestSchema>;
+
+/** `GET /api/budget/{planId}/status`: the submission state of every BU the caller can see. */
+export const planStatusListSchema = z.object({
+  planId: planIdSchema,
+  units: z.array(z.object({ scopeId: scopeIdSchema, scopeName: z.string(), state: planStateSchema })),
+});
+export type PlanStatusList = z.infer<typeof planStatusListSchema>;

@@ -4,3 +4,4 @@ export * from './directory';
 export * from './access';
 export * from './auth';
 export * from './budget';
+export * from './notifications';

@@ -26,7 +26,9 @@ afterEach(async () => {
 const nav = () => page.getByRole('navigation', { name: 'Planboard pages' });
 const row = (upn: string) => page.locator(`tr[data-upn="${upn}"]`);
 const chip = (upn: string, group: string, name: string) =>
-  row(upn).getByRole('group', { name: new RegExp(`^${group} of`) }).getByRole('button', { name: new RegExp(`^${name} (Read|Edit|Approve|Admin)$`) });
+  row(upn)
+    .getByRole('group', { name: new RegExp(`^${group} of`) })
+    .getByRole('button', { name: new RegExp(`^${name} (Read|Edit|Approve|Admin)$`) });
 const done = () => page.getByTestId('access-done');
 
 async function openAccessPage() {

@@ -1,5 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeCheck, expectedNoise, expectNoConsoleErrors, launchBrowser, openPage, screenshot, type ConsoleEntry, type TestPage } from './support/browser';
+import {
+  axeCheck,
+  expectedNoise,
+  expectNoConsoleErrors,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type ConsoleEntry,
+  type TestPage,
+} from './support/browser';
 import { signInAs, signInHeading, signOut, storedTokens, USERS } from './support/sign-in';
 import { tabUrl } from './support/stack';
 
@@ -140,7 +149,11 @@ test('a 401 from the API renews the token once and retries the request', async (
   let refused = 0;
   await page.route('**/api/me', async (route) => {
     if (refused++ > 0) return route.continue();
-    await route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Unauthorized', message: 'The token has expired.' } }) });
+    await route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'Unauthorized', message: 'The token has expired.' } }),
+    });
   });
   await page.reload();
   await page.getByTestId('user-role').filter({ hasText: 'BU leader' }).waitFor();
@@ -152,7 +165,11 @@ test('a 401 from the API renews the token once and retries the request', async (
 test('when the API keeps refusing the token, the sign-in screen says why', async () => {
   await signInAs(page, USERS.nora.upn);
   await page.route('**/api/me', (route) =>
-    route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Unauthorized', message: 'The token was revoked.' } }) }),
+    route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'Unauthorized', message: 'The token was revoked.' } }),
+    }),
   );
   await page.reload();
   await notice().filter({ hasText: 'Please sign in again' }).waitFor();

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { axeCheck, expectNoConsoleErrors, launchBrowser, luminance, openPage, screenshot, type TestPage } from './support/browser';
+import { signInAs, USERS } from './support/sign-in';
 import { e2eStack, tabUrl } from './support/stack';
 
-/** In nav order: everyone's pages, then the Administration section. */
+/** In nav order: everyone's pages, then the Administration section (admins only: these tests sign in as one). */
 const PAGES = [
   { id: 'budget', title: 'Budget' },
   { id: 'kpis', title: 'KPIs' },
@@ -41,6 +42,9 @@ async function expectOnPage(p: (typeof PAGES)[number]) {
   if (await navLink(p.title).isVisible()) expect(await navLink(p.title).getAttribute('aria-current')).toBe('page');
 }
 
+/** Signs in as an admin (who sees every page) through the sign-in screen, landing on `route`. */
+const open = (route = '/budget', query: Record<string, string> = {}) => signInAs(page, USERS.alex.upn, { route, query });
+
 /** Waits until the footer's API check has finished (success or failure). */
 async function apiSettled() {
   const status = page.getByTestId('api-status');
@@ -49,7 +53,7 @@ async function apiSettled() {
 }
 
 test('loads the shell with landmarks on the default page', async () => {
-  await page.goto(tabUrl());
+  await open('');
   await expectOnPage(PAGES[0]);
   for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const) {
     expect(await page.getByRole(role).count()).toBeGreaterThanOrEqual(1);
@@ -67,7 +71,7 @@ test('loads the shell with landmarks on the default page', async () => {
 });
 
 test('navigates to every page by clicking; each passes axe (light)', async () => {
-  await page.goto(tabUrl());
+  await open();
   await apiSettled();
   for (const p of PAGES) {
     await navLink(p.title).click();
@@ -79,7 +83,7 @@ test('navigates to every page by clicking; each passes axe (light)', async () =>
 });
 
 test('keyboard: skip link, one tab stop into the nav, arrow keys and Enter', async () => {
-  await page.goto(tabUrl('/budget'));
+  await open('/budget');
   await expectOnPage(PAGES[0]);
   await page.keyboard.press('Tab');
   const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', id: document.activeElement?.id ?? '' }));
@@ -109,8 +113,8 @@ test('keyboard: skip link, one tab stop into the nav, arrow keys and Enter', asy
   expectNoConsoleErrors(tp);
 });
 
-test('deep link #/reports opens Reports; unknown routes show a not-found page', async () => {
-  await page.goto(tabUrl('/reports'));
+test('deep link #/reports opens Reports (after sign-in); unknown routes show a not-found page', async () => {
+  await open('/reports');
   await expectOnPage(PAGES[2]);
   await page.goto(tabUrl('/nope'));
   await h1().filter({ hasText: 'Page not found' }).waitFor();
@@ -120,7 +124,7 @@ test('deep link #/reports opens Reports; unknown routes show a not-found page', 
 });
 
 test('?theme=dark renders the dark theme and passes axe on every page', async () => {
-  await page.goto(tabUrl('/budget', { theme: 'dark' }));
+  await open('/budget', { theme: 'dark' });
   await apiSettled();
   for (const p of PAGES) {
     await navLink(p.title).click();
@@ -137,7 +141,7 @@ test('?theme=dark renders the dark theme and passes axe on every page', async ()
 
 test('follows prefers-color-scheme live when there is no override', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(tabUrl('/kpis'));
+  await open('/kpis');
   const mainBg = () => page.locator('#main').evaluate((el) => getComputedStyle(el).backgroundColor);
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   expect(luminance(await mainBg())).toBeLessThan(0.05);
@@ -148,7 +152,7 @@ test('follows prefers-color-scheme live when there is no override', async () => 
 });
 
 test('?theme=contrast renders the high-contrast theme', async () => {
-  await page.goto(tabUrl('/training', { theme: 'contrast' }));
+  await open('/training', { theme: 'contrast' });
   await expectOnPage(PAGES[3]);
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast');
   await screenshot(page, 'contrast-training');
@@ -157,7 +161,7 @@ test('?theme=contrast renders the high-contrast theme', async () => {
 
 test('narrow screens: the nav is an overlay opened from the header', async () => {
   await page.setViewportSize({ width: 390, height: 780 });
-  await page.goto(tabUrl('/budget'));
+  await open('/budget');
   await expectOnPage(PAGES[0]);
   expect(await navLink('KPIs').isVisible()).toBe(false);
   await screenshot(page, 'narrow-budget');
@@ -171,7 +175,7 @@ test('narrow screens: the nav is an overlay opened from the header', async () =>
   expectNoConsoleErrors(tp);
 });
 
-test('channel tab config page works outside Teams', async () => {
+test('channel tab config page works outside Teams (no sign-in needed)', async () => {
   await page.goto(tabUrl('/config'));
   await h1().filter({ hasText: 'Choose what this tab shows' }).waitFor();
   await page.getByTestId('config-outside-teams').waitFor();
@@ -184,6 +188,8 @@ test('channel tab config page works outside Teams', async () => {
 });
 
 test('inside a non-Teams iframe the shell renders at once and gives up on Teams within seconds', async () => {
+  // Signed in at top level first: the same-origin frame shares the browser tab's session.
+  await open('/budget');
   // teams-js fetches its valid-origins list from a CDN when loaded; keep the test hermetic.
   await tp.context.route('https://res.cdn.office.net/teams-js/**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"validOrigins":[]}' }),

@@ -127,9 +127,27 @@ export class BudgetStore {
     return byLine;
   }
 
+  /** The plan header alone: state, ETag and plan-level history (submit/unlock). */
+  async readHeader(partitionKey: string): Promise<{ state: PlanState; headerEtag?: string; history: HistoryEntry[] }> {
+    const header = await this.header(partitionKey);
+    const history = typeof header?.history === 'string' ? (JSON.parse(header.history) as HistoryEntry[]) : [];
+    return { state: toState(header), headerEtag: header ? String(header.etag) : undefined, history };
+  }
+
+  /**
+   * Stamps every line of the partition (Merge, unconditional) so that a save which read the lines
+   * before a submit fails its ETag check, re-reads, and sees the plan is no longer a draft.
+   */
+  async sealLines(partitionKey: string, lineIds: readonly string[], sealedAt: string): Promise<void> {
+    for (let index = 0; index < lineIds.length; index += maxBatchSize) {
+      const batch = lineIds.slice(index, index + maxBatchSize);
+      await this.table.submitTransaction(batch.map((lineId): TransactionAction => ['update', { partitionKey, rowKey: `${lineRangeStart}${lineId}`, sealedAt }, 'Merge']));
+    }
+  }
+
   /** Replaces the plan header if it still has `etag` (or creates it when there is none). */
-  async writeHeader(partitionKey: string, state: PlanState, etag: string | undefined): Promise<void> {
-    const entity = { partitionKey, rowKey: planHeaderRowKey, ...state };
+  async writeHeader(partitionKey: string, state: PlanState, etag: string | undefined, history: HistoryEntry[] = []): Promise<void> {
+    const entity = { partitionKey, rowKey: planHeaderRowKey, ...state, history: JSON.stringify(history.slice(-200)) };
     try {
       if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
       else await this.table.createEntity(entity);

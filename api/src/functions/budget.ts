@@ -1,7 +1,5 @@
 import { app } from '@azure/functions';
-import { auditEntrySchema, budgetPatchSchema, budgetQuerySchema, lineIdSchema, planIdSchema, scopeIdSchema, type BudgetGrid } from '@planboard/contracts';
-import { z } from 'zod';
-import { auditTrail } from '../budget/audit';
+import { budgetPatchSchema, budgetQuerySchema, type BudgetGrid } from '@planboard/contracts';
 import { planPartitionKey, publicLine } from '../budget/line-entity';
 import { saveEdits } from '../budget/save';
 import { authedRoute } from '../http/authed';
@@ -10,8 +8,10 @@ import { parseJsonBody, parseParams, parseQuery } from '../http/validate';
 import { badRequest } from '../errors';
 import { getServices } from '../services';
 import { actualsFor } from '../budget/actuals';
+import { followRefresh } from '../budget/submit';
+import { planParams } from '../budget/params';
 
-const planParams = z.object({ planId: planIdSchema, scopeId: scopeIdSchema });
+
 /** Delta sync looks a little back from the cursor: storage timestamps of concurrent commits may interleave. */
 const deltaOverlapMs = 2000;
 
@@ -30,12 +30,13 @@ app.http('budgetGrid', {
     const { budget } = getServices();
     const snapshot = await budget.read(planPartitionKey(planId, scopeId), sinceIso);
     if (!sinceIso && snapshot.lines.size === 0) throw badRequest(`There is no plan ${planId} for ${scope.name}.`);
+    const state = await followRefresh({ planId, scopeId }, snapshot.state);
     const body: BudgetGrid = {
       planId,
       scopeId,
       scopeName: scope.name,
-      canEdit: access.can(scopeId, 'edit') && snapshot.state.status === 'draft',
-      state: snapshot.state,
+      canEdit: access.can(scopeId, 'edit') && state.status === 'draft',
+      state,
       cursor: snapshot.cursor > (since ?? '') ? snapshot.cursor : (since ?? snapshot.cursor),
       lines: [...snapshot.lines.values()].map(publicLine),
       actuals: sinceIso ? { available: true, values: {} } : await actualsFor(access, planId, scopeId),
@@ -59,25 +60,3 @@ app.http('budgetSave', {
   }),
 });
 
-/** Who changed what, newest first, for the BU or one line; paged. */
-app.http('budgetAudit', {
-  route: 'budget/{planId}/{scopeId}/audit',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId } = parseParams(request, planParams);
-    const query = parseQuery(
-      request,
-      z.object({ line: lineIdSchema.optional(), page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
-    );
-    access.require(scopeId, 'read', 'This budget');
-    const { budget } = getServices();
-    const partitionKey = planPartitionKey(planId, scopeId);
-    const snapshot = await budget.read(partitionKey);
-    const lines = [...snapshot.lines.values()].filter((line) => !query.line || line.lineId === query.line);
-    const all = auditTrail(lines, await budget.archivedHistory(partitionKey, query.line));
-    const start = (query.page - 1) * query.pageSize;
-    const entries = all.slice(start, start + query.pageSize).map((entry) => auditEntrySchema.parse(entry));
-    return json({ entries, page: query.page, pageSize: query.pageSize, total: all.length });
-  }),
-});

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { reportEmbedPlugin } from './embed/plugin';
 import { startPowerBiEmulator } from './start';
 
 function list(value: string | undefined): string[] {
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     ...(list(env.POWERBI_SERVICE_PRINCIPALS).length ? { servicePrincipals: list(env.POWERBI_SERVICE_PRINCIPALS) } : {}),
     ...(env.POWERBI_EMBED_ORIGIN ? { embedOrigin: env.POWERBI_EMBED_ORIGIN } : {}),
     ...(tls ? { tls, httpsPort: port('POWERBI_HTTPS_PORT', 7443) } : {}),
+    // The embed page powerbi-client frames (https://<embed origin>/reportEmbed).
+    plugins: [reportEmbedPlugin()],
   });
   console.log(`Power BI emulator ready on ${emulator.url}${emulator.httpsUrl ? ` and ${emulator.httpsUrl}` : ''}`);
   const stop = (): void => void emulator.stop().then(() => process.exit(0));

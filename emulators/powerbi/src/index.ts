@@ -3,6 +3,7 @@
  * status codes, headers, refresh state machine, schedules, throttling, RLS and embed tokens.
  */
 export { startPowerBiEmulator, type EmulatorPlugin, type PowerBiEmulatorOptions, type RunningPowerBiEmulator } from './start';
+export { reportEmbedPlugin, type ReportEmbedOptions } from './embed/plugin';
 export { verifyEmbedToken, EmbedTokenError, embedTokenIssuer, type EmbedTokenClaims, type EmbedIdentity } from './auth/embed-token';
 export { powerBiAudience, type AuthOptions } from './auth/bearer';
 export { ContractValidator } from './contract/validator';

@@ -58,7 +58,8 @@ export function TeamsSignInProblem({ problem, message, onRetry }: TeamsSignInPro
       </Title2>
       <Body1 className={s.text} role="alert">
         {message}
-        {problem === 'consent' && ' Select Grant permission and accept the prompt from Microsoft. If your organisation requires it, ask an admin to approve Planboard.'}
+        {problem === 'consent' &&
+          ' Select Grant permission and accept the prompt from Microsoft. If your organisation requires it, ask an admin to approve Planboard.'}
       </Body1>
       <div className={s.actions}>
         <Button appearance="primary" onClick={onRetry}>

@@ -1,6 +1,15 @@
 import type { AuthConfig } from '@planboard/contracts';
 import type { UnauthorizedInfo } from '../api/client';
-import { authorizeRequest, describeAuthError, endSessionUrl, fetchAuthConfig, OidcError, redeemCode, redirectUriFor, refreshTokens } from './oidc';
+import {
+  authorizeRequest,
+  describeAuthError,
+  endSessionUrl,
+  fetchAuthConfig,
+  OidcError,
+  redeemCode,
+  redirectUriFor,
+  refreshTokens,
+} from './oidc';
 import { defaultStore, sessionKeys, type AuthResponse, type KeyValueStore, type SessionKeys, type TokenSet } from './storage';
 import { AuthStore, type AuthController, type AuthNotice, type AuthState } from './types';
 
@@ -165,7 +174,11 @@ export class BrowserAuth implements AuthController {
 
   async recover(info: UnauthorizedInfo): Promise<boolean> {
     if (info.final) {
-      this.end({ intent: 'warning', title: 'Please sign in again', message: `Planboard could not confirm your sign-in: ${info.error.message}` });
+      this.end({
+        intent: 'warning',
+        title: 'Please sign in again',
+        message: `Planboard could not confirm your sign-in: ${info.error.message}`,
+      });
       return false;
     }
     // Another request may have renewed the token already.

@@ -88,7 +88,10 @@ async function tokenRequest(config: AuthConfig, form: Record<string, string>, fe
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok || typeof body.access_token !== 'string') {
-    throw new OidcError(String(body.error ?? `http_${res.status}`), String(body.error_description ?? 'The token endpoint refused the request.'));
+    throw new OidcError(
+      String(body.error ?? `http_${res.status}`),
+      String(body.error_description ?? 'The token endpoint refused the request.'),
+    );
   }
   return body;
 }
@@ -112,7 +115,8 @@ export function tokenSetFrom(
   let account = expect.previous?.account;
   if (idToken) {
     const claims = decodeJwt(idToken);
-    if (expect.nonce !== undefined && claims.nonce !== expect.nonce) throw new OidcError('invalid_nonce', 'The ID token was not issued for this sign-in.');
+    if (expect.nonce !== undefined && claims.nonce !== expect.nonce)
+      throw new OidcError('invalid_nonce', 'The ID token was not issued for this sign-in.');
     const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     if (!aud.includes(config.clientId)) throw new OidcError('invalid_audience', 'The ID token was issued to another application.');
     account = accountFrom(claims);

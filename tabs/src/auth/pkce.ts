@@ -27,7 +27,10 @@ export async function s256(verifier: string): Promise<string> {
 export function decodeJwt(token: string): Record<string, unknown> {
   const part = token.split('.')[1];
   if (!part) throw new Error('Not a JWT');
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const binary = atob(base64);
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   const claims = JSON.parse(new TextDecoder().decode(bytes)) as unknown;

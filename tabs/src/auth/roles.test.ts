@@ -12,7 +12,9 @@ const me = (scopes: GrantedScope[], isAdmin = false): Me => ({
 
 describe('roles', () => {
   it('derives a role label and where it applies from the grant levels', () => {
-    expect(roleOf(me([bu('sales-north', 'Sales North', 'approve'), { id: 'store-104233', name: 'Oslo', type: 'store', level: 'approve' }]))).toEqual({
+    expect(
+      roleOf(me([bu('sales-north', 'Sales North', 'approve'), { id: 'store-104233', name: 'Oslo', type: 'store', level: 'approve' }])),
+    ).toEqual({
       label: 'BU leader',
       detail: 'Sales North',
     });

@@ -22,7 +22,10 @@ function summarise(names: string[]): string | undefined {
 export function roleOf(me: Me): { label: string; detail?: string } {
   if (me.isAdmin) return { label: 'Admin', detail: 'All business units' };
   const units = businessUnitsOf(me.scopes);
-  const best = me.scopes.reduce<GrantLevel | undefined>((top, s) => (top === undefined || rank[s.level] > rank[top] ? s.level : top), undefined);
+  const best = me.scopes.reduce<GrantLevel | undefined>(
+    (top, s) => (top === undefined || rank[s.level] > rank[top] ? s.level : top),
+    undefined,
+  );
   if (!best) return { label: 'No access yet' };
   const at = (level: GrantLevel) => summarise(units.filter((unit) => unit.level === level).map((unit) => unit.name));
   switch (best) {

@@ -40,7 +40,14 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   role: { color: tokens.colorNeutralForeground3 },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingHorizontalS },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    height: 'auto',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+  },
   skeleton: { width: '72px' },
 });
 

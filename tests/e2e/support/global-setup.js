@@ -44,7 +44,12 @@ module.exports = async function globalSetup() {
     globalThis.__PLANBOARD_E2E_STACK__ = stack;
     info = {
       mode: 'stack',
-      urls: { tab: stack.urls.tab, api: stack.urls.api ?? null, identity: stack.urls.identity, identityBrowser: stack.urls.identityBrowser || null },
+      urls: {
+        tab: stack.urls.tab,
+        api: stack.urls.api ?? null,
+        identity: stack.urls.identity,
+        identityBrowser: stack.urls.identityBrowser || null,
+      },
     };
   }
   try {

@@ -97,8 +97,9 @@ export function storageImporter(connectionString: string, names: StorageTableNam
   return async (binding) => {
     switch (binding) {
       case 'budgetLines':
-        // Only `line|` rows are facts; the same partitions also hold audit entries.
-        return (await listAll(table('budget'), "RowKey ge 'line|' and RowKey lt 'line}'")).map(budgetRow);
+        // Only `line|<lineId>` rows are facts (line ids start with [a-z0-9]); the same partitions also
+        // hold audit archives (`audit|…`) and the plan header (`line|!plan`), which sorts before `line|0`.
+        return (await listAll(table('budget'), "RowKey ge 'line|0' and RowKey lt 'line}'")).map(budgetRow);
       case 'securityGrants': {
         const [users, grants, scopes] = await Promise.all([
           listAll(table('users')),

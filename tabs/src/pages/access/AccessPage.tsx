@@ -24,7 +24,8 @@ const useStyles = makeStyles({
   count: { color: tokens.colorNeutralForeground3 },
 });
 
-type Dialogs = { kind: 'grant'; user: AccessUser } | { kind: 'revoke'; user: AccessUser; grant: Grant } | { kind: 'history'; user: AccessUser };
+type Dialogs =
+  { kind: 'grant'; user: AccessUser } | { kind: 'revoke'; user: AccessUser; grant: Grant } | { kind: 'history'; user: AccessUser };
 
 export function AccessPage() {
   const s = useStyles();
@@ -132,7 +133,9 @@ export function AccessPage() {
         scope={open?.kind === 'revoke' ? scopeMap.get(open.grant.scopeId) : undefined}
         pending={mutation.isPending}
         error={open?.kind === 'revoke' ? mutation.error : null}
-        onConfirm={() => open?.kind === 'revoke' && apply({ oid: open.user.oid, scopeId: open.grant.scopeId, level: null }, open.user, true)}
+        onConfirm={() =>
+          open?.kind === 'revoke' && apply({ oid: open.user.oid, scopeId: open.grant.scopeId, level: null }, open.user, true)
+        }
         onClose={closeDialog}
       />
       <AuditDrawer

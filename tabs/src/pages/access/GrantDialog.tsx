@@ -35,6 +35,7 @@ const groups: { type: GrantedScope['type']; label: string }[] = [
   { type: 'store', label: 'Stores' },
 ];
 
+const typeNames: Record<GrantedScope['type'], string> = { businessUnit: 'business unit', department: 'department', store: 'store' };
 const optionText = (scope: GrantedScope) => (scope.type === 'store' ? `${scope.name} (${scope.id.replace(/^store-/, '')})` : scope.name);
 
 export interface GrantDialogProps {
@@ -84,7 +85,7 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
                 <Dropdown
                   className={s.dropdown}
                   placeholder="Choose a business unit, department or store"
-                  value={scope ? optionText(scope) : ''}
+                  value={scope ? `${optionText(scope)} (${typeNames[scope.type]})` : ''}
                   selectedOptions={scopeId ? [scopeId] : []}
                   onOptionSelect={(_, data) => setScopeId(data.optionValue ?? '')}
                 >
@@ -129,7 +130,12 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={!scope || unchanged || pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={!scope || unchanged || pending}
+                icon={pending ? <Spinner size="tiny" /> : undefined}
+              >
                 {existing ? 'Change level' : 'Grant access'}
               </Button>
             </DialogActions>

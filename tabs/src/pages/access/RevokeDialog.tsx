@@ -1,4 +1,15 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import type { AccessUser, Grant, GrantedScope } from '@planboard/contracts';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { levelLabels } from '../../shell/LevelBadge';

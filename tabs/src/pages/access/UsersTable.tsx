@@ -147,7 +147,12 @@ export function UsersTable({ users, scopes, busy, onGrant, onChangeLevel, onRevo
               </TableCell>
               <TableCell>
                 <div className={s.actions}>
-                  <Button size="small" icon={<PersonAddRegular />} onClick={() => onGrant(user)} aria-label={`Grant access to ${user.name}`}>
+                  <Button
+                    size="small"
+                    icon={<PersonAddRegular />}
+                    onClick={() => onGrant(user)}
+                    aria-label={`Grant access to ${user.name}`}
+                  >
                     Grant
                   </Button>
                   <Button

@@ -52,7 +52,10 @@ export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePicker
   const baseId = useId();
   const refs = useRef<(HTMLDivElement | null)[]>([]);
   const units = scopes.filter((scope) => scope.type === 'businessUnit');
-  const current = Math.max(0, units.findIndex((unit) => unit.id === value));
+  const current = Math.max(
+    0,
+    units.findIndex((unit) => unit.id === value),
+  );
 
   const move = (index: number) => {
     const unit = units[(index + units.length) % units.length];
@@ -61,7 +64,14 @@ export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePicker
     refs.current[(index + units.length) % units.length]?.focus();
   };
   const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const keys: Record<string, number> = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: units.length - 1 };
+    const keys: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowDown: index + 1,
+      ArrowLeft: index - 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: units.length - 1,
+    };
     if (event.key in keys) {
       event.preventDefault();
       move(keys[event.key] ?? index);
