@@ -5,3 +5,4 @@ export * from './access';
 export * from './auth';
 export * from './budget';
 export * from './notifications';
+export * from './reports';

@@ -3,7 +3,8 @@
 // Suites read them from the environment (inherited by the jest workers started after this):
 //   AZURITE_CONNECTION_STRING, PLANBOARD_IDENTITY_CONFIG (JSON of /_emulator/config),
 //   PLANBOARD_IDENTITY_URL + NODE_EXTRA_CA_CERTS (for the identity package's test helpers),
-//   PLANBOARD_POWERBI_PORT (the Power BI emulator, seeded with the sample tenant).
+//   PLANBOARD_POWERBI_PORT (the Power BI emulator, seeded with the sample tenant) and
+//   PLANBOARD_POWERBI_HTTPS_PORT (its report embed page, https://emulator.powerbi.com:<port>).
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { startAzurite } = require('../../emulators/stack/dist/azurite');
@@ -25,9 +26,18 @@ module.exports = async function globalSetup() {
       }))(),
   ]);
   const powerbiPort = await freePort();
-  const powerbi = await startPowerBi({ port: powerbiPort, identity: identity.config, storageConnectionString: azurite.connectionString });
+  // HTTPS too, so embedUrls point at the emulator's report embed page (https://emulator.powerbi.com:<port>).
+  const powerbiHttpsPort = await freePort();
+  const powerbi = await startPowerBi({
+    port: powerbiPort,
+    httpsPort: powerbiHttpsPort,
+    certsDir: join(tmpdir(), 'planboard-test-certs'),
+    identity: identity.config,
+    storageConnectionString: azurite.connectionString,
+  });
   globalThis.__PLANBOARD_PROCESSES__ = [azurite, identity.process, powerbi];
   process.env.PLANBOARD_POWERBI_PORT = String(powerbiPort);
+  process.env.PLANBOARD_POWERBI_HTTPS_PORT = String(powerbiHttpsPort);
   process.env.AZURITE_CONNECTION_STRING = azurite.connectionString;
   process.env.AZURITE_PORTS = JSON.stringify(ports);
   process.env.PLANBOARD_IDENTITY_CONFIG = JSON.stringify(identity.config);

@@ -1,4 +1,7 @@
 import { sampleUsers, type SampleRole } from '@planboard/api/dist/src/sample';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { reportsBrowserCommand } from './powerbi';
 import type { RunningStack } from './stack';
 
 const roleLabel: Record<SampleRole, string> = {
@@ -27,6 +30,9 @@ export function banner(stack: RunningStack): string {
     `  Identity provider:   ${stack.urls.identity}  (browser: ${stack.urls.identityBrowser})`,
     `  Power BI emulator:   ${stack.urls.powerbi}/v1.0/myorg  (control: ${stack.urls.powerbi}/_emulator/)`,
     `  Sample tenant seed:  ${seeded}`,
+    '',
+    `  Reports embed from ${stack.urls.powerbiEmbed}; open the tab for them in Chromium/Chrome/Edge with:`,
+    `    ${reportsBrowserCommand(stack.urls.tab, readFileSync(join(dirname(stack.caCertPath), 'powerbi.pem'), 'utf8'))}`,
     '',
     '  Sample users (sign-in by picking one on the tab\'s sign-in screen):',
     ...users,

@@ -1,13 +1,53 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { EmulatorConfig } from '@planboard/identity';
+// The certificate helper alone: the package index also loads the OpenID provider.
+import { ensureDevCertificates } from '@planboard/identity/dist/certs';
 import { startProcess, waitUntil, type ManagedProcess } from './processes';
-import { repoRoot } from './settings';
+import { localDir, repoRoot } from './settings';
 
 export interface PowerBiOptions {
   port: number;
+  /**
+   * HTTPS port of the report embed page. powerbi-client only frames `https://*.powerbi.com`-style
+   * URLs, so with this set the emulator serves HTTPS under {@link powerBiEmbedHostname} and its
+   * `embedUrl`s point there. Without it there is no embed page (embedUrl stays app.powerbi.com).
+   */
+  httpsPort?: number;
+  /** Where the local CA and the emulator's certificate live (default `<localDir>/certs`, shared with the identity provider). */
+  certsDir?: string;
   identity: EmulatorConfig;
   storageConnectionString: string;
   echo?: boolean;
+}
+
+/** The name the embed page is served under; browsers map it to 127.0.0.1 (hosts file or Chromium flag). */
+export const powerBiEmbedHostname = 'emulator.powerbi.com';
+
+/** Origin of the embed page for an HTTPS port, e.g. `https://emulator.powerbi.com:7443`. */
+export function powerBiEmbedOrigin(httpsPort: number): string {
+  return `https://${powerBiEmbedHostname}:${httpsPort}`;
+}
+
+/** The emulator's server certificate (`<certsDir>/powerbi.pem`), signed by the stack's local CA. */
+export function powerBiCertificates(certsDir = join(localDir, 'certs')) {
+  return ensureDevCertificates(certsDir, [powerBiEmbedHostname, 'localhost', '127.0.0.1'], { name: 'powerbi' });
+}
+
+/** Base64 SHA-256 of a certificate's public key: what Chromium's `--ignore-certificate-errors-spki-list` takes. */
+export function spkiHash(certificatePem: string): string {
+  const spki = new X509Certificate(certificatePem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
+}
+
+/**
+ * Chromium flags that let a browser open the embed page without touching the system: the name
+ * resolves to loopback and only this certificate's key is accepted despite the unknown CA
+ * (narrower than `--ignore-certificate-errors`). Chromium honours the SPKI list only together
+ * with `--user-data-dir`, which Playwright always passes.
+ */
+export function chromiumEmbedFlags(certificatePem: string): string[] {
+  return [`--host-resolver-rules=MAP ${powerBiEmbedHostname} 127.0.0.1`, `--ignore-certificate-errors-spki-list=${spkiHash(certificatePem)}`];
 }
 
 /** The issuer of Power BI tokens: Entra issues v1 tokens for the Power BI resource. */
@@ -18,6 +58,16 @@ function powerBiIssuers(identity: EmulatorConfig): string[] {
 /** Starts the Power BI emulator in its own process, trusting tokens of the local identity provider. */
 export async function startPowerBi(options: PowerBiOptions): Promise<ManagedProcess> {
   const cli = join(repoRoot, 'emulators', 'powerbi', 'dist', 'cli.js');
+  const certs = options.httpsPort ? await powerBiCertificates(options.certsDir) : undefined;
+  const https: Record<string, string> =
+    certs && options.httpsPort
+      ? {
+          POWERBI_HTTPS_PORT: String(options.httpsPort),
+          POWERBI_TLS_CERT: certs.certPath,
+          POWERBI_TLS_KEY: certs.keyPath,
+          POWERBI_EMBED_ORIGIN: powerBiEmbedOrigin(options.httpsPort),
+        }
+      : {};
   const proc = startProcess('powerbi', process.execPath, [cli], {
     env: {
       ...process.env,
@@ -26,6 +76,7 @@ export async function startPowerBi(options: PowerBiOptions): Promise<ManagedProc
       POWERBI_ISSUERS: powerBiIssuers(options.identity).join(','),
       POWERBI_JWKS_CA: options.identity.caCertPath,
       AzureWebJobsStorage: options.storageConnectionString,
+      ...https,
     },
     echo: options.echo ?? false,
   });
@@ -45,4 +96,14 @@ export function apiPowerBiSettings(port: number, identity: EmulatorConfig): Reco
     POWERBI_OBO_CLIENT_ID: api?.clientId ?? '',
     POWERBI_OBO_CLIENT_SECRET: api?.clientSecret ?? '',
   };
+}
+
+/**
+ * The one command `npm start` prints for seeing embedded reports locally: a throw-away Chromium
+ * profile that maps the embed host to loopback and accepts the emulator's certificate. Nothing on
+ * the machine changes (no hosts file, no trusted CA); see emulators/powerbi/README.md for those.
+ */
+export function reportsBrowserCommand(tabUrl: string, certificatePem: string): string {
+  const flags = chromiumEmbedFlags(certificatePem).map((flag) => `"${flag}"`);
+  return ['chromium', '--user-data-dir="$(mktemp -d)"', ...flags, `"${tabUrl}/#/reports"`].join(' ');
 }

@@ -22,6 +22,7 @@ export const portSettings = {
   bot: { variable: 'BOT_PORT', service: 'bot Functions host', defaultPort: 3978 },
   tab: { variable: 'TAB_PORT', service: 'tab (Vite)', defaultPort: 53000 },
   powerbi: { variable: 'POWERBI_PORT', service: 'Power BI emulator', defaultPort: 7400 },
+  powerbiHttps: { variable: 'POWERBI_HTTPS_PORT', service: 'Power BI emulator (HTTPS, report embed page)', defaultPort: 7443 },
   identity: { variable: 'IDENTITY_PORT', service: 'identity provider (HTTPS)', defaultPort: 53443 },
   identityHttp: { variable: 'IDENTITY_HTTP_PORT', service: 'identity provider (browser, HTTP)', defaultPort: 53444 },
 } as const satisfies Record<string, PortSetting>;

@@ -4,7 +4,7 @@ import { seedSampleTenant, type SeedReport } from '@planboard/api/dist/src/sampl
 import { startAzurite } from './azurite';
 import { startFunctionApp, startTab } from './hosts';
 import { apiAuthSettings, startIdentity } from './identity';
-import { apiPowerBiSettings, startPowerBi } from './powerbi';
+import { apiPowerBiSettings, powerBiEmbedOrigin, startPowerBi } from './powerbi';
 import { assertPortsFree, freePort } from './ports';
 import type { ManagedProcess } from './processes';
 import { localDir, portSettings, portsFromEnv, type PortName, type StackPorts } from './settings';
@@ -32,6 +32,8 @@ export interface StackUrls {
   identity: string;
   identityBrowser: string;
   powerbi: string;
+  /** The report embed page's HTTPS origin (`https://emulator.powerbi.com:<port>`; see emulators/powerbi/README.md). */
+  powerbiEmbed: string;
 }
 
 export interface RunningStack {
@@ -86,7 +88,16 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       echo: options.echo,
     });
     started.push(identity.process);
-    started.push(await startPowerBi({ port: ports.powerbi, identity: identity.config, storageConnectionString: azurite.connectionString, echo: options.echo }));
+    started.push(
+      await startPowerBi({
+        port: ports.powerbi,
+        httpsPort: ports.powerbiHttps,
+        certsDir: join(localDir, 'certs'),
+        identity: identity.config,
+        storageConnectionString: azurite.connectionString,
+        echo: options.echo,
+      }),
+    );
     const settings = {
       AzureWebJobsStorage: azurite.connectionString,
       ...apiAuthSettings(identity.config, tabDomain),
@@ -111,6 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       identity: identity.config.urls.origin,
       identityBrowser: identity.config.urls.browserOrigin ?? '',
       powerbi: `http://127.0.0.1:${ports.powerbi}`,
+      powerbiEmbed: powerBiEmbedOrigin(ports.powerbiHttps),
     };
     const pids = started.map((proc) => proc.child.pid ?? 0).filter((pid) => pid > 0);
     return { urls, ports, storageConnectionString: azurite.connectionString, caCertPath: identity.config.caCertPath, seed, pids, stop };

@@ -1,15 +1,6 @@
 import type { AuthConfig } from '@planboard/contracts';
 import type { UnauthorizedInfo } from '../api/client';
-import {
-  authorizeRequest,
-  describeAuthError,
-  endSessionUrl,
-  fetchAuthConfig,
-  OidcError,
-  redeemCode,
-  redirectUriFor,
-  refreshTokens,
-} from './oidc';
+import * as oidc from './oidc';
 import { defaultStore, sessionKeys, type AuthResponse, type KeyValueStore, type SessionKeys, type TokenSet } from './storage';
 import { AuthStore, type AuthController, type AuthNotice, type AuthState } from './types';
 
@@ -30,9 +21,6 @@ export interface BrowserAuthDeps {
   navigate?: (url: string) => void;
 }
 
-const noticeOf = (err: unknown): AuthNotice =>
-  err instanceof OidcError ? describeAuthError(err.error, err.description) : describeAuthError('unknown', String(err));
-
 /** Outside Teams: OpenID Connect authorization code + PKCE against `/api/auth/config`'s provider. */
 export class BrowserAuth implements AuthController {
   private readonly keys: SessionKeys;
@@ -44,11 +32,13 @@ export class BrowserAuth implements AuthController {
   private started = false;
   private readonly now: () => number;
   private readonly fetch: typeof fetch;
+  private readonly navigate: (url: string) => void;
 
   constructor(private readonly deps: BrowserAuthDeps = {}) {
     this.keys = sessionKeys(deps.store ?? defaultStore());
     this.now = deps.now ?? Date.now;
     this.fetch = deps.fetch ?? ((input, init) => fetch(input, init));
+    this.navigate = deps.navigate ?? ((url) => window.location.assign(url));
     this.tokens = this.keys.loadTokens();
     const fresh = this.tokens && this.tokens.expiresAt - this.now() > MIN_VALIDITY_MS;
     const initial: AuthState = this.keys.hasResponse()
@@ -86,7 +76,7 @@ export class BrowserAuth implements AuthController {
   }
 
   private config(): Promise<AuthConfig> {
-    this.configPromise ??= (this.deps.loadConfig ?? (() => fetchAuthConfig(this.fetch)))().catch((err: unknown) => {
+    this.configPromise ??= (this.deps.loadConfig ?? (() => oidc.fetchAuthConfig(this.fetch)))().catch((err: unknown) => {
       this.configPromise = null;
       throw err;
     });
@@ -105,14 +95,14 @@ export class BrowserAuth implements AuthController {
     const pending = this.keys.takePending();
     const error = params.get('error');
     const code = params.get('code');
-    if (error) return this.end(describeAuthError(error, params.get('error_description') ?? ''));
+    if (error) return this.end(oidc.describeAuthError(error, params.get('error_description') ?? ''));
     if (!pending || !code || params.get('state') !== pending.state || this.now() - response.at > MAX_RESPONSE_AGE_MS) {
-      return this.end(describeAuthError('invalid_state', 'The answer from the sign-in page does not match a sign-in started here.'));
+      return this.end(oidc.describeAuthError('invalid_state', 'The answer from the sign-in page does not match a sign-in started here.'));
     }
     try {
-      this.accept(await redeemCode(await this.config(), code, pending, this.fetch, this.now()));
+      this.accept(await oidc.redeemCode(await this.config(), code, pending, this.fetch, this.now()));
     } catch (err) {
-      this.end(noticeOf(err));
+      this.end(oidc.noticeOf(err));
     }
   }
 
@@ -149,19 +139,19 @@ export class BrowserAuth implements AuthController {
   private async doRefresh(): Promise<'ok' | 'transient' | 'ended'> {
     const current = this.tokens;
     if (!current?.refreshToken) {
-      this.end(describeAuthError('invalid_grant'));
+      this.end(oidc.describeAuthError('invalid_grant'));
       return 'ended';
     }
     try {
-      this.accept(await refreshTokens(await this.config(), current, this.fetch, this.now()));
+      this.accept(await oidc.refreshTokens(await this.config(), current, this.fetch, this.now()));
       return 'ok';
     } catch (err) {
-      const transient = err instanceof OidcError && err.error === 'network_error';
+      const transient = err instanceof oidc.OidcError && err.error === 'network_error';
       if (transient && current.expiresAt - this.now() > MIN_VALIDITY_MS) {
         this.schedule(RETRY_MS);
         return 'transient';
       }
-      this.end(noticeOf(err));
+      this.end(oidc.noticeOf(err));
       return 'ended';
     }
   }
@@ -184,7 +174,7 @@ export class BrowserAuth implements AuthController {
     // Another request may have renewed the token already.
     if (this.tokens && info.token && this.tokens.accessToken !== info.token) return true;
     const outcome = await this.refresh();
-    if (outcome === 'transient') this.end(describeAuthError('network_error'));
+    if (outcome === 'transient') this.end(oidc.describeAuthError('network_error'));
     return outcome === 'ok';
   }
 
@@ -192,16 +182,16 @@ export class BrowserAuth implements AuthController {
     this.store.set({ status: 'redirecting', purpose: 'sign-in' });
     try {
       const config = await this.config();
-      const { url, pending } = await authorizeRequest(config, redirectUriFor(config, this.appBase()), {
+      const { url, pending } = await oidc.authorizeRequest(config, oidc.redirectUriFor(config, this.appBase()), {
         loginHint,
         prompt: loginHint ? 'login' : undefined,
         now: this.now(),
       });
       const here = new URL(this.deps.href?.() ?? window.location.href);
       this.keys.savePending(pending, `${here.pathname}${here.search}${here.hash}`);
-      (this.deps.navigate ?? ((to: string) => window.location.assign(to)))(url);
+      this.navigate(url);
     } catch (err) {
-      this.store.set({ status: 'signed-out', notice: noticeOf(err) });
+      this.store.set({ status: 'signed-out', notice: oidc.noticeOf(err) });
     }
   }
 
@@ -213,7 +203,7 @@ export class BrowserAuth implements AuthController {
     try {
       const config = await this.config();
       this.keys.saveNotice(notice);
-      (this.deps.navigate ?? ((to: string) => window.location.assign(to)))(endSessionUrl(config, this.appBase(), idToken));
+      this.navigate(oidc.endSessionUrl(config, this.appBase(), idToken));
     } catch {
       this.store.set({ status: 'signed-out', notice });
     }

@@ -185,3 +185,7 @@ export function describeAuthError(error: string, description = ''): AuthNotice {
       return { intent: 'error', title: "Sign-in didn't work", message: detail };
   }
 }
+
+/** Any failure of the sign-in machinery, in words. */
+export const noticeOf = (err: unknown): AuthNotice =>
+  err instanceof OidcError ? describeAuthError(err.error, err.description) : describeAuthError('unknown', String(err));

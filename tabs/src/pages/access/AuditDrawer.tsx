@@ -14,6 +14,7 @@ import { ArrowSwapRegular, DismissRegular, PersonAddRegular, PersonDeleteRegular
 import type { AccessAuditEntry, AccessUser, GrantedScope } from '@planboard/contracts';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { levelLabels } from '../../shell/LevelBadge';
+import { useLastDefined } from '../../shell/useLastDefined';
 import { useAccessAudit } from './accessApi';
 
 const useStyles = makeStyles({
@@ -51,7 +52,8 @@ export interface AuditDrawerProps {
 /** The audited grant changes of one user, newest first. */
 export function AuditDrawer({ user, scopes, nameOf, onClose }: AuditDrawerProps) {
   const s = useStyles();
-  const audit = useAccessAudit(user?.oid);
+  const shown = useLastDefined(user);
+  const audit = useAccessAudit(shown?.oid);
   const entries = audit.data ?? [];
   return (
     <OverlayDrawer
@@ -61,14 +63,14 @@ export function AuditDrawer({ user, scopes, nameOf, onClose }: AuditDrawerProps)
       onOpenChange={(_, data) => {
         if (!data.open) onClose();
       }}
-      aria-label={user ? `Access history of ${user.name}` : 'Access history'}
+      aria-label={`Access history of ${shown?.name ?? ''}`}
     >
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>
           Access history
         </DrawerHeaderTitle>
         <Caption1 className={s.subtitle}>
-          {user?.name} · {user?.upn}
+          {shown?.name} · {shown?.upn}
         </Caption1>
       </DrawerHeader>
       <DrawerBody>
@@ -77,7 +79,7 @@ export function AuditDrawer({ user, scopes, nameOf, onClose }: AuditDrawerProps)
         ) : audit.isError ? (
           <ApiErrorBar error={audit.error} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
         ) : entries.length === 0 ? (
-          <Body1>No changes to {user?.name}&apos;s access have been recorded yet.</Body1>
+          <Body1>No changes to {shown?.name}&apos;s access have been recorded yet.</Body1>
         ) : (
           <ol className={s.list} aria-label="Changes, newest first" data-testid="audit-entries">
             {entries.map((entry, index) => {

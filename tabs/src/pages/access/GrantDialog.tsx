@@ -22,6 +22,7 @@ import { grantLevels, type AccessUser, type GrantedScope, type GrantLevel } from
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { levelDescriptions, levelLabels } from '../../shell/LevelBadge';
+import { useLastDefined } from '../../shell/useLastDefined';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -52,6 +53,7 @@ export interface GrantDialogProps {
 /** Grant (or change) one user's level on a scope: scope dropdown + level radios. */
 export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }: GrantDialogProps) {
   const s = useStyles();
+  const shown = useLastDefined(user);
   const [scopeId, setScopeId] = useState('');
   const [level, setLevel] = useState<GrantLevel>('read');
   useEffect(() => {
@@ -60,7 +62,7 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
     setLevel('read');
   }, [user]);
   const scope = scopes.find((candidate) => candidate.id === scopeId);
-  const existing = user?.grants.find((grant) => grant.scopeId === scopeId);
+  const existing = shown?.grants.find((grant) => grant.scopeId === scopeId);
   const unchanged = existing?.level === level;
 
   const submit = (event: FormEvent) => {
@@ -78,7 +80,7 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={submit}>
           <DialogBody>
-            <DialogTitle>Grant access to {user?.name}</DialogTitle>
+            <DialogTitle>Grant access to {shown?.name}</DialogTitle>
             <DialogContent className={s.content}>
               {error ? <ApiErrorBar error={error} /> : null}
               <Field label="Scope" required hint="A grant on a business unit also covers its stores.">
@@ -120,7 +122,7 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
               {existing && scope && (
                 <MessageBar intent="info">
                   <MessageBarBody>
-                    {user?.name} already has {levelLabels[existing.level].toLowerCase()} access to {scope.name}.
+                    {shown?.name} already has {levelLabels[existing.level].toLowerCase()} access to {scope.name}.
                     {unchanged ? ' Choose another level to change it.' : ` Saving changes it to ${levelLabels[level].toLowerCase()}.`}
                   </MessageBarBody>
                 </MessageBar>

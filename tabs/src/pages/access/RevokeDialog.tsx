@@ -13,6 +13,7 @@ import {
 import type { AccessUser, Grant, GrantedScope } from '@planboard/contracts';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { levelLabels } from '../../shell/LevelBadge';
+import { useLastDefined } from '../../shell/useLastDefined';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -29,8 +30,10 @@ export interface RevokeDialogProps {
 /** Confirmation before a grant is revoked (an alert dialog: it needs an explicit choice). */
 export function RevokeDialog({ target, scope, pending, error, onConfirm, onClose }: RevokeDialogProps) {
   const s = useStyles();
-  const name = scope?.name ?? target?.grant.scopeId ?? '';
-  const coversStores = scope?.type === 'businessUnit';
+  const shown = useLastDefined(target);
+  const shownScope = useLastDefined(scope);
+  const name = shownScope?.name ?? shown?.grant.scopeId ?? '';
+  const coversStores = shownScope?.type === 'businessUnit';
   return (
     <Dialog
       modalType="alert"
@@ -45,7 +48,7 @@ export function RevokeDialog({ target, scope, pending, error, onConfirm, onClose
           <DialogContent className={s.content}>
             {error ? <ApiErrorBar error={error} /> : null}
             <span>
-              {target?.user.name} will lose {target ? levelLabels[target.grant.level].toLowerCase() : ''} access to {name}
+              {shown?.user.name} will lose {shown ? levelLabels[shown.grant.level].toLowerCase() : ''} access to {name}
               {coversStores ? ' (and what it gave them on its stores)' : ''}. You can grant it again later; the change is recorded in their
               access history.
             </span>

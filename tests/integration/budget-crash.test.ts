@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { TableClient } from '@azure/data-tables';
+import type { CellEdit } from '@planboard/contracts';
+import { toLine, type StoredLine } from '../../api/src/budget/line-entity';
+import { seedSampleTenant } from '../../api/src/sample/seed';
+import { startApiHost, type ApiHost } from './support/api-host';
+import { bigPlan } from './support/big-plan';
+import { storageConnection, tokenFor } from './support/env';
+
+/**
+ * Kill the API process in the middle of a large save, again and again: what is stored is always a
+ * prefix of whole transactions (100 lines each), every changed line carries its audit entry, and
+ * retrying the same save (same idempotency key) completes it without applying anything twice.
+ */
+const kills = 20;
+const size = 1000;
+const nora = 'nora.lindqvist@contoso.onmicrosoft.com';
+
+async function readLines(partitionKey: string): Promise<Map<string, StoredLine>> {
+  const table = TableClient.fromConnectionString(storageConnection(), 'budget', { allowInsecureConnection: true });
+  const lines = new Map<string, StoredLine>();
+  const filter = `PartitionKey eq '${partitionKey}' and RowKey ge 'line|0' and RowKey lt 'line}'`;
+  for await (const entity of table.listEntities({ queryOptions: { filter } })) lines.set(String(entity.rowKey).slice(5), toLine(entity));
+  return lines;
+}
+
+test(`a save killed ${kills} times mid-way leaves whole transactions only, and its retry completes exactly once`, async () => {
+  await seedSampleTenant(storageConnection());
+  const { planId, lineIds } = await bigPlan(storageConnection(), size);
+  const partitionKey = `${planId}|sales-north`;
+  const token = await tokenFor(nora);
+  let host: ApiHost | undefined;
+  const prefixes: number[] = [];
+  try {
+    for (let round = 0; round < kills; round += 1) {
+      const key = randomUUID();
+      const before = await readLines(partitionKey);
+      const edits: CellEdit[] = lineIds.map((lineId) => ({ lineId, field: 'budgetAmount', value: 10_000 + round, baseRev: before.get(lineId)!.rev }));
+      host = await startApiHost();
+      const request = host.call(`/budget/${planId}/sales-north`, { token, method: 'PATCH', json: { idempotencyKey: key, action: 'paste', edits } }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 40 + ((round * 37) % 400)));
+      await host.process.stop('SIGKILL');
+      await request;
+
+      const after = await readLines(partitionKey);
+      const applied = lineIds.filter((lineId) => after.get(lineId)!.budgetAmount === 10_000 + round);
+      // Whole transactions of 100 lines, in order: a prefix of the save.
+      expect(applied.length % 100 === 0 || applied.length === size).toBe(true);
+      expect(applied).toEqual(lineIds.slice(0, applied.length));
+      for (const lineId of applied) expect(after.get(lineId)!.history.at(-1)).toMatchObject({ s: key, n: 10_000 + round, f: 'budgetAmount' });
+      prefixes.push(applied.length);
+
+      // Retrying the same save completes it; nothing is applied twice.
+      host = await startApiHost();
+      const retry = await host.call(`/budget/${planId}/sales-north`, { token, method: 'PATCH', json: { idempotencyKey: key, action: 'paste', edits } });
+      expect(retry.status).toBe(200);
+      await host.stop();
+      host = undefined;
+      const done = await readLines(partitionKey);
+      for (const lineId of lineIds) {
+        const line = done.get(lineId)!;
+        expect(line.budgetAmount).toBe(10_000 + round);
+        expect(line.history.filter((entry) => entry.s === key)).toHaveLength(1);
+        expect(line.rev).toBe(before.get(lineId)!.rev + 1);
+      }
+    }
+  } finally {
+    await host?.stop();
+  }
+  // The kills landed at different points (otherwise the test proves little).
+  expect(new Set(prefixes).size).toBeGreaterThan(1);
+  console.log(`crash test: lines committed when killed: ${prefixes.join(', ')}`);
+}, 300_000);
