@@ -1,9 +1,34 @@
+import { localIdentityAuthority, localPowerBi, sampleTenantId } from '@planboard/api/dist/src/local-defaults';
 import { z } from 'zod';
 
-/** The bot app's settings, validated once at start-up (see api/src/config.ts for the pattern). */
+const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/**
+ * The bot app's settings, validated once at start-up (see api/src/config.ts for the pattern).
+ * Locally the stack points them at the emulators and runs the bot anonymously (no app id: the
+ * Agents Playground sends no token); in Azure they come from the Function App settings (infra/).
+ */
 const configSchema = z.object({
   AzureWebJobsStorage: z.string().min(1, 'AzureWebJobsStorage (storage connection string) is required'),
   PLANBOARD_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
+  /** The bot's Entra app. Empty = anonymous (local only): incoming requests are not authenticated. */
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  /** `SingleTenant` in Azure; locally `MultiTenant`, since botbuilder refuses SingleTenant without an app id. */
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  /** Tenants whose users the bot serves (the API's allow-list). */
+  AUTH_TENANT_IDS: csv.default([sampleTenantId]),
+  /** Power BI as the service principal, for `refresh`, `schedule` and card retries (same values as the API). */
+  POWERBI_API_URL: z.string().url().default(localPowerBi.apiUrl),
+  POWERBI_AUTHORITY: z.string().url().default(`${localIdentityAuthority}/${sampleTenantId}`),
+  POWERBI_CLIENT_ID: z.string().min(1).default(localPowerBi.servicePrincipalId),
+  POWERBI_CLIENT_SECRET: z.string().min(1).default(localPowerBi.servicePrincipalSecret),
+  POWERBI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Where the tab is served: "Open history" and "Open Budget" buttons link there. */
+  TAB_ENDPOINT: z.string().url().default('http://127.0.0.1:53000'),
+  /** The Teams app id: when set, buttons open the tab inside Teams (deep link) instead of a browser. */
+  TEAMS_APP_ID: z.string().default(''),
 });
 
 export type BotConfig = Readonly<z.infer<typeof configSchema>>;
@@ -16,6 +41,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid bot configuration: ${problems}`);
+  }
+  if (result.data.MicrosoftAppType === 'SingleTenant' && !result.data.MicrosoftAppId) {
+    throw new Error('Invalid bot configuration: MicrosoftAppType SingleTenant needs MicrosoftAppId (leave both unset to run anonymously locally)');
   }
   return Object.freeze(result.data);
 }

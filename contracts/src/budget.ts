@@ -137,3 +137,44 @@ export const planStatusListSchema = z.object({
   units: z.array(z.object({ scopeId: scopeIdSchema, scopeName: z.string(), state: planStateSchema })),
 });
 export type PlanStatusList = z.infer<typeof planStatusListSchema>;
+
+/** One cell an import would change. */
+export const importChangeSchema = z.object({
+  lineId: lineIdSchema,
+  field: z.enum(editableFields),
+  old: z.union([z.number(), z.string()]),
+  new: z.union([z.number(), z.string()]),
+  /** The row's revision when previewed; applying reports a conflict if the cell changed since. */
+  baseRev: z.number().int(),
+});
+export type ImportChange = z.infer<typeof importChangeSchema>;
+
+/** A row of the file that cannot be imported, and why (row numbers as Excel shows them). */
+export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string().optional(), message: z.string() });
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+/**
+ * `POST /api/budget/{planId}/{scopeId}/import` (body: the .xlsx or .csv file in the export layout):
+ * what would change, what cannot be imported and why. Nothing is written until it is applied.
+ */
+export const importPreviewSchema = z.object({
+  previewId: z.string().uuid(),
+  fileRows: z.number().int(),
+  unchangedRows: z.number().int(),
+  changes: z.array(importChangeSchema),
+  errors: z.array(importRowErrorSchema),
+  expiresAt: z.string(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** The export layout: these headers, in this order, on the first sheet (import reads the same). */
+export const budgetSheetColumns = [
+  { key: 'lineId', header: 'Line ID', editable: false },
+  { key: 'category', header: 'Category', editable: false },
+  { key: 'region', header: 'Region', editable: false },
+  { key: 'quarter', header: 'Quarter', editable: false },
+  { key: 'actualSales', header: 'Actual Sales (prior year)', editable: false },
+  { key: 'budgetAmount', header: 'Budget Amount', editable: true },
+  { key: 'forecastSales', header: 'Forecast Sales', editable: true },
+  { key: 'comments', header: 'Comments', editable: true },
+] as const;

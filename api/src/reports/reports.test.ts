@@ -20,7 +20,7 @@ const [budget, stores, kpi] = reportCatalog();
 
 /** A Power BI client double: the budget and store datasets have RLS, the KPI push dataset does not. */
 function fakeClient(overrides: { reportsGet?: jest.Mock } = {}) {
-  const generate = jest.fn(async () => ({ token: 'embed-token', tokenId: 'id', expiration: '2030-01-01T00:00:00Z' }));
+  const generate = jest.fn(async (_request: unknown) => ({ token: 'embed-token', tokenId: 'id', expiration: '2030-01-01T00:00:00Z' }));
   const client = {
     reports: {
       get:

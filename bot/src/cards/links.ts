@@ -1,0 +1,24 @@
+/** Where card buttons lead: the tab inside Teams (deep link) when the Teams app id is known, else the tab URL. */
+export interface LinkSettings {
+  TAB_ENDPOINT: string;
+  TEAMS_APP_ID: string;
+}
+
+function tabLink(settings: LinkSettings, entityId: string, route: string, subEntityId: string): string {
+  const webUrl = `${settings.TAB_ENDPOINT.replace(/\/$/, '')}/index.html#${route}`;
+  if (!settings.TEAMS_APP_ID) return webUrl;
+  const context = encodeURIComponent(JSON.stringify({ subEntityId }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(settings.TEAMS_APP_ID)}/${entityId}?webUrl=${encodeURIComponent(webUrl)}&context=${context}`;
+}
+
+/** The Operations page on a dataset's refresh history. */
+export function historyUrl(settings: LinkSettings, workspaceId: string, datasetId: string): string {
+  const query = `workspace=${encodeURIComponent(workspaceId)}&dataset=${encodeURIComponent(datasetId)}`;
+  return tabLink(settings, 'operations', `/operations?${query}`, `dataset:${datasetId}`);
+}
+
+/** The Budget page on one business unit's plan. */
+export function budgetUrl(settings: LinkSettings, planId: string, scopeId: string): string {
+  const query = `plan=${encodeURIComponent(planId)}&scope=${encodeURIComponent(scopeId)}`;
+  return tabLink(settings, 'budget', `/budget?${query}`, `plan:${planId}:${scopeId}`);
+}

@@ -1,0 +1,28 @@
+import type { CatalogStore, FailureStore, ServiceClock, WatchStore } from '@planboard/api/dist/src/refresh';
+import type { PowerBiClient } from '@planboard/api/dist/src/powerbi';
+import type { LinkSettings } from '../cards/links';
+import type { Messenger } from '../platform/types';
+import type { CardStore } from '../store/cards';
+import type { ConversationStore } from '../store/conversations';
+import type { CallerResolver } from './caller';
+
+/** Everything the bot's behaviour uses; built once per process (services.ts) or by tests. */
+export interface BotDeps {
+  conversations: ConversationStore;
+  cards: CardStore;
+  callers: CallerResolver;
+  catalog: CatalogStore;
+  watch: WatchStore;
+  failures: FailureStore;
+  /** Power BI as the service principal. */
+  powerBi: Pick<PowerBiClient, 'refreshes' | 'datasets'>;
+  /** The service principal's id: datasets it does not own are taken over before a schedule change. */
+  servicePrincipalId: string;
+  /** Power BI's clock (the emulator's locally). */
+  clock: ServiceClock;
+  /** Messages in `notifications-poison` (alerts that could not be delivered). */
+  poisonCount(): Promise<number>;
+  messenger: Messenger;
+  links: LinkSettings;
+  log(message: string, error?: unknown): void;
+}

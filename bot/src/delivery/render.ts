@@ -1,0 +1,28 @@
+import type { Notification } from '@planboard/contracts';
+import { budgetUrl, historyUrl, type LinkSettings } from '../cards/links';
+import { planSubmittedCard, planSubmittedSummary, planUnlockedCard, planUnlockedSummary } from '../cards/plans';
+import { refreshFailedCard, refreshFailedSummary, type RefreshCardState } from '../cards/refresh-failed';
+import type { OutgoingMessage } from '../platform/types';
+
+/** A notification that posts a card of its own. */
+export type CardNotification = Exclude<Notification, { kind: 'refreshRetryFinished' }>;
+
+/** The card message of a notification in its current state. */
+export function messageFor(notification: CardNotification, state: RefreshCardState, links: LinkSettings): OutgoingMessage {
+  switch (notification.kind) {
+    case 'refreshFailed':
+      return {
+        kind: 'card',
+        card: refreshFailedCard(notification, state, historyUrl(links, notification.workspaceId, notification.datasetId)),
+        summary: refreshFailedSummary(notification),
+      };
+    case 'planUnlocked':
+      return { kind: 'card', card: planUnlockedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)), summary: planUnlockedSummary(notification) };
+    case 'planSubmitted':
+      return { kind: 'card', card: planSubmittedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)), summary: planSubmittedSummary(notification) };
+    default: {
+      const unhandled: never = notification;
+      throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
