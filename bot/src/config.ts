@@ -1,7 +1,12 @@
 import { localIdentityAuthority, localPowerBi, sampleTenantId } from '@planboard/api/dist/src/local-defaults';
 import { z } from 'zod';
 
-const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /**
  * The bot app's settings, validated once at start-up (see api/src/config.ts for the pattern).
@@ -43,7 +48,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
     throw new Error(`Invalid bot configuration: ${problems}`);
   }
   if (result.data.MicrosoftAppType === 'SingleTenant' && !result.data.MicrosoftAppId) {
-    throw new Error('Invalid bot configuration: MicrosoftAppType SingleTenant needs MicrosoftAppId (leave both unset to run anonymously locally)');
+    throw new Error(
+      'Invalid bot configuration: MicrosoftAppType SingleTenant needs MicrosoftAppId (leave both unset to run anonymously locally)',
+    );
   }
   return Object.freeze(result.data);
 }

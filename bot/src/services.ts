@@ -36,7 +36,11 @@ export function botServices(): { deps: BotDeps; platform: BotPlatform } {
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,
       maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,
-      servicePrincipal: { clientId: settings.POWERBI_CLIENT_ID, clientSecret: settings.POWERBI_CLIENT_SECRET, authority: settings.POWERBI_AUTHORITY },
+      servicePrincipal: {
+        clientId: settings.POWERBI_CLIENT_ID,
+        clientSecret: settings.POWERBI_CLIENT_SECRET,
+        authority: settings.POWERBI_AUTHORITY,
+      },
     }),
     servicePrincipalId: settings.POWERBI_CLIENT_ID,
     clock: serviceClock(refreshSettings()),

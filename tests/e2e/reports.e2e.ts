@@ -121,7 +121,10 @@ describe('Reports page', () => {
     expect(await barLabels(page, 'budgetByUnit')).toEqual(allUnits);
     expect(new Set(await tableColumn(page, 'budgetTable', 2))).toEqual(new Set(allUnits));
     // The report follows the tab's theme: light text on a dark page inside the iframe too.
-    const text = await reportFrame(page).locator('.visual-title').first().evaluate((el) => getComputedStyle(el).color);
+    const text = await reportFrame(page)
+      .locator('.visual-title')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     expect(luminance(text)).toBeGreaterThan(0.7);
     await axeCheck(page, 'reports (Alex, dark)');
     await screenshot(page, 'dark-reports-budget-alex');

@@ -16,7 +16,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api?.stop());
 
-const embed = (who: string, reportId: string, json?: unknown) => api.call(`/reports/${reportId}/embed`, { token: token[who], method: 'POST', json });
+const embed = (who: string, reportId: string, json?: unknown) =>
+  api.call(`/reports/${reportId}/embed`, { token: token[who], method: 'POST', json });
 
 /** Renders the first page through the emulator's embed page endpoint and returns the bar chart's categories. */
 async function barsFor(embedded: ReportEmbed): Promise<string[]> {
@@ -32,13 +33,19 @@ async function barsFor(embedded: ReportEmbed): Promise<string[]> {
 
 describe('GET /api/reports', () => {
   it('lists the reports each caller may open, by their scope grants', async () => {
-    const ids = async (who: string) => reportListSchema.parse(await (await api.call('/reports', { token: token[who] })).json()).reports.map((r) => r.id);
+    const ids = async (who: string) =>
+      reportListSchema.parse(await (await api.call('/reports', { token: token[who] })).json()).reports.map((r) => r.id);
     const all = [sampleIds.budget.reportId, sampleIds.stores.reportId, sampleIds.kpi.reportId];
     expect(await ids('nora')).toEqual(all);
     expect(await ids('maya')).toEqual([sampleIds.budget.reportId, sampleIds.kpi.reportId]);
     expect(await ids('alex')).toEqual(all);
     const list = reportListSchema.parse(await (await api.call('/reports', { token: token.nora })).json());
-    expect(list.reports[0]).toMatchObject({ name: 'Budget Overview', workspaceName: 'Planboard Budget (Prod)', datasetName: 'Budget Planning', scopeType: 'businessUnit' });
+    expect(list.reports[0]).toMatchObject({
+      name: 'Budget Overview',
+      workspaceName: 'Planboard Budget (Prod)',
+      datasetName: 'Budget Planning',
+      scopeType: 'businessUnit',
+    });
   });
 
   it('needs a signed-in caller', async () => {
@@ -52,7 +59,9 @@ describe('POST /api/reports/{id}/embed', () => {
     expect(response.status).toBe(200);
     const body = reportEmbedSchema.parse(await response.json());
     const https = process.env.PLANBOARD_POWERBI_HTTPS_PORT;
-    expect(body.embedUrl).toBe(`https://emulator.powerbi.com:${https}/reportEmbed?reportId=${sampleIds.budget.reportId}&groupId=${sampleIds.budget.workspaceId}`);
+    expect(body.embedUrl).toBe(
+      `https://emulator.powerbi.com:${https}/reportEmbed?reportId=${sampleIds.budget.reportId}&groupId=${sampleIds.budget.workspaceId}`,
+    );
     const minutes = (Date.parse(body.expiration) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(1);
     expect(minutes).toBeLessThanOrEqual(60);
@@ -61,7 +70,10 @@ describe('POST /api/reports/{id}/embed', () => {
 
   it('shows a Marketing leader Marketing only, a manager their three units, an admin everything', async () => {
     expect(await barsFor(reportEmbedSchema.parse(await (await embed('maya', sampleIds.budget.reportId)).json()))).toEqual(['Marketing']);
-    expect(await barsFor(reportEmbedSchema.parse(await (await embed('henrik', sampleIds.budget.reportId)).json()))).toEqual(['Finance', 'Operations']);
+    expect(await barsFor(reportEmbedSchema.parse(await (await embed('henrik', sampleIds.budget.reportId)).json()))).toEqual([
+      'Finance',
+      'Operations',
+    ]);
     expect(await barsFor(reportEmbedSchema.parse(await (await embed('alex', sampleIds.budget.reportId)).json()))).toHaveLength(5);
   });
 

@@ -46,7 +46,9 @@ function toRecord(row: Record<string, unknown>): DatasetRecord {
   };
 }
 
-function toEntity(record: Partial<DatasetRecord> & { datasetId: string }): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+function toEntity(
+  record: Partial<DatasetRecord> & { datasetId: string },
+): Record<string, unknown> & { partitionKey: string; rowKey: string } {
   const { datasetId, schedule, scopeIds, ...rest } = record;
   const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey: partition, rowKey: datasetId };
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) entity[key] = value;

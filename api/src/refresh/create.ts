@@ -16,7 +16,11 @@ export interface RefreshStores {
 }
 
 export function refreshStores(connectionString: string): RefreshStores {
-  return { catalog: new CatalogStore(connectionString), watch: new WatchStore(connectionString), failures: new FailureStore(connectionString) };
+  return {
+    catalog: new CatalogStore(connectionString),
+    watch: new WatchStore(connectionString),
+    failures: new FailureStore(connectionString),
+  };
 }
 
 /** Power BI's clock as these settings say (the emulator's when `POWERBI_CLOCK_URL` is set). */

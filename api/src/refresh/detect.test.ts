@@ -58,7 +58,10 @@ async function clearTables(): Promise<void> {
   // Deleted tables come back through ensureTable's cache only once per process: recreate them now.
   for (const name of ['refreshdatasets', 'refreshwatch', 'refreshfailures']) {
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      const ok = await service.createTable(name).then(() => true, () => false);
+      const ok = await service.createTable(name).then(
+        () => true,
+        () => false,
+      );
       if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -105,7 +108,12 @@ describe('refresh failure detection', () => {
     const h = harness();
     const ds = h.fake.addDataset({ id: `ds-${tenant}`, name: 'Twins', workspaceId: `ws-${tenant}` });
     await detectRefreshFailures(h.deps());
-    await watchRefresh(azurite.connectionString, { workspaceId: ds.workspaceId, datasetId: ds.id, requestId: 'r1', startedAt: new Date(t0).toISOString() });
+    await watchRefresh(azurite.connectionString, {
+      workspaceId: ds.workspaceId,
+      datasetId: ds.id,
+      requestId: 'r1',
+      startedAt: new Date(t0).toISOString(),
+    });
     ds.history.unshift(refresh('r1', 'Failed', t0 + minute, 30_000, 'ViaApi'));
     h.setNow(t0 + 2 * minute);
     const runs = await Promise.all([1, 2, 3].map(() => detectRefreshFailures(h.deps())));
@@ -141,7 +149,11 @@ describe('refresh failure detection', () => {
     for (let index = 0; index < 5; index += 1) {
       const ds = h.fake.datasets.get(`ds-${tenant}-${index * 100}`)!;
       ds.history.unshift(refresh(`run-${index}`, 'Unknown', t0));
-      await watchRefresh(azurite.connectionString, { workspaceId: ds.workspaceId, datasetId: ds.id, startedAt: new Date(t0).toISOString() });
+      await watchRefresh(azurite.connectionString, {
+        workspaceId: ds.workspaceId,
+        datasetId: ds.id,
+        startedAt: new Date(t0).toISOString(),
+      });
     }
     h.fake.resetCalls();
     h.setNow(t0 + minute);
@@ -161,7 +173,13 @@ describe('refresh failure detection', () => {
     const retry = { notificationId: 'refreshFailed:x:r0', by: 'Alex Morgan', at: new Date(t0).toISOString() };
     const { WatchStore } = await import('./watch-store');
     await new WatchStore(azurite.connectionString).watch({
-      datasetId: ds.id, workspaceId: ds.workspaceId, reason: 'triggered', since: retry.at, expiresAt: new Date(t0 + 60 * minute).toISOString(), requestId: 'retry-1', retry,
+      datasetId: ds.id,
+      workspaceId: ds.workspaceId,
+      reason: 'triggered',
+      since: retry.at,
+      expiresAt: new Date(t0 + 60 * minute).toISOString(),
+      requestId: 'retry-1',
+      retry,
     });
     ds.history.unshift(refresh('retry-1', 'Unknown', t0 + 10_000, 0, 'ViaApi'));
     h.setNow(t0 + minute);
@@ -170,7 +188,14 @@ describe('refresh failure detection', () => {
     h.setNow(t0 + 2 * minute);
     expect(await detectRefreshFailures(h.deps())).toMatchObject({ outcomes: 1 });
     expect(await detectRefreshFailures(h.deps())).toMatchObject({ outcomes: 0, watched: 0 });
-    expect(h.sent).toEqual([expect.objectContaining({ kind: 'refreshRetryFinished', notificationId: retry.notificationId, status: 'Completed', durationMs: 90_000 })]);
+    expect(h.sent).toEqual([
+      expect.objectContaining({
+        kind: 'refreshRetryFinished',
+        notificationId: retry.notificationId,
+        status: 'Completed',
+        durationMs: 90_000,
+      }),
+    ]);
   });
 
   it('keeps watching through a transient Power BI fault', async () => {

@@ -17,8 +17,14 @@ export interface StoredFailure {
  * refresh id. Both come from the failure itself, so every run — and every host — computes the same
  * keys for the same failure, and the second insert is refused with 409.
  */
-export function failureKeys(notification: Pick<RefreshFailedNotification, 'endedAt' | 'datasetId' | 'requestId'>): { partitionKey: string; rowKey: string } {
-  return { partitionKey: notification.endedAt.slice(0, 10), rowKey: `${keyPart(notification.datasetId)}|${keyPart(notification.requestId)}` };
+export function failureKeys(notification: Pick<RefreshFailedNotification, 'endedAt' | 'datasetId' | 'requestId'>): {
+  partitionKey: string;
+  rowKey: string;
+} {
+  return {
+    partitionKey: notification.endedAt.slice(0, 10),
+    rowKey: `${keyPart(notification.datasetId)}|${keyPart(notification.requestId)}`,
+  };
 }
 
 /** The queue message id of a failure: the same failure always gets the same id (the bot dedupes on it). */

@@ -38,7 +38,11 @@ export function findDataset(datasets: readonly DatasetRecord[], query: string): 
   if (!wanted) return { kind: 'none', suggestions: [] };
   const live = datasets.filter((dataset) => dataset.refreshable);
   const exact = (items: DatasetRecord[]): DatasetMatch | undefined =>
-    items.length === 1 && items[0] ? { kind: 'one', dataset: items[0] } : items.length > 1 ? { kind: 'ambiguous', candidates: items } : undefined;
+    items.length === 1 && items[0]
+      ? { kind: 'one', dataset: items[0] }
+      : items.length > 1
+        ? { kind: 'ambiguous', candidates: items }
+        : undefined;
   const byId = exact(live.filter((dataset) => dataset.datasetId.toLowerCase() === wanted));
   const byLabel = exact(
     live.filter((d) => normalize(datasetLabel(d)) === wanted || normalize(`${d.datasetName} ${d.environment}`) === wanted),
@@ -51,5 +55,11 @@ export function findDataset(datasets: readonly DatasetRecord[], query: string): 
     .map((dataset) => ({ dataset, score: distance(wanted, normalize(dataset.datasetName)) }))
     .sort((a, b) => a.score - b.score || a.dataset.datasetName.localeCompare(b.dataset.datasetName));
   const limit = Math.max(3, Math.ceil(wanted.length / 2));
-  return { kind: 'none', suggestions: ranked.filter((item) => item.score <= limit).slice(0, 5).map((item) => item.dataset) };
+  return {
+    kind: 'none',
+    suggestions: ranked
+      .filter((item) => item.score <= limit)
+      .slice(0, 5)
+      .map((item) => item.dataset),
+  };
 }

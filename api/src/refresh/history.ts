@@ -33,7 +33,8 @@ const iso = (value: string | undefined): number => (value ? Date.parse(value) : 
 /** The error of a failed refresh: its own `serviceExceptionJson`, else its last attempt's. */
 function errorOf(refresh: Refresh): { errorCode: string; errorDescription: string } {
   const attempts = [...(refresh.refreshAttempts ?? [])].reverse();
-  const parsed = parseServiceException(refresh.serviceExceptionJson) ?? attempts.map((a) => parseServiceException(a.serviceExceptionJson)).find(Boolean);
+  const parsed =
+    parseServiceException(refresh.serviceExceptionJson) ?? attempts.map((a) => parseServiceException(a.serviceExceptionJson)).find(Boolean);
   return { errorCode: parsed?.errorCode ?? 'Unknown', errorDescription: parsed?.errorDescription ?? '' };
 }
 

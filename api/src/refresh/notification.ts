@@ -47,7 +47,9 @@ export function retryOutcomeNotification(
   const start = Date.parse(refresh.startTime ?? '');
   const end = Date.parse(refresh.endTime ?? '');
   const failed = refresh.status !== 'Completed';
-  const errorCode = failed ? (/"errorCode"\s*:\s*"([^"]*)"/.exec(refresh.serviceExceptionJson ?? '')?.[1] ?? refresh.status ?? 'Failed') : undefined;
+  const errorCode = failed
+    ? (/"errorCode"\s*:\s*"([^"]*)"/.exec(refresh.serviceExceptionJson ?? '')?.[1] ?? refresh.status ?? 'Failed')
+    : undefined;
   return {
     kind: 'refreshRetryFinished',
     id: `refreshRetryFinished:${entry.datasetId}:${refreshKey(refresh)}`,

@@ -99,7 +99,11 @@ export async function pollDataset(deps: PollDeps, entry: WatchEntry, nowMs: numb
   }
   const seenUntil = facts.latestEnd && Date.parse(facts.latestEnd) > Date.parse(record.seenUntil) ? facts.latestEnd : record.seenUntil;
   if (!known || seenUntil !== record.seenUntil || facts.lastSuccessAt !== record.lastSuccessAt) {
-    await deps.catalog.merge({ ...(known ? { datasetId: record.datasetId } : record), seenUntil, ...(facts.lastSuccessAt ? { lastSuccessAt: facts.lastSuccessAt } : {}) });
+    await deps.catalog.merge({
+      ...(known ? { datasetId: record.datasetId } : record),
+      seenUntil,
+      ...(facts.lastSuccessAt ? { lastSuccessAt: facts.lastSuccessAt } : {}),
+    });
   }
   if (!result.kept) await deps.watch.unwatch(entry);
   return result;

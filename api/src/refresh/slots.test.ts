@@ -33,6 +33,8 @@ describe('nextSlotAfter', () => {
   });
 
   it('looks every half hour at a zone it cannot map, so no refresh is missed', () => {
-    expect(iso(nextSlotAfter(schedule({ localTimeZoneId: 'Mars Standard Time' }), at('2026-03-06T05:10:00Z')))).toBe('2026-03-06T05:30:00.000Z');
+    expect(iso(nextSlotAfter(schedule({ localTimeZoneId: 'Mars Standard Time' }), at('2026-03-06T05:10:00Z')))).toBe(
+      '2026-03-06T05:30:00.000Z',
+    );
   });
 });

@@ -81,7 +81,10 @@ export class WatchStore {
   async watch(entry: Omit<WatchEntry, 'etag'>): Promise<void> {
     await ensureTable(this.table);
     const { datasetId, retry, ...rest } = entry;
-    const row: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey: watchPartition, rowKey: keyPart(datasetId) };
+    const row: Record<string, unknown> & { partitionKey: string; rowKey: string } = {
+      partitionKey: watchPartition,
+      rowKey: keyPart(datasetId),
+    };
     for (const [key, value] of Object.entries(rest)) if (value !== undefined) row[key] = value;
     if (retry) row.retry = JSON.stringify(retry);
     await this.table.upsertEntity(row, 'Merge');
@@ -117,7 +120,12 @@ export class WatchStore {
     const filter = odata`PartitionKey eq ${slotPartition} and RowKey lt ${upper}`;
     const slots: SlotEntry[] = [];
     for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
-      slots.push({ key: String(row.rowKey), datasetId: String(row.datasetId), workspaceId: String(row.workspaceId), slotAt: String(row.slotAt) });
+      slots.push({
+        key: String(row.rowKey),
+        datasetId: String(row.datasetId),
+        workspaceId: String(row.workspaceId),
+        slotAt: String(row.slotAt),
+      });
     }
     return slots;
   }

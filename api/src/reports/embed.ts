@@ -14,7 +14,12 @@ import { reportSettings } from './settings';
  * so the dataset's RLS shows exactly their scopes. Datasets without RLS get no identity (Power BI
  * refuses one there). The token is short-lived: the tab renews it before `expiration`.
  */
-export async function embedReport(client: PowerBiClient, access: Access, entry: CatalogEntry, request: ReportEmbedRequest = {}): Promise<ReportEmbed> {
+export async function embedReport(
+  client: PowerBiClient,
+  access: Access,
+  entry: CatalogEntry,
+  request: ReportEmbedRequest = {},
+): Promise<ReportEmbed> {
   if (!canOpen(access, entry)) throw forbidden(missingAccessMessage(entry));
   const lifetimeInMinutes = Math.min(reportSettings().REPORT_TOKEN_LIFETIME_MINUTES, request.lifetimeMinutes ?? Number.MAX_SAFE_INTEGER);
   try {

@@ -9,7 +9,16 @@ import { listReports } from './list';
 import { clearReportMetadata } from './metadata';
 import { localReportIds, parseReportSettings } from './settings';
 
-const caller: Caller = { tid: 't', oid: 'o', upn: 'nora@contoso.test', name: 'Nora', appRoles: [], isAdmin: false, tokenVersion: '2.0', token: '' };
+const caller: Caller = {
+  tid: 't',
+  oid: 'o',
+  upn: 'nora@contoso.test',
+  name: 'Nora',
+  appRoles: [],
+  isAdmin: false,
+  tokenVersion: '2.0',
+  token: '',
+};
 const nora = new Access(caller, [
   { id: 'sales-north', type: 'businessUnit', name: 'Sales North', level: 'approve' },
   { id: 'store-104233', type: 'store', name: 'Oslo', level: 'approve', parentId: 'sales-north' },
@@ -32,7 +41,13 @@ function fakeClient(overrides: { reportsGet?: jest.Mock } = {}) {
           embedUrl: `https://emulator.powerbi.com:7443/reportEmbed?reportId=${reportId}&groupId=${groupId}`,
         })),
     },
-    datasets: { get: jest.fn(async (_g: string, id: string) => ({ id, name: `Dataset ${id}`, isEffectiveIdentityRequired: id !== `ds-${kpi!.reportId.slice(0, 4)}` })) },
+    datasets: {
+      get: jest.fn(async (_g: string, id: string) => ({
+        id,
+        name: `Dataset ${id}`,
+        isEffectiveIdentityRequired: id !== `ds-${kpi!.reportId.slice(0, 4)}`,
+      })),
+    },
     groups: { list: jest.fn(async () => [{ id: 'w', name: 'Planboard Budget (Prod)' }]) },
     embedTokens: { generate },
   };
@@ -75,16 +90,31 @@ describe('listing', () => {
     const { client } = fakeClient();
     const list = await listReports(client, nora);
     expect(list.reports.map((report) => report.id)).toEqual([budget!.reportId, stores!.reportId]);
-    expect(list.reports[0]).toMatchObject({ scopeType: 'businessUnit', workspaceId: budget!.workspaceId, workspaceName: 'Planboard Budget (Prod)', datasetName: expect.any(String) });
+    expect(list.reports[0]).toMatchObject({
+      scopeType: 'businessUnit',
+      workspaceId: budget!.workspaceId,
+      workspaceName: 'Planboard Budget (Prod)',
+      datasetName: expect.any(String),
+    });
   });
 
   it('leaves out a report Power BI does not know, and fails with 503 when Power BI is down', async () => {
     const missing = new PowerBiRequestError({ message: 'not found', status: 404, code: 'PowerBIEntityNotFound' });
-    const once = jest.fn().mockRejectedValueOnce(missing).mockImplementation(async (g: string, r: string) => ({ id: r, datasetId: 'ds', embedUrl: `https://x.powerbi.com/reportEmbed?reportId=${r}&groupId=${g}` }));
+    const once = jest
+      .fn()
+      .mockRejectedValueOnce(missing)
+      .mockImplementation(async (g: string, r: string) => ({
+        id: r,
+        datasetId: 'ds',
+        embedUrl: `https://x.powerbi.com/reportEmbed?reportId=${r}&groupId=${g}`,
+      }));
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect((await listReports(fakeClient({ reportsGet: once }).client, nora)).reports).toHaveLength(1);
     const down = jest.fn().mockRejectedValue(new PowerBiTransientError({ message: 'down', code: 'NetworkError' }));
-    await expect(listReports(fakeClient({ reportsGet: down }).client, nora)).rejects.toMatchObject({ status: 503, code: 'DependencyUnavailable' });
+    await expect(listReports(fakeClient({ reportsGet: down }).client, nora)).rejects.toMatchObject({
+      status: 503,
+      code: 'DependencyUnavailable',
+    });
     warn.mockRestore();
   });
 });
@@ -93,7 +123,12 @@ describe('embedding', () => {
   it("generates a View token with the caller's UPN, their roles and the report's dataset", async () => {
     const { client, generate } = fakeClient();
     const embed = await embedReport(client, nora, budget!);
-    expect(embed).toEqual({ reportId: budget!.reportId, embedUrl: expect.stringMatching(/^https:\/\/emulator\.powerbi\.com:7443\/reportEmbed\?/), accessToken: 'embed-token', expiration: '2030-01-01T00:00:00Z' });
+    expect(embed).toEqual({
+      reportId: budget!.reportId,
+      embedUrl: expect.stringMatching(/^https:\/\/emulator\.powerbi\.com:7443\/reportEmbed\?/),
+      accessToken: 'embed-token',
+      expiration: '2030-01-01T00:00:00Z',
+    });
     const dataset = `ds-${budget!.reportId.slice(0, 4)}`;
     expect(generate).toHaveBeenCalledWith({
       reports: [{ id: budget!.reportId }],
@@ -106,7 +141,9 @@ describe('embedding', () => {
   it('gives admins AllData, sends no identity for a dataset without RLS, and honours a shorter lifetime', async () => {
     const { client, generate } = fakeClient();
     await embedReport(client, admin, budget!, { lifetimeMinutes: 1 });
-    expect(generate.mock.calls[0]).toEqual([expect.objectContaining({ identities: [expect.objectContaining({ roles: ['AllData'] })], lifetimeInMinutes: 1 })]);
+    expect(generate.mock.calls[0]).toEqual([
+      expect.objectContaining({ identities: [expect.objectContaining({ roles: ['AllData'] })], lifetimeInMinutes: 1 }),
+    ]);
     await embedReport(client, admin, kpi!);
     expect(generate.mock.calls[1]?.[0]).not.toHaveProperty('identities');
   });

@@ -25,11 +25,22 @@ const template: AdaptiveCard = {
     { type: 'RichTextBlock', $data: '${lines}', inlines: [{ type: 'TextRun', text: '${line}' }] },
     factRows,
     { type: 'RichTextBlock', $data: '${items}', spacing: 'Small', inlines: [{ type: 'TextRun', text: '•  ${item}' }] },
-    { type: 'RichTextBlock', $when: '${footer != \'\'}', spacing: 'Medium', inlines: [{ type: 'TextRun', text: '${footer}', isSubtle: true }] },
+    {
+      type: 'RichTextBlock',
+      $when: "${footer != ''}",
+      spacing: 'Medium',
+      inlines: [{ type: 'TextRun', text: '${footer}', isSubtle: true }],
+    },
   ],
 };
 
-const colors: Record<NoticeTone, string> = { default: 'Default', good: 'Good', warning: 'Warning', attention: 'Attention', accent: 'Accent' };
+const colors: Record<NoticeTone, string> = {
+  default: 'Default',
+  good: 'Good',
+  warning: 'Warning',
+  attention: 'Attention',
+  accent: 'Accent',
+};
 
 /** Renders a {@link Notice}. */
 export function noticeCard(notice: Notice): AdaptiveCard {

@@ -18,9 +18,9 @@ const template: AdaptiveCard = {
       ],
     },
     factRows,
-    { type: 'TextBlock', $when: '${reason != \'\'}', text: 'Reason', weight: 'Bolder', spacing: 'Medium' },
-    plainParagraph('${reason}', { $when: '${reason != \'\'}', spacing: 'Small' }),
-    plainParagraph('${note}', { $when: '${note != \'\'}', spacing: 'Medium' }),
+    { type: 'TextBlock', $when: "${reason != ''}", text: 'Reason', weight: 'Bolder', spacing: 'Medium' },
+    plainParagraph('${reason}', { $when: "${reason != ''}", spacing: 'Small' }),
+    plainParagraph('${note}', { $when: "${note != ''}", spacing: 'Medium' }),
   ],
   actions: [{ type: 'Action.OpenUrl', title: 'Open Budget', url: '${budgetUrl}' }],
 };

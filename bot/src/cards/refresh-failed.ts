@@ -30,14 +30,14 @@ const template: AdaptiveCard = {
     factRows,
     {
       type: 'Container',
-      $when: '${warning != \'\'}',
+      $when: "${warning != ''}",
       style: 'warning',
       items: [{ type: 'TextBlock', text: '${warning}', wrap: true, weight: 'Bolder' }],
     },
-    { type: 'TextBlock', $when: '${errorDescription != \'\'}', text: 'Error', weight: 'Bolder', spacing: 'Medium' },
-    plainParagraph('${errorDescription}', { $when: '${errorDescription != \'\'}', spacing: 'Small' }),
-    plainParagraph('${retryLine}', { $when: '${retryLine != \'\'}', spacing: 'Medium', separator: true }),
-    plainParagraph('${ackLine}', { $when: '${ackLine != \'\'}', spacing: 'Small' }),
+    { type: 'TextBlock', $when: "${errorDescription != ''}", text: 'Error', weight: 'Bolder', spacing: 'Medium' },
+    plainParagraph('${errorDescription}', { $when: "${errorDescription != ''}", spacing: 'Small' }),
+    plainParagraph('${retryLine}', { $when: "${retryLine != ''}", spacing: 'Medium', separator: true }),
+    plainParagraph('${ackLine}', { $when: "${ackLine != ''}", spacing: 'Small' }),
   ],
   actions: [
     {
@@ -63,7 +63,8 @@ const template: AdaptiveCard = {
 function warningOf(n: RefreshFailedNotification): string {
   if (!n.scheduled) return '';
   if (n.consecutiveFailures === 3) return 'Third scheduled failure in a row: one more and Power BI disables this refresh schedule.';
-  if (n.consecutiveFailures >= 4) return `${n.consecutiveFailures} scheduled failures in a row: Power BI has disabled this refresh schedule. Fix the cause, then re-enable it.`;
+  if (n.consecutiveFailures >= 4)
+    return `${n.consecutiveFailures} scheduled failures in a row: Power BI has disabled this refresh schedule. Fix the cause, then re-enable it.`;
   return '';
 }
 

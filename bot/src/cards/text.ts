@@ -10,7 +10,9 @@ const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u2
 
 /** Safe card text: no control or bidi-override characters, at most `max` characters (code points). */
 export function cardText(value: unknown, max = 300): string {
-  const text = String(value ?? '').replace(/\r\n?/g, '\n').replace(controls, '');
+  const text = String(value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(controls, '');
   const points = [...text];
   return points.length > max ? `${points.slice(0, max - 1).join('')}…` : text;
 }

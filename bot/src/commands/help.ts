@@ -9,8 +9,8 @@ export function helpText(caller: BotCaller, kind: ConversationKind): string {
     lines.push(
       '- **status**: refresh failures of the last 24 hours',
       `- **${usage.refresh}**: start a refresh now`,
-      '- **schedule <dataset>**: show its refresh schedule',
-      '- **schedule <dataset> set <days> <times> [time zone]**: change it, e.g. `schedule Budget Planning (Prod) set weekdays 06:00,18:00 UTC`',
+      '- **schedule ‹dataset›**: show its refresh schedule',
+      '- **schedule ‹dataset› set ‹days› ‹times› [time zone]**: change it, e.g. `schedule Budget Planning (Prod) set weekdays 06:00,18:00 UTC`',
       `- **${usage.subscribe}**: send these alerts to this ${kind === 'personal' ? 'chat' : kind === 'channel' ? 'channel' : 'group chat'}`,
       `- **${usage.unsubscribe}**: stop them`,
     );
@@ -22,8 +22,13 @@ export function helpText(caller: BotCaller, kind: ConversationKind): string {
       'Refresh alerts and the Power BI commands are for Planboard admins.',
     );
   } else {
-    lines.push('Admins can subscribe this conversation to alerts. You can get your own plan alerts in a personal chat with me (**subscribe plans**).');
+    lines.push(
+      'Admins can subscribe this conversation to alerts. You can get your own plan alerts in a personal chat with me (**subscribe plans**).',
+    );
   }
-  lines.push('', 'Dataset names are matched without regard to case; add the environment when a name exists in several, e.g. *Budget Planning (Prod)*.');
+  lines.push(
+    '',
+    'Dataset names are matched without regard to case; add the environment when a name exists in several, e.g. *Budget Planning (Prod)*.',
+  );
   return lines.join('\n');
 }

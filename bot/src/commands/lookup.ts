@@ -4,7 +4,11 @@ import type { BotDeps } from '../conversation/deps';
 import { notice } from './replies';
 
 /** The dataset a command names, or the reply explaining why it is not clear which one. */
-export async function lookupDataset(deps: Pick<BotDeps, 'catalog'>, query: string, command: string): Promise<DatasetRecord | OutgoingMessage> {
+export async function lookupDataset(
+  deps: Pick<BotDeps, 'catalog'>,
+  query: string,
+  command: string,
+): Promise<DatasetRecord | OutgoingMessage> {
   const match = findDataset(await deps.catalog.list(), query);
   switch (match.kind) {
     case 'one':

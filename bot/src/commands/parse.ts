@@ -17,14 +17,20 @@ export type Command =
 
 /** How each command is typed (help and usage answers). */
 export const usage = {
-  refresh: 'refresh <dataset>',
-  schedule: 'schedule <dataset>  ·  schedule <dataset> set <days> <times> [time zone]',
+  refresh: 'refresh ‹dataset›',
+  schedule: 'schedule ‹dataset›  ·  schedule ‹dataset› set ‹days› ‹times› [time zone]',
   subscribe: 'subscribe [refresh|plans|all]',
   unsubscribe: 'unsubscribe [refresh|plans|all]',
 } as const;
 
 const dayAliases: Record<string, Weekday> = Object.fromEntries(
-  weekdays.flatMap((day) => [[day.toLowerCase(), day], [day.slice(0, 3).toLowerCase(), day]] as [string, Weekday][]),
+  weekdays.flatMap(
+    (day) =>
+      [
+        [day.toLowerCase(), day],
+        [day.slice(0, 3).toLowerCase(), day],
+      ] as [string, Weekday][],
+  ),
 );
 const dayGroups: Record<string, readonly Weekday[]> = {
   daily: weekdays,
@@ -64,7 +70,8 @@ export function parseTimes(text: string): string[] | string {
   for (const part of text.split(',').filter(Boolean)) {
     const match = /^(\d{1,2}):(\d{2})$/.exec(part.trim());
     const hour = Number(match?.[1]);
-    if (!match || hour > 23 || (match[2] !== '00' && match[2] !== '30')) return `"${part}" is not a time on the hour or half hour like 06:00 or 18:30`;
+    if (!match || hour > 23 || (match[2] !== '00' && match[2] !== '30'))
+      return `"${part}" is not a time on the hour or half hour like 06:00 or 18:30`;
     times.add(`${String(hour).padStart(2, '0')}:${match[2]}`);
   }
   return times.size ? [...times].sort() : 'give at least one time';
@@ -78,10 +85,15 @@ function parseTopics(rest: string, command: 'subscribe' | 'unsubscribe'): Comman
 }
 
 function parseSchedule(rest: string): Command {
-  const marker = [...rest.matchAll(/\s+set\s+/gi)].pop();
-  if (!marker || marker.index === undefined) return rest ? { kind: 'scheduleShow', dataset: rest } : { kind: 'usage', command: 'schedule', problem: 'name a dataset' };
+  // The last " set " splits: a dataset name may contain the word ("Asset Register", "Sales set").
+  const marker = [...rest.matchAll(/\s+set(?=\s+\S)/gi)].pop();
+  if (!marker || marker.index === undefined)
+    return rest ? { kind: 'scheduleShow', dataset: rest } : { kind: 'usage', command: 'schedule', problem: 'name a dataset' };
   const dataset = rest.slice(0, marker.index).trim();
-  const [dayText = '', timeText = '', ...zone] = rest.slice(marker.index + marker[0].length).trim().split(/\s+/);
+  const [dayText = '', timeText = '', ...zone] = rest
+    .slice(marker.index + marker[0].length)
+    .trim()
+    .split(/\s+/);
   if (!dataset) return { kind: 'usage', command: 'schedule', problem: 'name a dataset' };
   const days = parseDays(dayText);
   if (typeof days === 'string') return { kind: 'usage', command: 'schedule', problem: days };
@@ -89,7 +101,11 @@ function parseSchedule(rest: string): Command {
   if (typeof times === 'string') return { kind: 'usage', command: 'schedule', problem: times };
   const timeZone = zone.join(' ').trim();
   if (timeZone && !isKnownTimeZone(timeZone)) {
-    return { kind: 'usage', command: 'schedule', problem: `"${timeZone}" is not a Power BI time zone id (e.g. UTC, W. Europe Standard Time, Eastern Standard Time)` };
+    return {
+      kind: 'usage',
+      command: 'schedule',
+      problem: `"${timeZone}" is not a Power BI time zone id (e.g. UTC, W. Europe Standard Time, Eastern Standard Time)`,
+    };
   }
   return { kind: 'scheduleSet', dataset, days, times, ...(timeZone ? { timeZone } : {}) };
 }

@@ -47,13 +47,21 @@ async function updateSchedule(deps: BotDeps, dataset: DatasetRecord, change: Ref
 }
 
 /** `schedule <dataset>` and `schedule <dataset> set <days> <times> [tz]` (admins). */
-export async function scheduleCommand(deps: BotDeps, command: Extract<Command, { kind: 'scheduleShow' | 'scheduleSet' }>): Promise<OutgoingMessage> {
+export async function scheduleCommand(
+  deps: BotDeps,
+  command: Extract<Command, { kind: 'scheduleShow' | 'scheduleSet' }>,
+): Promise<OutgoingMessage> {
   const found = await lookupDataset(deps, command.dataset, 'schedule');
   if (!isDataset(found)) return found;
   try {
     let tookOver = false;
     if (command.kind === 'scheduleSet') {
-      const change: RefreshSchedule = { days: command.days, times: command.times, enabled: true, ...(command.timeZone ? { localTimeZoneId: command.timeZone } : {}) };
+      const change: RefreshSchedule = {
+        days: command.days,
+        times: command.times,
+        enabled: true,
+        ...(command.timeZone ? { localTimeZoneId: command.timeZone } : {}),
+      };
       ({ tookOver } = await updateSchedule(deps, found, change));
     }
     const [schedule, details] = await Promise.all([
@@ -68,11 +76,17 @@ export async function scheduleCommand(deps: BotDeps, command: Extract<Command, {
       tone: command.kind === 'scheduleSet' ? 'good' : 'default',
       lines: [datasetLabel(found)],
       facts: scheduleFacts(found, stored, details.configuredBy),
-      ...(tookOver ? { footer: 'Planboard took over this dataset first (Power BI lets only the owner change a schedule). If its data sources need credentials, enter them again in Power BI.' } : {}),
+      ...(tookOver
+        ? {
+            footer:
+              'Planboard took over this dataset first (Power BI lets only the owner change a schedule). If its data sources need credentials, enter them again in Power BI.',
+          }
+        : {}),
     });
   } catch (error) {
     deps.log(`Schedule of ${found.datasetId} failed`, error);
-    const reason = error instanceof PowerBiError ? error.message.replace(/^Power BI \S+ \S+ failed with /, '') : 'Power BI could not be reached';
+    const reason =
+      error instanceof PowerBiError ? error.message.replace(/^Power BI \S+ \S+ failed with /, '') : 'Power BI could not be reached';
     return notice({ title: 'The schedule could not be changed', tone: 'attention', lines: [datasetLabel(found), reason] });
   }
 }

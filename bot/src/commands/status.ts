@@ -9,7 +9,11 @@ const dayMs = 24 * 60 * 60_000;
 /** `status` (admins): refresh failures of the last 24 hours and alerts stuck in the poison queue. */
 export async function statusCommand(deps: BotDeps): Promise<OutgoingMessage> {
   const now = await deps.clock.now();
-  const [failures, poisoned, watched] = await Promise.all([deps.failures.between(now - dayMs, now), deps.poisonCount().catch(() => -1), deps.watch.list()]);
+  const [failures, poisoned, watched] = await Promise.all([
+    deps.failures.between(now - dayMs, now),
+    deps.poisonCount().catch(() => -1),
+    deps.watch.list(),
+  ]);
   const poisonLine =
     poisoned > 0
       ? `${poisoned} alert${poisoned === 1 ? '' : 's'} could not be delivered after 5 tries (queue notifications-poison; see GET /api/notifications/poison).`
@@ -17,7 +21,9 @@ export async function statusCommand(deps: BotDeps): Promise<OutgoingMessage> {
         ? 'The undelivered-alert queue could not be read.'
         : 'Every alert was delivered.';
   return notice({
-    title: failures.length ? `${failures.length} refresh failure${failures.length === 1 ? '' : 's'} in the last 24 hours` : 'No refresh failures in the last 24 hours',
+    title: failures.length
+      ? `${failures.length} refresh failure${failures.length === 1 ? '' : 's'} in the last 24 hours`
+      : 'No refresh failures in the last 24 hours',
     tone: failures.length ? 'attention' : 'good',
     items: failures.slice(0, 20).map((failure) => `${datasetLabel(failure)} — ${failure.errorCode} — ${formatTime(failure.endedAt)}`),
     lines: failures.length > 20 ? [`Showing the latest 20 of ${failures.length}.`] : [],

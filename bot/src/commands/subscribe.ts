@@ -14,10 +14,19 @@ const list = (topics: readonly AlertTopic[]): string => topics.map((topic) => to
  * chats: admins get everything; others may get plan alerts, limited at delivery time to the
  * business units they can read then (so a revoked grant stops the alerts too).
  */
-export async function subscribeCommand(deps: BotDeps, conversation: ConversationInfo, caller: BotCaller, requested: AlertTopic[]): Promise<OutgoingMessage> {
+export async function subscribeCommand(
+  deps: BotDeps,
+  conversation: ConversationInfo,
+  caller: BotCaller,
+  requested: AlertTopic[],
+): Promise<OutgoingMessage> {
   const personal = conversation.kind === 'personal';
   if (!personal && !caller.isAdmin) return refusal(`subscribe ${where(conversation)} to alerts`);
-  if (!caller.known) return refusal('subscribe to alerts', 'I do not know you yet — open the Planboard tab once so I learn your access — and until then I cannot let you');
+  if (!caller.known)
+    return refusal(
+      'subscribe to alerts',
+      'I do not know you yet — open the Planboard tab once so I learn your access — and until then I cannot let you',
+    );
   const topics = caller.isAdmin ? requested : requested.filter((topic) => topic === 'plans');
   if (topics.length === 0) return refusal('receive Power BI refresh alerts');
   await deps.conversations.remember(conversation);
@@ -39,9 +48,17 @@ export async function subscribeCommand(deps: BotDeps, conversation: Conversation
 }
 
 /** `unsubscribe [refresh|plans|all]`: admins in channels and group chats; anyone in their own chat. */
-export async function unsubscribeCommand(deps: BotDeps, conversation: ConversationInfo, caller: BotCaller, topics: AlertTopic[]): Promise<OutgoingMessage> {
+export async function unsubscribeCommand(
+  deps: BotDeps,
+  conversation: ConversationInfo,
+  caller: BotCaller,
+  topics: AlertTopic[],
+): Promise<OutgoingMessage> {
   if (conversation.kind !== 'personal' && !caller.isAdmin) return refusal(`unsubscribe ${where(conversation)} from alerts`);
   const removed = await deps.conversations.unsubscribe(conversation.key, topics);
-  if (removed.length === 0) return text(`${where(conversation) === 'this chat' ? 'This chat' : `This ${conversation.kind === 'channel' ? 'channel' : 'group chat'}`} was not subscribed to ${list(topics)}.`);
+  if (removed.length === 0)
+    return text(
+      `${where(conversation) === 'this chat' ? 'This chat' : `This ${conversation.kind === 'channel' ? 'channel' : 'group chat'}`} was not subscribed to ${list(topics)}.`,
+    );
   return text(`Done: no more cards about ${list(removed)} in ${where(conversation)}.`);
 }

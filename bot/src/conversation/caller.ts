@@ -29,7 +29,15 @@ export class CallerResolver {
 
   async resolve(tenantId: string, from: Sender): Promise<BotCaller> {
     const oid = from.aadObjectId ?? '';
-    const unknown: BotCaller = { known: false, tid: tenantId, oid, name: from.name ?? 'someone', upn: '', isAdmin: false, readableScopeIds: [] };
+    const unknown: BotCaller = {
+      known: false,
+      tid: tenantId,
+      oid,
+      name: from.name ?? 'someone',
+      upn: '',
+      isAdmin: false,
+      readableScopeIds: [],
+    };
     if (!oid || !this.allowedTenants.includes(tenantId)) return unknown;
     const user = await this.directory.getUser(tenantId, oid);
     if (!user) return unknown;

@@ -16,13 +16,22 @@ function cardOf(deps: BotDeps, record: CardRecord): CardActionResult {
 }
 
 /** Retry: start the refresh, mark the card "retried by X, running…" everywhere; the outcome comes later from detection. */
-async function retry(deps: BotDeps, record: CardRecord & { notification: RefreshFailedNotification }, by: string): Promise<CardActionResult> {
+async function retry(
+  deps: BotDeps,
+  record: CardRecord & { notification: RefreshFailedNotification },
+  by: string,
+): Promise<CardActionResult> {
   if (record.state.retry?.status === 'running') return cardOf(deps, record);
   const n = record.notification;
   const at = new Date(await deps.clock.now()).toISOString();
   const dataset = (await deps.catalog.get(n.datasetId)) ?? {
-    datasetId: n.datasetId, workspaceId: n.workspaceId, datasetName: n.datasetName, workspaceName: n.workspaceName,
-    environment: n.environment, refreshable: true, seenUntil: at,
+    datasetId: n.datasetId,
+    workspaceId: n.workspaceId,
+    datasetName: n.datasetName,
+    workspaceName: n.workspaceName,
+    environment: n.environment,
+    refreshable: true,
+    seenUntil: at,
   };
   try {
     await startRefresh(deps, dataset, { notificationId: n.id, by, at });

@@ -42,6 +42,7 @@ export function createHandlers(deps: BotDeps): BotHandlers {
   return {
     async onInstalled(turn) {
       await deps.conversations.remember(turn.conversation);
+      if (!turn.greet) return;
       const caller = await deps.callers.resolve(turn.conversation.tenantId, turn.from);
       await turn.reply(text(`Hello! ${helpText(caller, turn.conversation.kind)}`));
     },

@@ -17,9 +17,17 @@ export function messageFor(notification: CardNotification, state: RefreshCardSta
         summary: refreshFailedSummary(notification),
       };
     case 'planUnlocked':
-      return { kind: 'card', card: planUnlockedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)), summary: planUnlockedSummary(notification) };
+      return {
+        kind: 'card',
+        card: planUnlockedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)),
+        summary: planUnlockedSummary(notification),
+      };
     case 'planSubmitted':
-      return { kind: 'card', card: planSubmittedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)), summary: planSubmittedSummary(notification) };
+      return {
+        kind: 'card',
+        card: planSubmittedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)),
+        summary: planSubmittedSummary(notification),
+      };
     default: {
       const unhandled: never = notification;
       throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);

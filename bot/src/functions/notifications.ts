@@ -18,7 +18,9 @@ app.storageQueue('notifications', {
     logSink.log = (text, error) => context.warn(text, error instanceof Error ? error.message : (error ?? ''));
     const parsed = notificationSchema.safeParse(typeof message === 'string' ? JSON.parse(message) : message);
     if (!parsed.success) {
-      context.error(`Notification ${context.triggerMetadata?.id} does not match the contract; moving it to ${notificationsPoisonQueue}: ${parsed.error.message}`);
+      context.error(
+        `Notification ${context.triggerMetadata?.id} does not match the contract; moving it to ${notificationsPoisonQueue}: ${parsed.error.message}`,
+      );
       const poison = queueClient(config().AzureWebJobsStorage, notificationsPoisonQueue);
       await ensureQueue(poison);
       await poison.sendMessage(encodeMessage(message));

@@ -38,13 +38,22 @@ export function conversationOf(activity: Partial<Activity>): ConversationInfo {
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   const conversation = activity.conversation;
   const type = conversation?.conversationType;
-  const kind: ConversationKind = type === 'channel' || channelData.channel?.id ? 'channel' : type === 'groupChat' || conversation?.isGroup ? 'groupChat' : 'personal';
+  const kind: ConversationKind =
+    type === 'channel' || channelData.channel?.id ? 'channel' : type === 'groupChat' || conversation?.isGroup ? 'groupChat' : 'personal';
   const rootId = kind === 'channel' ? (channelData.channel?.id ?? conversation?.id?.split(';')[0]) : conversation?.id;
   const reference = TurnContext.getConversationReference(activity);
   const key = rootId ?? '';
-  const stored: Partial<ConversationReference> = { ...reference, conversation: { ...reference.conversation, id: key } as ConversationReference['conversation'] };
+  const stored: Partial<ConversationReference> = {
+    ...reference,
+    conversation: { ...reference.conversation, id: key } as ConversationReference['conversation'],
+  };
   delete stored.activityId;
-  return { key, kind, tenantId: channelData.tenant?.id ?? conversation?.tenantId ?? '', reference: JSON.parse(JSON.stringify(stored)) as unknown };
+  return {
+    key,
+    kind,
+    tenantId: channelData.tenant?.id ?? conversation?.tenantId ?? '',
+    reference: JSON.parse(JSON.stringify(stored)) as unknown,
+  };
 }
 
 function toActivity(message: OutgoingMessage): Partial<Activity> {
@@ -76,22 +85,24 @@ export class PlanboardActivityHandler extends TeamsActivityHandler {
       });
       await next();
     });
-    const installed = async (context: TurnContext): Promise<void> => {
+    const installed = async (context: TurnContext, greet: boolean): Promise<void> => {
       const activity = context.activity;
       await planboard.onInstalled({
+        greet,
         conversation: conversationOf(activity),
         from: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
         reply: async (message) => void (await context.sendActivity(toActivity(message))),
       });
     };
+    // Teams sends both an installationUpdate and the bot's membersAdded on install: greet once.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await installed(context);
+      await installed(context, false);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       // Only our own arrival counts; people joining a team are not an install.
-      if (context.activity.membersAdded?.some((member) => member.id === botId)) await installed(context);
+      if (context.activity.membersAdded?.some((member) => member.id === botId)) await installed(context, true);
       await next();
     });
   }
@@ -122,7 +133,11 @@ function deliveryError(error: unknown): DeliveryError {
 }
 
 /** Builds the CloudAdapter with {@link PlanboardActivityHandler} and a botbuilder-backed {@link Messenger}. */
-export function createBotPlatform(credentials: BotCredentials, handlers: BotHandlers, log: (message: string, error?: unknown) => void): BotPlatform {
+export function createBotPlatform(
+  credentials: BotCredentials,
+  handlers: BotHandlers,
+  log: (message: string, error?: unknown) => void,
+): BotPlatform {
   const auth = new ConfigurationBotFrameworkAuthentication({ ...credentials });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
@@ -142,7 +157,8 @@ export function createBotPlatform(credentials: BotCredentials, handlers: BotHand
   return {
     async handle(request) {
       const body = (await request.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-      const headers = Object.fromEntries(request.headers.entries());
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => void (headers[name] = value));
       const response: HttpResponseInit & { headers: Record<string, string> } = { status: 200, headers: {} };
       const res = {
         socket: undefined,

@@ -53,8 +53,8 @@ export type CardActionResult = { kind: 'card'; card: AdaptiveCard } | { kind: 'm
 /** The bot's behaviour, called by the adapter. */
 export interface BotHandlers {
   onMessage(turn: MessageTurn): Promise<void>;
-  /** The bot was added to a conversation (or it was installed). */
-  onInstalled(turn: Omit<MessageTurn, 'text'>): Promise<void>;
+  /** The bot was added to a conversation (or it was installed); `greet` once per install. */
+  onInstalled(turn: Omit<MessageTurn, 'text'> & { greet: boolean }): Promise<void>;
   onCardAction(turn: CardActionTurn): Promise<CardActionResult>;
 }
 

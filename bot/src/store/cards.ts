@@ -60,7 +60,10 @@ export class CardStore {
    * Changes the card state with optimistic concurrency: `change` sees the latest state and returns
    * the new one (or undefined to leave it). Two admins clicking at once cannot overwrite each other.
    */
-  async updateState(notificationId: string, change: (state: RefreshCardState) => RefreshCardState | undefined): Promise<CardRecord | undefined> {
+  async updateState(
+    notificationId: string,
+    change: (state: RefreshCardState) => RefreshCardState | undefined,
+  ): Promise<CardRecord | undefined> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const record = await this.get(notificationId);
       if (!record) return undefined;
@@ -122,7 +125,8 @@ export class CardStore {
     const filter = odata`PartitionKey eq ${rowKey(notificationId)} and RowKey gt ${deliveryPrefix} and RowKey lt ${'to}'}`;
     const found: Delivery[] = [];
     for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
-      if (row.status === 'sent' && row.activityId) found.push({ conversationKey: String(row.conversationKey), activityId: String(row.activityId) });
+      if (row.status === 'sent' && row.activityId)
+        found.push({ conversationKey: String(row.conversationKey), activityId: String(row.activityId) });
     }
     return found;
   }

@@ -67,7 +67,14 @@ export class ConversationStore {
     await ensureTable(this.subscriptions);
     const { topic, conversationKey, owner, ...rest } = subscription;
     await this.subscriptions.upsertEntity(
-      { partitionKey: topic, rowKey: rowKey(conversationKey), conversationKey, ...rest, ownerTid: owner?.tid ?? '', ownerOid: owner?.oid ?? '' },
+      {
+        partitionKey: topic,
+        rowKey: rowKey(conversationKey),
+        conversationKey,
+        ...rest,
+        ownerTid: owner?.tid ?? '',
+        ownerOid: owner?.oid ?? '',
+      },
       'Replace',
     );
   }

@@ -26,6 +26,7 @@ export function banner(stack: RunningStack): string {
     `  Open the tab:        ${stack.urls.tab}`,
     `  API:                 ${stack.urls.api}/api/health  (storage: ${stack.urls.api}/api/health/storage)`,
     `  Bot endpoint:        ${stack.urls.bot}/api/messages`,
+    `  Agents Playground:   ${stack.urls.playground}  (chat with the bot as Alex Morgan, admin: type help, then subscribe)`,
     `  Azurite (table):     ${stack.urls.storageTable}`,
     `  Identity provider:   ${stack.urls.identity}  (browser: ${stack.urls.identityBrowser})`,
     `  Power BI emulator:   ${stack.urls.powerbi}/v1.0/myorg  (control: ${stack.urls.powerbi}/_emulator/)`,

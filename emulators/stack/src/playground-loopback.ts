@@ -33,7 +33,9 @@ net.Socket.prototype.connect = function connectToLoopbackOnly(this: net.Socket, 
   const options = first && typeof first === 'object' ? (first as { host?: string; path?: string }) : undefined;
   const host = options ? options.host : typeof second === 'string' ? second : undefined;
   if (options?.path === undefined && !isLoopback(host)) {
-    process.nextTick(() => this.destroy(Object.assign(new Error(`Blocked connection to ${host}: the Agents Playground runs offline`), { code: 'ECONNREFUSED' })));
+    process.nextTick(() =>
+      this.destroy(Object.assign(new Error(`Blocked connection to ${host}: the Agents Playground runs offline`), { code: 'ECONNREFUSED' })),
+    );
     return this;
   }
   return connect.apply(this, args as Parameters<typeof connect>);

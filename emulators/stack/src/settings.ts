@@ -25,6 +25,7 @@ export const portSettings = {
   powerbiHttps: { variable: 'POWERBI_HTTPS_PORT', service: 'Power BI emulator (HTTPS, report embed page)', defaultPort: 7443 },
   identity: { variable: 'IDENTITY_PORT', service: 'identity provider (HTTPS)', defaultPort: 53443 },
   identityHttp: { variable: 'IDENTITY_HTTP_PORT', service: 'identity provider (browser, HTTP)', defaultPort: 53444 },
+  playground: { variable: 'PLAYGROUND_PORT', service: 'Microsoft 365 Agents Playground', defaultPort: 56150 },
 } as const satisfies Record<string, PortSetting>;
 
 export type PortName = keyof typeof portSettings;

@@ -5,6 +5,7 @@ import { startAzurite } from './azurite';
 import { startFunctionApp, startTab } from './hosts';
 import { apiAuthSettings, startIdentity } from './identity';
 import { apiPowerBiSettings, powerBiEmbedOrigin, startPowerBi } from './powerbi';
+import { startPlayground } from './playground';
 import { assertPortsFree, freePort } from './ports';
 import type { ManagedProcess } from './processes';
 import { localDir, portSettings, portsFromEnv, type PortName, type StackPorts } from './settings';
@@ -32,6 +33,8 @@ export interface StackUrls {
   identity: string;
   identityBrowser: string;
   powerbi: string;
+  /** Microsoft 365 Agents Playground: chat with the bot, see its alert cards. */
+  playground: string;
   /** The report embed page's HTTPS origin (`https://emulator.powerbi.com:<port>`; see emulators/powerbi/README.md). */
   powerbiEmbed: string;
 }
@@ -102,6 +105,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       AzureWebJobsStorage: azurite.connectionString,
       ...apiAuthSettings(identity.config, tabDomain),
       ...apiPowerBiSettings(ports.powerbi, identity.config),
+      // The emulator's clock can be moved forward: refresh detection and the bot read "now" from it.
+      POWERBI_CLOCK_URL: `http://127.0.0.1:${ports.powerbi}/_emulator/clock`,
     };
     const echo = options.echo ?? false;
     const [api, bot] = await Promise.all([
@@ -109,6 +114,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       startFunctionApp({ app: 'bot', port: ports.bot, settings, echo }),
     ]);
     started.push(api, bot);
+    const playground = await startPlayground({ port: ports.playground, botEndpoint: `http://127.0.0.1:${ports.bot}/api/messages`, dir: join(localDir, 'playground'), echo });
+    started.push(playground.process);
     const seed = options.seed ? await seedSampleTenant(azurite.connectionString) : undefined;
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     started.push(await startTab({ port: ports.tab, apiUrl, mode: options.tabMode ?? 'dev', echo }));
@@ -122,6 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       identity: identity.config.urls.origin,
       identityBrowser: identity.config.urls.browserOrigin ?? '',
       powerbi: `http://127.0.0.1:${ports.powerbi}`,
+      playground: playground.url,
       powerbiEmbed: powerBiEmbedOrigin(ports.powerbiHttps),
     };
     const pids = started.map((proc) => proc.child.pid ?? 0).filter((pid) => pid > 0);

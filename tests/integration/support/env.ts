@@ -24,6 +24,10 @@ export function apiSettings(extra: Record<string, string> = {}): Record<string, 
     AzureWebJobsStorage: storageConnection(),
     ...apiAuthSettings(identity, 'localhost:53000'),
     ...apiPowerBiSettings(powerBiPort(), identity),
+    // Refresh detection's timers stay off in test hosts: they would poll and write in the background
+    // (storage snapshots, shared emulators). Suites that test them run them via /admin/functions.
+    AzureWebJobs__refreshDetect__Disabled: 'true',
+    AzureWebJobs__refreshCatalog__Disabled: 'true',
     ...extra,
   };
 }

@@ -22,8 +22,12 @@ export class FakePowerBi {
   /** Fails the next history read of these datasets (a transient fault). */
   readonly failHistory = new Set<string>();
 
-  addDataset(dataset: Omit<FakeDataset, 'history'> & { history?: Refresh[] }, workspaceName = `Workspace ${dataset.workspaceId} (Prod)`): FakeDataset {
-    if (!this.workspaces.some((workspace) => workspace.id === dataset.workspaceId)) this.workspaces.push({ id: dataset.workspaceId, name: workspaceName });
+  addDataset(
+    dataset: Omit<FakeDataset, 'history'> & { history?: Refresh[] },
+    workspaceName = `Workspace ${dataset.workspaceId} (Prod)`,
+  ): FakeDataset {
+    if (!this.workspaces.some((workspace) => workspace.id === dataset.workspaceId))
+      this.workspaces.push({ id: dataset.workspaceId, name: workspaceName });
     const stored = { history: [], ...dataset };
     this.datasets.set(dataset.id, stored);
     return stored;
@@ -48,7 +52,9 @@ export class FakePowerBi {
     const datasets = {
       list: async (groupId: string): Promise<Dataset[]> => {
         this.calls.datasets += 1;
-        return [...this.datasets.values()].filter((d) => d.workspaceId === groupId).map((d) => ({ id: d.id, name: d.name, isRefreshable: true }));
+        return [...this.datasets.values()]
+          .filter((d) => d.workspaceId === groupId)
+          .map((d) => ({ id: d.id, name: d.name, isRefreshable: true }));
       },
     };
     const refreshes = {
@@ -69,13 +75,26 @@ export class FakePowerBi {
 }
 
 /** A finished refresh for a fake history. */
-export function refresh(requestId: string, status: 'Completed' | 'Failed' | 'Unknown', startMs: number, durationMs = 60_000, type = 'Scheduled'): Refresh {
+export function refresh(
+  requestId: string,
+  status: 'Completed' | 'Failed' | 'Unknown',
+  startMs: number,
+  durationMs = 60_000,
+  type = 'Scheduled',
+): Refresh {
   return {
     requestId,
     refreshType: type as Refresh['refreshType'],
     startTime: new Date(startMs).toISOString(),
     status,
     ...(status === 'Unknown' ? {} : { endTime: new Date(startMs + durationMs).toISOString() }),
-    ...(status === 'Failed' ? { serviceExceptionJson: JSON.stringify({ errorCode: 'ModelRefreshFailed_CredentialsNotSpecified', errorDescription: 'Credentials are missing' }) } : {}),
+    ...(status === 'Failed'
+      ? {
+          serviceExceptionJson: JSON.stringify({
+            errorCode: 'ModelRefreshFailed_CredentialsNotSpecified',
+            errorDescription: 'Credentials are missing',
+          }),
+        }
+      : {}),
   };
 }

@@ -56,7 +56,9 @@ describe('embed page documents', () => {
     const page = await fetch(`${t.emulator.url}/reportEmbed?reportId=${budget.reportId}&groupId=${budget.workspaceId}&uid=abc`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' http:\/\/localhost:\* http:\/\/127\.0\.0\.1:\* https:/);
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /frame-ancestors 'self' http:\/\/localhost:\* http:\/\/127\.0\.0\.1:\* https:/,
+    );
     expect(page.headers.get('x-frame-options')).toBeNull();
     expect(await page.text()).toMatch(/<head>[\s\S]*<script src="\/reportEmbed\/embed\.js"><\/script>[\s\S]*<\/head>/);
     const script = await fetch(`${t.emulator.url}/reportEmbed/embed.js`);
@@ -103,10 +105,20 @@ describe('rendering with the token identity and the dataset RLS roles', () => {
   it('applies report filters on top of RLS, flowing along relationships', async () => {
     const token = await embedToken(upn('morgan.lee'), ['BusinessUnitScope']);
     expect(bars((await render({ accessToken: token })).html)).toEqual(['Marketing', 'Sales North', 'Sales South']);
-    const basic = { $schema: 'http://powerbi.com/product/schema#basic', target: { table: 'BusinessUnit', column: 'ScopeId' }, operator: 'In', values: ['sales-south', 'finance'], filterType: 1 };
+    const basic = {
+      $schema: 'http://powerbi.com/product/schema#basic',
+      target: { table: 'BusinessUnit', column: 'ScopeId' },
+      operator: 'In',
+      values: ['sales-south', 'finance'],
+      filterType: 1,
+    };
     expect(bars((await render({ accessToken: token, filters: [basic] })).html)).toEqual(['Sales South']);
     const bad = { ...basic, target: { table: 'Nope', column: 'X' } };
-    expect(await render({ accessToken: token, filters: [bad] })).toMatchObject({ ok: false, kind: 'filter', error: { message: 'InvalidFilter' } });
+    expect(await render({ accessToken: token, filters: [bad] })).toMatchObject({
+      ok: false,
+      kind: 'filter',
+      error: { message: 'InvalidFilter' },
+    });
   });
 
   it('renders the store report by store for a store-scoped identity', async () => {
@@ -124,7 +136,12 @@ describe('token validation', () => {
     expect(await render({ accessToken: token })).toEqual({
       ok: false,
       kind: 'error',
-      error: { message: 'TokenExpired', detailedMessage: 'Access token has expired, resubmit with a new access token', errorCode: '403', level: 6 },
+      error: {
+        message: 'TokenExpired',
+        detailedMessage: 'Access token has expired, resubmit with a new access token',
+        errorCode: '403',
+        level: 6,
+      },
     });
   });
 
@@ -134,7 +151,10 @@ describe('token validation', () => {
       ok: false,
       error: { message: 'LoadReportFailed', errorCode: '403' },
     });
-    expect(await render({ accessToken: `${token.slice(0, -4)}AAAA` })).toMatchObject({ ok: false, error: { message: 'LoadReportFailed', errorCode: '403' } });
+    expect(await render({ accessToken: `${token.slice(0, -4)}AAAA` })).toMatchObject({
+      ok: false,
+      error: { message: 'LoadReportFailed', errorCode: '403' },
+    });
     expect(await render({ accessToken: token, reportId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
       ok: false,
       error: { message: 'LoadReportFailed', detailedMessage: 'Get report failed', errorCode: '404' },

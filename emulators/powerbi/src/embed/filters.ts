@@ -95,9 +95,7 @@ function valueTest(filter: FilterLike): (value: Scalar) => boolean {
   if (filter.filterType === filterType.advanced) {
     const tests = (filter.conditions ?? []).map(conditionTest);
     if (tests.length === 0 || tests.length > 2) throw new FilterError('An advanced filter needs one or two conditions');
-    return filter.logicalOperator === 'Or'
-      ? (value) => tests.some((test) => test(value))
-      : (value) => tests.every((test) => test(value));
+    return filter.logicalOperator === 'Or' ? (value) => tests.some((test) => test(value)) : (value) => tests.every((test) => test(value));
   }
   throw new FilterError(`Filter type ${String(filter.filterType)} is not supported by the emulator (basic and advanced are)`);
 }
@@ -114,7 +112,8 @@ export function filterPredicates(model: SemanticModel, filters: readonly unknown
     const tableName = filter.target?.table ?? '';
     const table = model.tables.find((candidate) => candidate.name.toLowerCase() === tableName.toLowerCase());
     const column = table?.columns.find((candidate) => candidate.name.toLowerCase() === (filter.target?.column ?? '').toLowerCase());
-    if (!table || !column) throw new FilterError(`The filter target ${tableName}[${filter.target?.column ?? ''}] does not exist in the dataset`);
+    if (!table || !column)
+      throw new FilterError(`The filter target ${tableName}[${filter.target?.column ?? ''}] does not exist in the dataset`);
     const test = valueTest(filter);
     const key = table.name.toLowerCase();
     predicates.set(key, [...(predicates.get(key) ?? []), (row) => test(row[column.name] ?? null)]);

@@ -2,7 +2,8 @@
  * The embed page's document: styles driven by CSS variables that a Power BI theme
  * (`themeJson`: background, foreground, foregroundNeutralSecondary, backgroundLight,
  * backgroundNeutral, tableAccent, dataColors) overrides, so a host in a dark theme can pass
- * its colours; a header with the report name and page tabs; the canvas the visuals go into.
+ * its colours; page tabs (the report name is for screen readers only: hosts show their own title,
+ * as with real embedded reports); the canvas the visuals go into.
  * The protocol script loads from `/reportEmbed/embed.js` in <head>, so its `message` listener
  * exists before the iframe's `load` event (powerbi-client posts `/report/load` once, on load).
  */
@@ -14,8 +15,9 @@ html, body { margin: 0; height: 100%; }
 body { background: var(--pbi-bg); color: var(--pbi-fg); font: 14px/1.4 "Segoe UI", system-ui, -apple-system, sans-serif; }
 body.transparent { background: transparent; }
 .app { display: flex; flex-direction: column; height: 100%; }
-.top { display: flex; align-items: center; gap: 16px; padding: 8px 16px; border-bottom: 1px solid var(--pbi-neutral); flex-wrap: wrap; }
-.report-name { margin: 0; font-size: 16px; font-weight: 600; }
+.top { display: flex; align-items: center; gap: 16px; padding: 4px 16px 0; border-bottom: 1px solid var(--pbi-neutral); flex-wrap: wrap; }
+.report-name { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.top:has(.tabs[hidden]) { border-bottom: 0; padding: 0; }
 .tabs { display: flex; gap: 4px; }
 .tabs[hidden] { display: none; }
 .tab { font: inherit; color: var(--pbi-fg); background: transparent; border: 0; border-bottom: 3px solid transparent; padding: 6px 10px; cursor: pointer; }
@@ -23,6 +25,7 @@ body.transparent { background: transparent; }
 .tab:focus-visible, .table-wrap:focus-visible { outline: 2px solid var(--pbi-accent); outline-offset: 2px; }
 .canvas { flex: 1; overflow: auto; padding: 16px; }
 .page { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px; align-items: start; }
+.visual-tableEx { grid-column: 1 / -1; }
 .visual { background: var(--pbi-bg-light); border: 1px solid var(--pbi-neutral); border-radius: 8px; padding: 12px 16px; min-width: 0; }
 .visual-title { margin: 0 0 8px; font-size: 15px; font-weight: 600; }
 .visual-note, .status { color: var(--pbi-fg2); margin: 8px 0 0; }
@@ -62,7 +65,6 @@ export function embedDocument(): string {
     <div class="tabs" id="tabs" role="tablist" aria-label="Report pages" hidden></div>
   </div>
   <main class="canvas" id="canvas" aria-live="polite" aria-busy="true"><p class="status">Loading report…</p></main>
-  <div id="footer"></div>
 </div>
 <div class="overlay" id="overlay" role="alert" hidden><div><h2 id="overlay-title"></h2><p id="overlay-text"></p></div></div>
 </body>

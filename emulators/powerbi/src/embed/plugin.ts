@@ -42,7 +42,11 @@ function parseRequest(raw: unknown): RenderRequest | undefined {
 async function render(req: IncomingMessage, res: ServerResponse, emulator: RunningPowerBiEmulator): Promise<void> {
   const request = parseRequest(await readJsonBody(req).catch(() => undefined));
   if (!request) {
-    send(res, 400, { ok: false, kind: 'error', error: { message: 'InvalidRequest', detailedMessage: 'accessToken and reportId are required', errorCode: '400', level: 6 } });
+    send(res, 400, {
+      ok: false,
+      kind: 'error',
+      error: { message: 'InvalidRequest', detailedMessage: 'accessToken and reportId are required', errorCode: '400', level: 6 },
+    });
     return;
   }
   const outcome = await renderPage(emulator, request);

@@ -47,10 +47,18 @@ async function token(username: string, roles: string[], expiresInSeconds?: numbe
 /** Resolves once the host has seen `count` events called `name` for the container. */
 async function events(name: string, count = 1, target = 'c'): Promise<{ name: string; detail: Record<string, unknown> }[]> {
   await page.waitForFunction(
-    ([n, c, id]) => (window as unknown as { events: { name: string; target: string }[] }).events.filter((e) => e.name === n && e.target === id).length >= Number(c),
+    ([n, c, id]) =>
+      (window as unknown as { events: { name: string; target: string }[] }).events.filter((e) => e.name === n && e.target === id).length >=
+      Number(c),
     [name, String(count), target],
   );
-  return page.evaluate(([n, id]) => (window as unknown as { events: { name: string; target: string; detail: Record<string, unknown> }[] }).events.filter((e) => e.name === n && e.target === id), [name, target]);
+  return page.evaluate(
+    ([n, id]) =>
+      (window as unknown as { events: { name: string; target: string; detail: Record<string, unknown> }[] }).events.filter(
+        (e) => e.name === n && e.target === id,
+      ),
+    [name, target],
+  );
 }
 
 const bars = () => page.frameLocator('#c iframe').locator('.bar-row .bar-label').allTextContents();
@@ -95,24 +103,38 @@ describeInBrowser('powerbi-client 2.24.1 ↔ emulator embed page', () => {
   });
 
   it('loads and renders the RLS-filtered report; pages, active page, filters and refresh work', async () => {
-    await page.evaluate((c) => (window as unknown as { embedInto: (id: string, c: unknown) => void }).embedInto('c', c), config(await token(nora, ['BusinessUnitScope'])));
+    await page.evaluate(
+      (c) => (window as unknown as { embedInto: (id: string, c: unknown) => void }).embedInto('c', c),
+      config(await token(nora, ['BusinessUnitScope'])),
+    );
     await events('loaded');
     await events('rendered');
     expect(await bars()).toEqual(['Sales North']);
     const report = 'window.c';
     const pages = await page.evaluate(`${report}.getPages().then(p => p.map(x => [x.name, x.displayName, x.isActive]))`);
-    expect(pages).toEqual([['ReportSection', 'Budget overview', true], ['ReportSection1', 'Actuals FY2026', false]]);
+    expect(pages).toEqual([
+      ['ReportSection', 'Budget overview', true],
+      ['ReportSection1', 'Actuals FY2026', false],
+    ]);
     await page.evaluate(`${report}.setPage('ReportSection1')`);
     expect((await events('pageChanged'))[0]?.detail).toMatchObject({ newPage: { name: 'ReportSection1', isActive: true } });
     const actuals = page.frameLocator('#c iframe').locator('[data-visual="actualsByUnit"]');
     await actuals.waitFor();
     expect(await actuals.locator('.bar-label').allTextContents()).toEqual(['Sales North']);
     expect(await page.evaluate(`${report}.getFilters()`)).toEqual([]);
-    const marketing = { $schema: 'http://powerbi.com/product/schema#basic', target: { table: 'BusinessUnit', column: 'ScopeId' }, operator: 'In', values: ['marketing'], filterType: 1 };
+    const marketing = {
+      $schema: 'http://powerbi.com/product/schema#basic',
+      target: { table: 'BusinessUnit', column: 'ScopeId' },
+      operator: 'In',
+      values: ['marketing'],
+      filterType: 1,
+    };
     await page.evaluate(`${report}.setFilters([${JSON.stringify(marketing)}])`);
     expect(await page.frameLocator('#c iframe').locator('[data-visual="actualsByUnit"] [data-empty]').count()).toBe(1);
     const invalid = { ...marketing, target: { table: 'Nope', column: 'X' } };
-    expect(await page.evaluate(`${report}.setFilters([${JSON.stringify(invalid)}]).then(() => 'ok', (e) => e.message)`)).toBe('InvalidFilter');
+    expect(await page.evaluate(`${report}.setFilters([${JSON.stringify(invalid)}]).then(() => 'ok', (e) => e.message)`)).toBe(
+      'InvalidFilter',
+    );
     await page.evaluate(`${report}.removeFilters()`);
     const before = (await events('rendered')).length;
     await page.evaluate(`${report}.refresh()`);
@@ -123,7 +145,12 @@ describeInBrowser('powerbi-client 2.24.1 ↔ emulator embed page', () => {
   it('raises TokenExpired when the token runs out and recovers after setAccessToken', async () => {
     await page.evaluate(`window.c.setAccessToken(${JSON.stringify(await token(nora, ['BusinessUnitScope'], 3))})`);
     const [expired] = await events('error');
-    expect(expired?.detail).toEqual({ message: 'TokenExpired', detailedMessage: 'Access token has expired, resubmit with a new access token', errorCode: '403', level: 6 });
+    expect(expired?.detail).toEqual({
+      message: 'TokenExpired',
+      detailedMessage: 'Access token has expired, resubmit with a new access token',
+      errorCode: '403',
+      level: 6,
+    });
     await page.frameLocator('#c iframe').locator('#overlay').waitFor({ state: 'visible' });
     const rendered = (await events('rendered')).length;
     await page.evaluate(`window.c.setAccessToken(${JSON.stringify(await token(nora, ['BusinessUnitScope']))})`);
@@ -134,11 +161,18 @@ describeInBrowser('powerbi-client 2.24.1 ↔ emulator embed page', () => {
   it('reports a token for another report as LoadReportFailed instead of loading', async () => {
     const caller = await t.issuer.appToken();
     const stores = sampleIds.stores;
-    const body = { reports: [{ id: stores.reportId }], identities: [{ username: nora, roles: ['StoreScope'], datasets: [stores.datasetId] }] };
+    const body = {
+      reports: [{ id: stores.reportId }],
+      identities: [{ username: nora, roles: ['StoreScope'], datasets: [stores.datasetId] }],
+    };
     const other = (await t.api('POST', 'GenerateToken', { token: caller, body })).body.token as string;
     await page.evaluate((c) => (window as unknown as { embedInto: (id: string, c: unknown) => void }).embedInto('d', c), config(other));
     const [error] = await events('error', 1, 'd');
     expect(error?.detail).toMatchObject({ message: 'LoadReportFailed', errorCode: '403' });
-    expect(await page.evaluate(() => (window as unknown as { events: { name: string; target: string }[] }).events.some((e) => e.target === 'd' && e.name === 'loaded'))).toBe(false);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { events: { name: string; target: string }[] }).events.some((e) => e.target === 'd' && e.name === 'loaded'),
+      ),
+    ).toBe(false);
   }, 30_000);
 });

@@ -26,10 +26,18 @@ export const isTokenExpired = (error: ReportEventError | undefined): boolean => 
 export function describeReportError(error: ReportEventError | undefined): ReportProblem {
   const code = error?.errorCode;
   if (isTokenExpired(error)) {
-    return { title: 'Your access to this report expired', message: 'We could not renew it automatically. Try again to reload the report.', retry: true };
+    return {
+      title: 'Your access to this report expired',
+      message: 'We could not renew it automatically. Try again to reload the report.',
+      retry: true,
+    };
   }
   if (code === '403' || code === '401') {
-    return { title: "You can't see this report", message: "Power BI didn't accept your access to this report. If you should have it, ask a Planboard admin.", retry: true };
+    return {
+      title: "You can't see this report",
+      message: "Power BI didn't accept your access to this report. If you should have it, ask a Planboard admin.",
+      retry: true,
+    };
   }
   if (code === '404') {
     return { title: 'This report is not available', message: 'It may have been moved or deleted in Power BI.', retry: false };
@@ -39,10 +47,16 @@ export function describeReportError(error: ReportEventError | undefined): Report
 
 /** Words for a failure to get an embed token from our API (refusals keep the API's explanation). */
 export function describeEmbedFailure(error: unknown): ReportProblem {
-  if (error instanceof ApiError && error.status === 403) return { title: "You don't have access to this report", message: error.message, retry: false };
-  if (error instanceof ApiError && error.status === 404) return { title: 'This report was not found', message: 'Check the link, or pick a report from the list.', retry: false };
+  if (error instanceof ApiError && error.status === 403)
+    return { title: "You don't have access to this report", message: error.message, retry: false };
+  if (error instanceof ApiError && error.status === 404)
+    return { title: 'This report was not found', message: 'Check the link, or pick a report from the list.', retry: false };
   if (error instanceof Error && /Invalid embed URL/i.test(error.message)) {
-    return { title: "The report's address isn't a Power BI address", message: 'Planboard is configured with a wrong Power BI embed address. Tell your Planboard admin.', retry: false };
+    return {
+      title: "The report's address isn't a Power BI address",
+      message: 'Planboard is configured with a wrong Power BI embed address. Tell your Planboard admin.',
+      retry: false,
+    };
   }
   const { title, message } = describeApiError(error);
   return { title, message, retry: true };

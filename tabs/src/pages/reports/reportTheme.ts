@@ -16,8 +16,9 @@ export interface ReportTheme {
 
 /**
  * The report's colours from the tab's Fluent theme (Teams light, dark or high contrast), so the
- * embedded report matches the tab instead of staying white in Teams dark theme. The page itself
- * is transparent (BackgroundType.Transparent); visuals sit on the card colour.
+ * embedded report matches the tab instead of staying white in Teams dark theme. The page takes
+ * the card colour of the stage around it (not a transparent background: the iframe's own colours
+ * must carry their contrast, whatever is behind it); visuals sit on the second background.
  */
 export function reportTheme(theme: Theme): ReportTheme {
   return {
@@ -29,7 +30,12 @@ export function reportTheme(theme: Theme): ReportTheme {
       backgroundLight: theme.colorNeutralBackground2,
       backgroundNeutral: theme.colorNeutralStroke1,
       tableAccent: theme.colorBrandForeground1,
-      dataColors: [theme.colorBrandBackground, theme.colorPaletteMarigoldBorderActive, theme.colorPaletteLightTealBorderActive, theme.colorPaletteBerryBorderActive],
+      dataColors: [
+        theme.colorBrandBackground,
+        theme.colorPaletteMarigoldBorderActive,
+        theme.colorPaletteLightTealBorderActive,
+        theme.colorPaletteBerryBorderActive,
+      ],
     },
   };
 }

@@ -58,7 +58,11 @@ describe('problems in words', () => {
 
   it('keeps the API’s refusal message, and explains a bad embed URL', () => {
     const refusal = new ApiError(403, 'Forbidden', "This report shows data by store, and you don't have access to a store.");
-    expect(describeEmbedFailure(refusal)).toEqual({ title: "You don't have access to this report", message: refusal.message, retry: false });
+    expect(describeEmbedFailure(refusal)).toEqual({
+      title: "You don't have access to this report",
+      message: refusal.message,
+      retry: false,
+    });
     expect(describeEmbedFailure(new Error('Invalid embed URL detected. Either URL hostname or protocol are invalid.')).retry).toBe(false);
     expect(describeEmbedFailure(new ApiError(0, 'network_error', "Can't reach the Planboard API")).retry).toBe(true);
   });

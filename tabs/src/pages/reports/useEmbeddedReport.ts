@@ -36,7 +36,12 @@ export interface EmbeddedReport {
  * `report.setAccessToken` — two minutes before it expires, and at once if Power BI reports
  * `TokenExpired` (a laptop that slept past the timer). Other errors become a {@link ReportProblem}.
  */
-export function useEmbeddedReport(reportId: string, title: string, container: RefObject<HTMLDivElement | null>, theme: ReportTheme): EmbeddedReport {
+export function useEmbeddedReport(
+  reportId: string,
+  title: string,
+  container: RefObject<HTMLDivElement | null>,
+  theme: ReportTheme,
+): EmbeddedReport {
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<ReportPhase>('token');
   const [problem, setProblem] = useState<ReportProblem>();
@@ -111,7 +116,6 @@ export function useEmbeddedReport(reportId: string, title: string, container: Re
           viewMode: models.ViewMode.View,
           theme: themeRef.current,
           settings: {
-            background: models.BackgroundType.Transparent,
             panes: { filters: { visible: false }, pageNavigation: { visible: true } },
           },
         };

@@ -1,0 +1,153 @@
+import type * as AdaptiveCards from 'adaptivecards';
+import type { AdaptiveCard } from '../platform/types';
+import { planSubmitted, planUnlocked, refreshFailed, hostileStrings } from '../test-support/notifications';
+import { noticeCard } from './notice';
+import { planSubmittedCard, planUnlockedCard } from './plans';
+import { refreshFailedCard, type RefreshCardState } from './refresh-failed';
+
+// The package's `lib` is ESM without file extensions (Node cannot load it); its UMD bundle works.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
+
+/**
+ * Every card the bot sends, rendered with hostile data and checked against the Adaptive Cards 1.5
+ * object model (the `adaptivecards` package's parser, targeting 1.5): no unknown or newer element,
+ * no property it drops, no validation failure, and the data shown verbatim as plain text.
+ */
+function validate(card: AdaptiveCard): void {
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  const events = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index)?.message);
+  expect(events).toEqual([]);
+  const validation = parsed.validateProperties();
+  expect(validation.validationEvents.map((event) => event.message)).toEqual([]);
+  expect(card.version).toBe('1.5');
+  // The parser drops what the schema does not know: a round trip that loses nothing means every
+  // element and property is valid 1.5.
+  const roundTrip = parsed.toJSON(new AC.SerializationContext(AC.Versions.v1_5)) as Record<string, unknown>;
+  expect(stripDefaults(roundTrip)).toEqual(stripDefaults(card));
+  expect(JSON.stringify(card).length).toBeLessThan(28_000);
+}
+
+/** Values the serializer normalises (schema URL, defaults) are not part of the comparison. */
+function stripDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripDefaults);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (key !== '$schema') out[key] = stripDefaults(item);
+    return out;
+  }
+  return value;
+}
+
+/** Every TextRun/TextBlock text and every action of a card. */
+function texts(card: AdaptiveCard): string[] {
+  const found: string[] = [];
+  JSON.stringify(card, (key, item: unknown) => {
+    if (key === 'text' && typeof item === 'string') found.push(item);
+    return item;
+  });
+  return found;
+}
+
+const states: RefreshCardState[] = [
+  {},
+  { retry: { by: hostileStrings[0] ?? '', at: '2026-03-06T09:05:00.000Z', status: 'running' } },
+  { retry: { by: 'Alex', at: '2026-03-06T09:05:00.000Z', status: 'Completed', endedAt: '2026-03-06T09:06:00.000Z', durationMs: 60_000 } },
+  {
+    retry: {
+      by: 'Alex',
+      at: '2026-03-06T09:05:00.000Z',
+      status: 'Failed',
+      endedAt: '2026-03-06T09:06:00.000Z',
+      errorCode: hostileStrings[1],
+    },
+    ack: { by: hostileStrings[3] ?? '', at: '2026-03-06T09:07:00.000Z' },
+  },
+];
+
+describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
+  it.each(hostileStrings.map((value, index) => [index, value] as const))('refresh failure with hostile string #%i', (_index, value) => {
+    for (const [stateIndex, state] of states.entries()) {
+      const n = refreshFailed({
+        datasetName: value.slice(0, 400),
+        workspaceName: value.slice(0, 400),
+        environment: value.slice(0, 100),
+        errorCode: value.slice(0, 400),
+        errorDescription: value.slice(0, 4000),
+        consecutiveFailures: stateIndex + 1,
+      });
+      const card = refreshFailedCard(n, state, 'https://tab.example.test/index.html#/operations?dataset=ds');
+      validate(card);
+      // Data is shown as typed (control characters dropped, long text cut), never evaluated.
+      const shown = texts(card).join('\n');
+      expect(shown).toContain(
+        value
+          .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+          .replace(/\r\n?/g, '\n')
+          .slice(0, 120),
+      );
+      // Nothing in the data adds elements or actions.
+      expect((card.actions as unknown[]).length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('warns on the third scheduled failure in a row, and says the schedule is off after the fourth', () => {
+    const third = texts(refreshFailedCard(refreshFailed({ consecutiveFailures: 3 }), {}, 'https://x.test')).join('\n');
+    expect(third).toMatch(/one more and Power BI disables this refresh schedule/);
+    const fourth = texts(refreshFailedCard(refreshFailed({ consecutiveFailures: 4 }), {}, 'https://x.test')).join('\n');
+    expect(fourth).toMatch(/Power BI has disabled this refresh schedule/);
+    const onDemand = texts(
+      refreshFailedCard(refreshFailed({ consecutiveFailures: 3, scheduled: false, refreshType: 'ViaApi' }), {}, 'https://x.test'),
+    ).join('\n');
+    expect(onDemand).not.toMatch(/disables/);
+  });
+
+  it('offers Retry, Open history and Acknowledge; hides Retry while a retry runs and Acknowledge once done', () => {
+    const titles = (state: RefreshCardState) =>
+      (refreshFailedCard(refreshFailed(), state, 'https://x.test').actions as { title: string }[]).map((a) => a.title);
+    expect(titles({})).toEqual(['Retry refresh', 'Open history', 'Acknowledge']);
+    expect(titles(states[1] ?? {})).toEqual(['Open history', 'Acknowledge']);
+    expect(titles(states[3] ?? {})).toEqual(['Retry refresh', 'Open history']);
+  });
+
+  it.each(hostileStrings.map((value, index) => [index, value] as const))(
+    'plan cards and reply cards with hostile string #%i',
+    (_index, value) => {
+      validate(
+        planUnlockedCard(
+          planUnlocked({ scopeName: value.slice(0, 200), reason: value.slice(0, 2000), by: { name: value.slice(0, 200) } }),
+          'https://tab.example.test/#/budget',
+        ),
+      );
+      validate(
+        planSubmittedCard(
+          planSubmitted({ scopeName: value.slice(0, 200), by: { name: value.slice(0, 200) } }),
+          'https://tab.example.test/#/budget',
+        ),
+      );
+      validate(
+        noticeCard({
+          title: 'Refresh started',
+          tone: 'good',
+          lines: [value],
+          facts: [{ label: 'Workspace', value }],
+          items: [value, value],
+          footer: value,
+        }),
+      );
+    },
+  );
+});
+
+describe('the validator itself', () => {
+  it('rejects unknown elements, unknown properties and bad values', () => {
+    const base = { type: 'AdaptiveCard', version: '1.5' };
+    expect(() => validate({ ...base, body: [{ type: 'Foo' }] })).toThrow();
+    expect(() => validate({ ...base, body: [{ type: 'TextBlock', text: 'x', bogus: 1 }] })).toThrow();
+    expect(() => validate({ ...base, body: [{ type: 'TextBlock', text: 'x', color: 'Purple' }] })).toThrow();
+    expect(() => validate({ ...base, body: [{ type: 'Container', items: [{ type: 'TextRun', text: 'x' }] }] })).toThrow();
+    expect(() => validate({ ...base, body: [{ type: 'TextBlock', text: 'x' }] })).not.toThrow();
+  });
+});

@@ -1,0 +1,150 @@
+import { startBotHarness, replyText, type BotHarness, type TestConversation } from '../test-support/harness';
+
+/** Chat commands through botbuilder's TestAdapter, with real storage and the sample directory. */
+let bot: BotHarness;
+beforeAll(async () => {
+  bot = await startBotHarness();
+}, 60_000);
+afterAll(() => bot?.stop(), 30_000);
+
+let n = 0;
+const personal = (): TestConversation => ({ id: `a:personal-${(n += 1)}`, kind: 'personal' });
+const channel = (): TestConversation => ({ id: `19:channel-${(n += 1)}@thread.tacv2`, kind: 'channel' });
+const texts = async (text: string, as: string, conversation: TestConversation) =>
+  (await bot.say(text, as, conversation)).map(replyText).join('\n');
+
+describe('help and refusals', () => {
+  it('answers help, and unknown text with help, listing admin commands only to admins', async () => {
+    const admin = await texts('help', 'Alex Morgan', personal());
+    expect(admin).toMatch(/\*\*status\*\*/);
+    expect(admin).toMatch(/schedule ‹dataset› set/);
+    const leader = await texts('what can you do?', 'Nora Lindqvist', personal());
+    expect(leader).toMatch(/subscribe plans/);
+    expect(leader).not.toMatch(/\*\*status\*\*/);
+  });
+
+  it('politely refuses admin commands to non-admins, without touching Power BI', async () => {
+    for (const command of [
+      'status',
+      'refresh Budget Planning (Prod)',
+      'schedule Store Sales',
+      'schedule Store Sales set daily 06:00',
+      'refresh',
+    ]) {
+      expect(await texts(command, 'Nora Lindqvist', personal())).toMatch(/^Sorry, only Planboard admins can/);
+    }
+    expect(bot.powerBi.triggered).toEqual([]);
+  });
+
+  it('refuses a channel subscription by a non-admin, and refresh alerts in a non-admin’s own chat', async () => {
+    expect(await texts('subscribe', 'Morgan Lee', channel())).toMatch(/^Sorry, only Planboard admins can subscribe this channel/);
+    expect(await texts('subscribe refresh', 'Morgan Lee', personal())).toMatch(
+      /^Sorry, only Planboard admins can receive Power BI refresh alerts/,
+    );
+  });
+
+  it('greets once on install and remembers the conversation', async () => {
+    const conversation = channel();
+    const replies = await bot.install('Alex Morgan', conversation);
+    expect(replies.map(replyText).join('\n')).toMatch(/^Hello!/);
+    expect(await bot.deps.conversations.get(conversation.id)).toMatchObject({ kind: 'channel', key: conversation.id });
+  });
+});
+
+describe('subscribe / unsubscribe', () => {
+  it('subscribes a channel (admin) at its root, and unsubscribes it', async () => {
+    const conversation = channel();
+    expect(await texts('subscribe', 'Alex Morgan', conversation)).toMatch(
+      /this channel now gets cards about Power BI refresh failures and budget plans/,
+    );
+    const subscribers = await bot.deps.conversations.subscribers('refresh');
+    expect(subscribers).toContainEqual(expect.objectContaining({ conversationKey: conversation.id, allScopes: true, kind: 'channel' }));
+    // The stored reference points at the channel, not the thread the command was typed in.
+    const stored = (await bot.deps.conversations.get(conversation.id))?.reference as { conversation: { id: string } };
+    expect(stored.conversation.id).toBe(conversation.id);
+    expect(await texts('unsubscribe refresh', 'Alex Morgan', conversation)).toMatch(/no more cards about Power BI refresh failures/);
+    expect((await bot.deps.conversations.subscribers('refresh')).map((s) => s.conversationKey)).not.toContain(conversation.id);
+  });
+
+  it('lets a non-admin subscribe their own chat to plan alerts for their scopes', async () => {
+    const conversation = personal();
+    expect(await texts('subscribe all', 'Nora Lindqvist', conversation)).toMatch(
+      /budget plans submitted or unlocked for the business units you can see \(refresh alerts are for admins only\)/,
+    );
+    expect(await bot.deps.conversations.subscribers('plans', conversation.id)).toEqual([
+      expect.objectContaining({ allScopes: false, owner: expect.objectContaining({ tid: expect.any(String) }) }),
+    ]);
+    expect(await texts('unsubscribe', 'Nora Lindqvist', conversation)).toMatch(/no more cards about budget plans/);
+  });
+
+  it('explains a bad topic', async () => {
+    expect(await texts('subscribe kpis', 'Alex Morgan', personal())).toMatch(/"kpis" is not refresh, plans or all/);
+  });
+});
+
+describe('refresh and schedule (admins)', () => {
+  it('asks which dataset when a name exists in several environments, then refreshes the one named', async () => {
+    const conversation = personal();
+    const ambiguous = await texts('refresh BUDGET planning', 'Alex Morgan', conversation);
+    expect(ambiguous).toMatch(/Which dataset do you mean\?/);
+    expect(ambiguous).toMatch(/refresh Budget Planning \(Prod\)/);
+    expect(ambiguous).toMatch(/refresh Budget Planning \(Test\)/);
+    const started = await texts('refresh budget planning (prod)', 'Alex Morgan', conversation);
+    expect(started).toMatch(/Refresh started/);
+    expect(bot.powerBi.triggered).toEqual([`${bot.catalogPrefix}-budget-prod`]);
+    // On the watch list, so the next detection poll looks at it.
+    expect(await bot.deps.watch.list()).toContainEqual(
+      expect.objectContaining({ datasetId: `${bot.catalogPrefix}-budget-prod`, reason: 'triggered', requestId: 'request-1' }),
+    );
+  });
+
+  it('suggests close names for a typo and shows hostile names as plain text', async () => {
+    expect(await texts('refresh stor sale', 'Alex Morgan', personal())).toMatch(/Did you mean:\n•  refresh Store Sales \(Prod\)/);
+    const hostile = await texts('refresh sales "q1"', 'Alex Morgan', personal());
+    expect(hostile).toContain('Sales "Q1" **bold** ${name} <at>x</at> (Prod)');
+  });
+
+  it('says why Power BI refused a refresh', async () => {
+    bot.powerBi.refuse.set(`${bot.catalogPrefix}-store-prod`, new Error('boom'));
+    expect(await texts('refresh Store Sales', 'Alex Morgan', personal())).toMatch(
+      /The refresh did not start[\s\S]*Power BI could not be reached/,
+    );
+    bot.powerBi.refuse.clear();
+  });
+
+  it('shows a schedule, and changes it after taking the dataset over', async () => {
+    const id = `${bot.catalogPrefix}-store-prod`;
+    bot.powerBi.schedules.set(id, { days: ['Monday'], times: ['05:00'], enabled: true, localTimeZoneId: 'UTC' });
+    const shown = await texts('schedule store sales', 'Alex Morgan', personal());
+    expect(shown).toMatch(/Refresh schedule\nStore Sales \(Prod\)/);
+    expect(shown).toContain('Monday');
+    const changed = await texts('schedule Store Sales set mon-fri 06:00,18:30 W. Europe Standard Time', 'Alex Morgan', personal());
+    expect(changed).toMatch(/Refresh schedule updated/);
+    expect(changed).toMatch(/took over this dataset first/);
+    expect(bot.powerBi.tookOver).toEqual([id]);
+    expect(bot.powerBi.schedules.get(id)).toMatchObject({
+      days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+      times: ['06:00', '18:30'],
+      localTimeZoneId: 'W. Europe Standard Time',
+    });
+    // Detection's copy follows at once: the next slot is indexed from the new schedule.
+    const record = await bot.deps.catalog.get(id);
+    expect(record?.schedule?.times).toEqual(['06:00', '18:30']);
+    expect(record?.slotKey).toMatch(/^2026-03-06T17:30:00.000Z\|/);
+  });
+
+  it('explains a schedule it cannot read', async () => {
+    expect(await texts('schedule Store Sales set weekdays 06:15', 'Alex Morgan', personal())).toMatch(
+      /"06:15" is not a time on the hour or half hour/,
+    );
+    expect(await texts('schedule Store Sales set weekdays 06:00 Mars Time', 'Alex Morgan', personal())).toMatch(
+      /"Mars Time" is not a Power BI time zone id/,
+    );
+  });
+
+  it('lists the last day’s failures in status', async () => {
+    expect(await texts('status', 'Priya Raman', personal())).toMatch(
+      /No refresh failures in the last 24 hours[\s\S]*Every alert was delivered/,
+    );
+  });
+});

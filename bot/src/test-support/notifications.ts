@@ -1,0 +1,76 @@
+import type { PlanSubmittedNotification, PlanUnlockedNotification, RefreshFailedNotification } from '@planboard/contracts';
+
+let sequence = 0;
+
+/** A refresh failure notification; `overrides` for hostile or edge-case data. */
+export function refreshFailed(overrides: Partial<RefreshFailedNotification> = {}): RefreshFailedNotification {
+  sequence += 1;
+  return {
+    kind: 'refreshFailed',
+    id: `refreshFailed:ds-${sequence}:req-${sequence}`,
+    version: 1,
+    createdAt: '2026-03-06T09:00:30.000Z',
+    workspaceId: 'ws-1',
+    workspaceName: 'Planboard Budget (Prod)',
+    datasetId: `ds-${sequence}`,
+    datasetName: 'Budget Planning',
+    environment: 'Prod',
+    errorCode: 'ModelRefreshFailed_CredentialsNotSpecified',
+    errorDescription: 'Data source credentials are missing.',
+    requestId: `req-${sequence}`,
+    refreshType: 'Scheduled',
+    scheduled: true,
+    startedAt: '2026-03-06T09:00:00.000Z',
+    endedAt: '2026-03-06T09:00:20.000Z',
+    durationMs: 20_000,
+    lastSuccessAt: '2026-03-05T18:00:40.000Z',
+    consecutiveFailures: 1,
+    ...overrides,
+  };
+}
+
+export function planUnlocked(overrides: Partial<PlanUnlockedNotification> = {}): PlanUnlockedNotification {
+  sequence += 1;
+  return {
+    kind: 'planUnlocked',
+    id: `planUnlocked:fy2027:sales-north:${sequence}`,
+    version: 1,
+    createdAt: '2026-03-06T09:00:00.000Z',
+    planId: 'fy2027',
+    scopeId: 'sales-north',
+    scopeName: 'Sales North',
+    by: { name: 'Alex Morgan', upn: 'alex.morgan@contoso.onmicrosoft.com' },
+    reason: 'Q3 numbers need another pass.',
+    at: '2026-03-06T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function planSubmitted(overrides: Partial<PlanSubmittedNotification> = {}): PlanSubmittedNotification {
+  sequence += 1;
+  return {
+    kind: 'planSubmitted',
+    id: `planSubmitted:fy2027:sales-south:${sequence}`,
+    version: 1,
+    createdAt: '2026-03-06T09:00:00.000Z',
+    planId: 'fy2027',
+    scopeId: 'sales-south',
+    scopeName: 'Sales South',
+    by: { name: 'Sofia Rossi' },
+    at: '2026-03-06T09:00:00.000Z',
+    refreshId: 'r-1',
+    ...overrides,
+  };
+}
+
+/** Strings that try to break or inject into a card. */
+export const hostileStrings = [
+  'Sales "Forecast" \'Q1\' \\ back\\slash',
+  '${datasetName} ${if(true, "x", "y")} {{name}} $root',
+  '**bold** _it_ [link](https://evil.example) ![img](https://evil.example/x.png) # Heading\n- list\n1. item',
+  '<at>Everyone</at> <script>alert(1)</script> <b>html</b> &amp; &lt;',
+  'line one\nline two\r\nline three\ttab\u0000nul\u0007bell\u202eRTL override',
+  'x'.repeat(10_000),
+  'Ünïcödé 数据集 データ 🚀🔥 𝓤𝓷𝓲 \u{1F469}\u200D\u{1F4BB} עברית العربية',
+  '{"type":"Action.OpenUrl","url":"https://evil.example"}',
+];

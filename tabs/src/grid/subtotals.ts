@@ -1,0 +1,71 @@
+/** The dimensions a budget can be subtotalled by. */
+export type SubtotalDimension = 'category' | 'region' | 'quarter';
+
+/** One group's sums: lines in it, budget, forecast and prior-year actuals (null when unknown). */
+export interface Subtotal {
+  key: string;
+  lines: number;
+  budgetAmount: number;
+  forecastSales: number;
+  actualSales: number | null;
+}
+
+/** What subtotalling needs of a line: its dimensions and the numbers it shows now. */
+export interface SubtotalSource {
+  lineId: string;
+  category: string;
+  region: string;
+  quarter: string;
+}
+
+export interface SubtotalInput {
+  lines: readonly SubtotalSource[];
+  /** The amount a cell counts with (the unsaved value when valid, else the stored one). */
+  amount(lineId: string, field: 'budgetAmount' | 'forecastSales'): number;
+  /** Prior-year actual sales by line id; missing lines make a group's actuals unknown. */
+  actuals?: Readonly<Record<string, number>>;
+}
+
+const empty = (key: string, withActuals: boolean): Subtotal => ({
+  key,
+  lines: 0,
+  budgetAmount: 0,
+  forecastSales: 0,
+  actualSales: withActuals ? 0 : null,
+});
+
+function add(total: Subtotal, input: SubtotalInput, line: SubtotalSource): void {
+  total.lines += 1;
+  total.budgetAmount += input.amount(line.lineId, 'budgetAmount');
+  total.forecastSales += input.amount(line.lineId, 'forecastSales');
+  const actual = input.actuals?.[line.lineId];
+  total.actualSales = total.actualSales === null || actual === undefined ? null : total.actualSales + actual;
+}
+
+/** Rounds away binary noise (0.1 + 0.2) in sums of amounts with at most a few decimals. */
+const tidy = (total: Subtotal): Subtotal => ({
+  ...total,
+  budgetAmount: Math.round(total.budgetAmount * 100) / 100,
+  forecastSales: Math.round(total.forecastSales * 100) / 100,
+  actualSales: total.actualSales === null ? null : Math.round(total.actualSales * 100) / 100,
+});
+
+/** Subtotals by one dimension, groups in order of first appearance (the plan's own order). */
+export function subtotals(input: SubtotalInput, dimension: SubtotalDimension): Subtotal[] {
+  const groups = new Map<string, Subtotal>();
+  const withActuals = input.actuals !== undefined;
+  for (const line of input.lines) {
+    const key = line[dimension];
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = empty(key, withActuals)));
+    add(group, input, line);
+  }
+  return [...groups.values()].map(tidy);
+}
+
+/** The sums over every line. */
+export function grandTotal(input: SubtotalInput): Subtotal {
+  const total = empty('Total', input.actuals !== undefined);
+  for (const line of input.lines) add(total, input, line);
+  return tidy(total);
+}

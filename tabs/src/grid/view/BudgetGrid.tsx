@@ -1,0 +1,222 @@
+import { RevoGrid, type BeforeRangeSaveDataDetails, type BeforeSaveDataDetails, type FocusAfterRenderEvent } from '@revolist/react-datagrid';
+import type { Actuals, EditableField, EditAction } from '@planboard/contracts';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useThemeName } from '../../theme/ThemeNameContext';
+import type { ApplySummary, BudgetEditModel } from '../editModel';
+import { fillDownInputs, pasteInputs, type GridRowValues } from '../fill';
+import { parseTsv, toTsv } from '../tsv';
+import { patchGridA11y } from './a11y';
+import { budgetColumns, columnProps, type GridRow } from './columns';
+import { useGridStyles } from './gridStyles';
+import { buildRow, refreshRow, totalRow, trimmedFor } from './rows';
+
+/** What the page can ask of the grid (toolbar buttons that act on the selection). */
+export interface BudgetGridHandle {
+  /** Excel's Ctrl+D on the current selection. */
+  fillDown(): Promise<void>;
+  /** Moves keyboard focus into the grid (to the last focused cell). */
+  focus(): void;
+}
+
+export interface BudgetGridProps {
+  model: BudgetEditModel;
+  canEdit: boolean;
+  actuals: Actuals;
+  /** Words every shown row must contain (category, region, quarter, comment). */
+  filter: string;
+  /** The grid's accessible name and the id of its keyboard instructions. */
+  label: string;
+  describedBy: string;
+  nameOf(upn: string): string;
+  timeOf(iso: string): string;
+  /** After typing, pasting or filling changed the model (for announcements). */
+  onApplied(summary: ApplySummary, action: EditAction): void;
+  /** Undo / redo / save asked for from the keyboard. */
+  onCommand(command: 'undo' | 'redo' | 'save'): void;
+  /** The focused cell changed (for the status bar and the line's history). */
+  onFocusCell(cell: { lineId: string; field: string } | null): void;
+  handleRef?: Ref<BudgetGridHandle>;
+}
+
+const isMod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+const inEditor = (event: KeyboardEvent) => event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+
+/**
+ * The Excel-like budget grid: RevoGrid (virtual rows, range selection, clipboard, drag fill,
+ * type-to-edit) with every change routed through the {@link BudgetEditModel}, which parses and
+ * validates it, keeps it as one undoable step and marks it for saving.
+ */
+export function BudgetGrid(props: BudgetGridProps) {
+  const { model, canEdit, actuals, filter, label, describedBy, handleRef } = props;
+  const classes = useGridStyles();
+  const themeName = useThemeName();
+  const gridRef = useRef<HTMLRevoGridElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const pendingAction = useRef<EditAction | null>(null);
+  const [rows, setRows] = useState<GridRow[]>([]);
+  const [pinned, setPinned] = useState<GridRow[]>([]);
+  const rowsById = useRef(new Map<string, GridRow>());
+
+  // Rows follow the model: rebuilt on a load, updated in place (then repainted) on edits and sync.
+  useEffect(() => {
+    let frame = 0;
+    const rebuild = () => {
+      const next = model.lineIds().map((lineId) => buildRow(model, lineId, actuals));
+      rowsById.current = new Map(next.map((row) => [row.lineId, row]));
+      setRows(next);
+      setPinned([totalRow(model, actuals)]);
+    };
+    rebuild();
+    const unsubscribe = model.subscribe(({ lineIds }) => {
+      if (lineIds === 'all') return rebuild();
+      for (const lineId of lineIds) {
+        const row = rowsById.current.get(lineId);
+        if (row) refreshRow(row, model);
+        else return rebuild();
+      }
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        void gridRef.current?.refresh('rgRow');
+        setPinned([totalRow(model, actuals)]);
+      });
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [model, actuals]);
+
+  const columns = useMemo(
+    () =>
+      budgetColumns({
+        model,
+        canEdit,
+        actuals,
+        classes,
+        nameOf: (upn) => latest.current.nameOf(upn),
+        timeOf: (iso) => latest.current.timeOf(iso),
+      }),
+    [model, canEdit, actuals, classes],
+  );
+  const trimmed = useMemo(() => trimmedFor(rows, filter), [rows, filter]);
+
+  const apply = (inputs: Parameters<BudgetEditModel['apply']>[0], action: EditAction) => {
+    const summary = model.apply(inputs, action);
+    latest.current.onApplied(summary, action);
+  };
+
+  const fillDown = async () => {
+    const grid = gridRef.current;
+    if (!grid || !canEdit) return;
+    const range = await grid.getSelectedRange();
+    if (!range || range.rowType !== 'rgRow') return;
+    const visible = (await grid.getVisibleSource('rgRow')) as GridRowValues[];
+    const props = columnProps(await grid.getColumns());
+    const inputs = fillDownInputs(range, visible, props);
+    if (inputs.length) apply(inputs, 'fill');
+  };
+
+  useImperativeHandle(handleRef, () => ({ fillDown, focus: () => gridRef.current?.focus() }));
+
+  const onKeyDownCapture = (event: KeyboardEvent) => {
+    if (!isMod(event) || event.altKey || inEditor(event)) return;
+    const key = event.key.toLowerCase();
+    const command = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 's' ? 'save' : null;
+    if (command) {
+      event.preventDefault();
+      event.stopPropagation();
+      latest.current.onCommand(command);
+    } else if (key === 'd') {
+      event.preventDefault();
+      event.stopPropagation();
+      void fillDown();
+    }
+  };
+
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const patch = () => patchGridA11y(grid, label, describedBy);
+    patch();
+    grid.addEventListener('aftergridrender', patch);
+    grid.addEventListener('aftercolumnsset', patch);
+    const timer = window.setTimeout(patch, 200);
+    return () => {
+      grid.removeEventListener('aftergridrender', patch);
+      grid.removeEventListener('aftercolumnsset', patch);
+      window.clearTimeout(timer);
+    };
+  }, [label, describedBy, rows]);
+
+  // Clipboard events bubble up from RevoGrid's inner elements (not typed as props of the wrapper).
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const onPasteApply = (event: Event) => {
+      // Excel's clipboard quirks (quoted cells, the trailing newline) read as Excel means them.
+      const detail = (event as CustomEvent<{ dataText?: string; parsed: string[][] }>).detail;
+      if (detail.dataText) detail.parsed = parseTsv(detail.dataText);
+    };
+    const onRangePaste = () => (pendingAction.current = 'paste');
+    const onCopyApply = (event: Event) => {
+      // Copy as Excel writes TSV: cells with tabs, newlines or quotes are quoted.
+      const detail = (event as CustomEvent<{ event: DataTransfer; data?: unknown[][] }>).detail;
+      event.preventDefault();
+      detail.event.setData('text/plain', toTsv(detail.data ?? []));
+    };
+    grid.addEventListener('beforepasteapply', onPasteApply);
+    grid.addEventListener('clipboardrangepaste', onRangePaste);
+    grid.addEventListener('beforecopyapply', onCopyApply);
+    return () => {
+      grid.removeEventListener('beforepasteapply', onPasteApply);
+      grid.removeEventListener('clipboardrangepaste', onRangePaste);
+      grid.removeEventListener('beforecopyapply', onCopyApply);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (rows.length) performance.mark('planboard:budget-grid-rows', { detail: { rows: rows.length } });
+  }, [rows]);
+
+  return (
+    <div className={classes.root} onKeyDownCapture={onKeyDownCapture} data-testid="budget-grid" data-rows={rows.length}>
+      <RevoGrid
+        ref={gridRef}
+        source={rows}
+        pinnedBottomSource={pinned}
+        columns={columns}
+        trimmedRows={trimmed}
+        theme={themeName === 'default' ? 'default' : 'dark'}
+        rowSize={32}
+        rowHeaders
+        range
+        resize
+        readonly={!canEdit}
+        useClipboard={{ rangeFill: true }}
+        filter={false}
+        canMoveColumns={false}
+        canDrag={false}
+        stretch
+        onBeforeedit={(event: CustomEvent<BeforeSaveDataDetails>) => {
+          event.preventDefault();
+          const row = event.detail.model as GridRow;
+          if (!row.total) apply([{ lineId: row.lineId, field: String(event.detail.prop), input: event.detail.val }], 'edit');
+        }}
+        onBeforeautofill={() => (pendingAction.current = 'fill')}
+        onBeforerangeedit={(event: CustomEvent<BeforeRangeSaveDataDetails>) => {
+          event.preventDefault();
+          const { data, models } = event.detail;
+          const inputs = pasteInputs(data as Record<number, Record<string, unknown>>, (index) => models[index] as GridRowValues | undefined);
+          apply(inputs, pendingAction.current ?? 'edit');
+          pendingAction.current = null;
+        }}
+        onAfterfocus={(event: CustomEvent<FocusAfterRenderEvent>) => {
+          const row = event.detail.model as GridRow | undefined;
+          const field = event.detail.column?.prop;
+          latest.current.onFocusCell(row && !row.total && field !== undefined ? { lineId: row.lineId, field: String(field) as EditableField } : null);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import type { CellProps, CellTemplateProp, ColumnRegular, ColumnTemplateProp, HyperFunc, VNode } from '@revolist/react-datagrid';
+import type { Actuals, EditableField } from '@planboard/contracts';
+import type { CellValue } from '../cells';
+import type { BudgetEditModel } from '../editModel';
+import { formatAmount } from '../numbers';
+import type { GridClasses } from './gridStyles';
+
+/** One grid row: a budget line as displayed (unsaved values included), or the pinned total. */
+export interface GridRow {
+  lineId: string;
+  category: string;
+  region: string;
+  quarter: string;
+  actualSales: number | null;
+  budgetAmount: CellValue;
+  forecastSales: CellValue;
+  comments: CellValue;
+  /** The pinned "Total" row. */
+  total?: boolean;
+}
+
+export interface ColumnContext {
+  model: BudgetEditModel;
+  canEdit: boolean;
+  actuals: Actuals;
+  classes: GridClasses;
+  locale?: string;
+  /** Display name for a UPN ("Maja Berg"). */
+  nameOf(upn: string): string;
+  /** Time of a change for people ("10:42" today, else a date). */
+  timeOf(iso: string): string;
+}
+
+const classList = (...names: (string | false | undefined)[]) => Object.fromEntries(names.filter(Boolean).map((name) => [name, true]));
+
+/** The text a cell shows for a value: grouped numbers, anything else as is. */
+const shown = (value: unknown, locale?: string) => (typeof value === 'number' ? formatAmount(value, locale) : String(value ?? ''));
+
+/** Header with the column's name and whether it can be edited, in words (for screen readers too). */
+function header(name: string, editable: boolean, classes: GridClasses) {
+  return (h: HyperFunc<VNode>, column: ColumnTemplateProp) => [
+    h('span', { key: 'name' }, String(column.name ?? name)),
+    h('span', { key: 'mark', class: classes.headerMark, 'aria-hidden': 'true' }, editable ? '✎' : ''),
+    h('span', { key: 'sr', class: classes.srOnly }, editable ? ', editable' : ', read-only'),
+  ];
+}
+
+/** What a screen reader hears for a cell in a special state (the value, then the state and why). */
+function describeCell(ctx: ColumnContext, lineId: string, field: EditableField, text: string): { label?: string; title?: string } {
+  const state = ctx.model.cellState(lineId, field);
+  if (state === 'invalid') {
+    const reason = ctx.model.pendingCell(lineId, field)?.error ?? '';
+    return { label: `${text}, invalid: ${reason}`, title: reason };
+  }
+  if (state === 'local') return { label: `${text}, changed by you, not saved`, title: 'Changed by you, not saved yet' };
+  if (state === 'conflict') {
+    const conflict = ctx.model.conflicts().find((item) => item.lineId === lineId && item.field === field);
+    const who = conflict ? `${ctx.nameOf(conflict.by)} saved ${shown(conflict.theirs, ctx.locale)}` : 'someone else saved it';
+    return { label: `${text}, conflict: ${who}`, title: `Conflict: ${who}` };
+  }
+  if (state === 'remote') {
+    const mark = ctx.model.remoteMark(lineId, field);
+    const who = mark ? `Changed by ${ctx.nameOf(mark.by)} at ${ctx.timeOf(mark.at)}` : 'Changed by someone else';
+    return { label: `${text}, ${who.toLowerCase()}`, title: who };
+  }
+  return {};
+}
+
+function readOnlyColumn(prop: keyof GridRow, name: string, size: number, ctx: ColumnContext, numeric = false): ColumnRegular {
+  const { classes } = ctx;
+  return {
+    prop,
+    name,
+    size,
+    readonly: true,
+    columnTemplate: header(name, false, classes),
+    columnProperties: () => ({ class: classList(classes.headerReadOnly, numeric && classes.number) }),
+    cellTemplate: numeric ? (_h, props) => shown(props.value, ctx.locale) : undefined,
+    cellProperties: ({ model }: CellTemplateProp): CellProps => ({
+      class: classList(classes.readOnly, numeric && classes.number, (model as GridRow).total && classes.total),
+      'aria-readonly': 'true',
+    }),
+  };
+}
+
+function editableColumn(field: EditableField, name: string, size: number, ctx: ColumnContext): ColumnRegular {
+  const { classes } = ctx;
+  const numeric = field !== 'comments';
+  return {
+    prop: field,
+    name,
+    size,
+    readonly: ({ model }) => !ctx.canEdit || !!(model as GridRow).total,
+    columnTemplate: header(name, ctx.canEdit, classes),
+    columnProperties: () => ({ class: classList(ctx.canEdit ? classes.headerEditable : classes.headerReadOnly, numeric && classes.number) }),
+    cellTemplate: (_h, props) => shown(props.value, ctx.locale),
+    cellProperties: ({ model, value }: CellTemplateProp): CellProps => {
+      const row = model as GridRow;
+      const readOnly = !ctx.canEdit || !!row.total;
+      const state = row.total ? undefined : ctx.model.cellState(row.lineId, field);
+      const { label, title } = row.total ? {} : describeCell(ctx, row.lineId, field, shown(value, ctx.locale));
+      return {
+        class: classList(numeric && classes.number, readOnly && classes.readOnly, row.total && classes.total, state && classes[state]),
+        'aria-readonly': readOnly ? 'true' : 'false',
+        'aria-invalid': state === 'invalid' ? 'true' : undefined,
+        'aria-label': label,
+        title,
+        'data-state': state,
+        'data-field': field,
+      };
+    },
+  };
+}
+
+/** The grid's columns: line dimensions and prior-year actuals (read-only), then the editable cells. */
+export function budgetColumns(ctx: ColumnContext): ColumnRegular[] {
+  const actualsName = ctx.actuals.available ? 'Actual sales (prior year)' : 'Actual sales (unavailable)';
+  return [
+    readOnlyColumn('category', 'Category', 130, ctx),
+    readOnlyColumn('region', 'Region', 170, ctx),
+    readOnlyColumn('quarter', 'Quarter', 86, ctx),
+    readOnlyColumn('actualSales', actualsName, 170, ctx, true),
+    editableColumn('budgetAmount', 'Budget Amount', 150, ctx),
+    editableColumn('forecastSales', 'Forecast Sales', 150, ctx),
+    editableColumn('comments', 'Comments', 300, ctx),
+  ];
+}
+
+/** The props of the columns, in grid order (x → prop for fill-down). */
+export const columnProps = (columns: readonly ColumnRegular[]): string[] => columns.map((column) => String(column.prop));

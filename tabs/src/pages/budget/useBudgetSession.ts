@@ -1,0 +1,185 @@
+import type { Actuals, BudgetPatchResult, PlanState } from '@planboard/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { defaultStore } from '../../auth/storage';
+import { draftKey, loadDraft, saveDraft } from '../../grid/drafts';
+import { BudgetEditModel } from '../../grid/editModel';
+import { budgetKeys, fetchGrid, saveCells } from './budgetApi';
+
+/** How often other people's saves are fetched while the page is visible. */
+export const deltaIntervalMs = 3000;
+const noActuals: Actuals = { available: false, values: {} };
+
+/** The outcome of a save: cells written and conflicts left to resolve, or the error (nothing lost). */
+export type SaveOutcome = { saved: number; conflicts: number } | { error: unknown } | { busy: true };
+
+export interface BudgetSessionInput {
+  planId: string;
+  scopeId: string;
+  /** The signed-in user's UPN (their own saves are not "changed by others"). */
+  me: string;
+  /** Whether the caller's grant allows editing this business unit (edit or higher). */
+  editRight: boolean;
+}
+
+/**
+ * One plan × business unit being edited: loads the lines into a {@link BudgetEditModel}, restores
+ * a draft kept earlier, polls for other people's changes (`?since=` every few seconds while the
+ * page is visible), keeps unsaved cells as a draft, and saves only the changed cells.
+ */
+export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessionInput) {
+  const model = useMemo(
+    () => new BudgetEditModel({ me, locale: typeof navigator === 'undefined' ? undefined : navigator.language }),
+    // A new model per plan, business unit and user.
+    [planId, scopeId, me],
+  );
+  const version = useSyncExternalStore(
+    useCallback((onChange) => model.subscribe(onChange), [model]),
+    () => model.version,
+  );
+  const storageKey = draftKey(me, planId, scopeId);
+  const cursor = useRef<string | undefined>(undefined);
+  const [planState, setPlanState] = useState<PlanState>();
+  const [actuals, setActuals] = useState<Actuals>(noActuals);
+  const [scopeName, setScopeName] = useState('');
+  const [loaded, setLoaded] = useState(false);
+  const [restored, setRestored] = useState(0);
+  const [lastSync, setLastSync] = useState<Date | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const savingRef = useRef(false);
+  const lastFailed = useRef<{ signature: string; key: string } | null>(null);
+
+  const grid = useQuery({
+    queryKey: budgetKeys.grid(planId, scopeId),
+    queryFn: ({ signal }) => fetchGrid(planId, scopeId, undefined, signal),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    retry: 1,
+  });
+
+  useEffect(() => {
+    setLoaded(false);
+    setRestored(0);
+    setSaveError(null);
+    cursor.current = undefined;
+  }, [model]);
+
+  useEffect(() => {
+    const data = grid.data;
+    if (!data) return;
+    model.load(data.lines);
+    setRestored(model.restore(loadDraft(defaultStore(), storageKey)));
+    cursor.current = data.cursor;
+    setPlanState(data.state);
+    setActuals(data.actuals);
+    setScopeName(data.scopeName);
+    setLastSync(new Date());
+    setLoaded(true);
+  }, [grid.data, model, storageKey]);
+
+  // Keep unsaved cells as a draft (sessionStorage): navigation or a failed save loses nothing.
+  useEffect(() => {
+    let timer = 0;
+    const unsubscribe = model.subscribe(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => saveDraft(defaultStore(), storageKey, model.pendingCells()), 300);
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+      saveDraft(defaultStore(), storageKey, model.pendingCells());
+    };
+  }, [model, storageKey]);
+
+  const delta = useQuery({
+    queryKey: budgetKeys.delta(planId, scopeId),
+    queryFn: ({ signal }) => fetchGrid(planId, scopeId, cursor.current, signal),
+    enabled: loaded,
+    refetchInterval: deltaIntervalMs,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+
+  useEffect(() => {
+    const data = delta.data;
+    if (!data || !loaded) return;
+    model.mergeLines(data.lines);
+    if (data.cursor) cursor.current = data.cursor;
+    setPlanState(data.state);
+    setLastSync(new Date());
+  }, [delta.data, loaded, model]);
+
+  /** Sends the valid unsaved cells, one PATCH per action (so the audit says how each was made). */
+  const save = useCallback(async (): Promise<SaveOutcome> => {
+    if (savingRef.current) return { busy: true };
+    const batches = model.batches();
+    if (!batches.length) return { saved: 0, conflicts: 0 };
+    savingRef.current = true;
+    setSaving(true);
+    setSaveError(null);
+    let saved = 0;
+    let conflicts = 0;
+    try {
+      for (const batch of batches) {
+        // A retry of the very same cells reuses its key: the API applies nothing twice.
+        const signature = `${batch.action}|${JSON.stringify(batch.edits)}`;
+        const key = lastFailed.current?.signature === signature ? lastFailed.current.key : crypto.randomUUID();
+        try {
+          const result = await saveCells(planId, scopeId, { idempotencyKey: key, action: batch.action, edits: batch.edits });
+          model.markSaved(batch.cells, result);
+          saved += result.applied;
+          conflicts += result.conflicts.length;
+          lastFailed.current = null;
+        } catch (error) {
+          lastFailed.current = { signature, key };
+          throw error;
+        }
+      }
+      return { saved, conflicts };
+    } catch (error) {
+      setSaveError(error);
+      return { error };
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  }, [model, planId, scopeId]);
+
+  /** Takes in a result written elsewhere (an import applied): stored lines and conflicts. */
+  const applyResult = useCallback(
+    (result: BudgetPatchResult) => {
+      model.markSaved([], result);
+      model.adoptConflicts(result.conflicts, 'import');
+    },
+    [model],
+  );
+
+  const state = planState;
+  return {
+    model,
+    version,
+    grid,
+    loaded,
+    state,
+    setState: setPlanState,
+    canEdit: editRight && state?.status === 'draft',
+    actuals,
+    scopeName,
+    restored,
+    dismissRestored: () => setRestored(0),
+    lastSync,
+    syncError: delta.error,
+    save,
+    saving,
+    saveError,
+    clearSaveError: () => setSaveError(null),
+    applyResult,
+  };
+}
+
+export type BudgetSession = ReturnType<typeof useBudgetSession>;
