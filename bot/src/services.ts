@@ -27,7 +27,7 @@ export function botServices(): { deps: BotDeps; platform: BotPlatform } {
   const settings = config();
   const storage = settings.AzureWebJobsStorage;
   const refresh = refreshStores(storage);
-  let messenger: Messenger | undefined;
+  const late: { messenger?: Messenger } = {};
   const deps: BotDeps = {
     ...refresh,
     conversations: new ConversationStore(storage),
@@ -47,14 +47,14 @@ export function botServices(): { deps: BotDeps; platform: BotPlatform } {
     poisonCount: async () => (await poisonReport(storage)).count,
     // The platform is built below from the handlers, which need the messenger: bind lazily.
     messenger: {
-      send: (conversation, message) => (messenger as Messenger).send(conversation, message),
-      update: (conversation, id, message) => (messenger as Messenger).update(conversation, id, message),
+      send: (conversation, message) => (late.messenger as Messenger).send(conversation, message),
+      update: (conversation, id, message) => (late.messenger as Messenger).update(conversation, id, message),
     },
     links: { TAB_ENDPOINT: settings.TAB_ENDPOINT, TEAMS_APP_ID: settings.TEAMS_APP_ID },
     log: (message, error) => logSink.log(message, error),
   };
   const platform = createBotPlatform(settings, createHandlers(deps), deps.log);
-  messenger = platform.messenger;
+  late.messenger = platform.messenger;
   built = { deps, platform };
   return built;
 }

@@ -1,7 +1,6 @@
 import type { CatalogStore } from './catalog-store';
 import { syncCatalog, type CatalogPowerBi } from './catalog-sync';
 import type { ServiceClock } from './clock';
-import type { FailureStore } from './failure-store';
 import { pollDataset, type PollDeps } from './poll-dataset';
 import { nextSlotAfter } from './slots';
 import type { WatchStore } from './watch-store';

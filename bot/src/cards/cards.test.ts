@@ -6,7 +6,6 @@ import { planSubmittedCard, planUnlockedCard } from './plans';
 import { refreshFailedCard, type RefreshCardState } from './refresh-failed';
 
 // The package's `lib` is ESM without file extensions (Node cannot load it); its UMD bundle works.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
 /**
@@ -84,6 +83,7 @@ describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
       const shown = texts(card).join('\n');
       expect(shown).toContain(
         value
+          // eslint-disable-next-line no-control-regex -- the characters cards must drop
           .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
           .replace(/\r\n?/g, '\n')
           .slice(0, 120),

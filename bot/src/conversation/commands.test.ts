@@ -99,7 +99,7 @@ describe('refresh and schedule (admins)', () => {
   });
 
   it('suggests close names for a typo and shows hostile names as plain text', async () => {
-    expect(await texts('refresh stor sale', 'Alex Morgan', personal())).toMatch(/Did you mean:\n•  refresh Store Sales \(Prod\)/);
+    expect(await texts('refresh stor sale', 'Alex Morgan', personal())).toMatch(/Did you mean:\n• {2}refresh Store Sales \(Prod\)/);
     const hostile = await texts('refresh sales "q1"', 'Alex Morgan', personal());
     expect(hostile).toContain('Sales "Q1" **bold** ${name} <at>x</at> (Prod)');
   });

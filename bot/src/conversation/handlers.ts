@@ -1,7 +1,7 @@
 import { helpText } from '../commands/help';
 import { parseCommand, usage, type Command } from '../commands/parse';
 import { refreshCommand } from '../commands/refresh';
-import { refusal, text } from '../commands/replies';
+import { notice, refusal, text } from '../commands/replies';
 import { scheduleCommand } from '../commands/schedule';
 import { statusCommand } from '../commands/status';
 import { subscribeCommand, unsubscribeCommand } from '../commands/subscribe';
@@ -29,7 +29,13 @@ async function run(deps: BotDeps, turn: MessageTurn, caller: BotCaller, command:
     case 'usage':
       // Rights first: a non-admin gets the refusal, not the syntax of a command they cannot use.
       if (!caller.isAdmin && (command.command === 'refresh' || command.command === 'schedule')) return refusal(`use ${command.command}`);
-      return text(`I could not read that: ${command.problem}. Type it as **${usage[command.command]}**.`);
+      // The problem quotes what was typed: shown as plain text in a card, never as markdown.
+      return notice({
+        title: 'I could not read that',
+        tone: 'warning',
+        lines: [`${command.problem}.`],
+        facts: [{ label: 'Type it as', value: usage[command.command] }],
+      });
     default: {
       const unhandled: never = command;
       throw new Error(`Unhandled command ${JSON.stringify(unhandled)}`);

@@ -107,6 +107,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...apiPowerBiSettings(ports.powerbi, identity.config),
       // The emulator's clock can be moved forward: refresh detection and the bot read "now" from it.
       POWERBI_CLOCK_URL: `http://127.0.0.1:${ports.powerbi}/_emulator/clock`,
+      // Card buttons (Open history, Open Budget) link to the local tab.
+      TAB_ENDPOINT: `http://127.0.0.1:${ports.tab}`,
     };
     const echo = options.echo ?? false;
     const [api, bot] = await Promise.all([

@@ -49,6 +49,7 @@ module.exports = async function globalSetup() {
         api: stack.urls.api ?? null,
         identity: stack.urls.identity,
         identityBrowser: stack.urls.identityBrowser || null,
+        powerbi: stack.urls.powerbi || null,
       },
     };
   }

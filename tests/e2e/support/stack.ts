@@ -10,6 +10,8 @@ export interface E2EStack {
     /** The local identity provider: HTTPS origin (Node) and the plain-HTTP origin the browser signs in at. */
     identity?: string;
     identityBrowser: string | null;
+    /** The Power BI emulator (its `/_emulator/` control API); absent with E2E_TAB_URL. */
+    powerbi?: string | null;
   };
 }
 

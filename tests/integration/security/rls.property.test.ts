@@ -7,8 +7,10 @@ import { grantEntity } from '../../../api/src/sample/entities';
 import { seedSampleTenant } from '../../../api/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
+import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/powerbi';
+import type { ManagedProcess } from '../../../emulators/stack/src/processes';
 import { startApiHost, type ApiHost } from '../support/api-host';
-import { tokenFor } from '../support/env';
+import { identityConfig, tokenFor } from '../support/env';
 import { changedEntities, scopesOf, snapshotTables } from './storage-diff';
 
 /**
@@ -30,19 +32,24 @@ interface HttpFunction {
 
 let azurite: RunningAzurite;
 let api: ApiHost;
+let powerBi: ManagedProcess | undefined;
 let routes: HttpFunction[];
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   azurite = await startAzurite({ ports: { blob: await freePort(), queue: await freePort(), table: await freePort() } });
   await seedSampleTenant(azurite.connectionString);
-  api = await startApiHost({ AzureWebJobsStorage: azurite.connectionString });
+  // Its own storage and Power BI emulator: random submits and refreshes must not disturb other suites.
+  const powerBiPort = await freePort();
+  powerBi = await startPowerBi({ port: powerBiPort, identity: identityConfig(), storageConnectionString: azurite.connectionString });
+  api = await startApiHost({ AzureWebJobsStorage: azurite.connectionString, ...apiPowerBiSettings(powerBiPort, identityConfig()) });
   const all = (await (await fetch(`${api.base.replace(/\/api$/, '')}/admin/functions`)).json()) as { trigger: { type: string } }[];
   routes = (all as (HttpFunction & { trigger: { type: string } })[]).filter((fn) => fn.trigger.type === 'httpTrigger');
   for (const user of nonAdmins) tokens.set(user.oid, await tokenFor(user.upn));
 }, 90_000);
 afterAll(async () => {
   await api?.stop();
+  await powerBi?.stop();
   await azurite?.stop();
 }, 30_000);
 
@@ -66,14 +73,30 @@ function levelOn(grants: Map<string, GrantLevel>, scopeId: string): GrantLevel |
 
 const scopeIdArb = fc.constantFrom(...scopeIds, 'no-such-scope');
 const grantsArb = fc.dictionary(fc.constantFrom(...scopeIds), fc.constantFrom(...grantLevels), { maxKeys: 6 });
+const lineIdArb = fc.constantFrom('laptops.europe.q1', 'servers.north-america.q4', 'software.latin-america.q2');
 const bodyArb = fc.oneof(
   fc.record({ level: fc.constantFrom(...grantLevels) }),
+  fc.record({
+    idempotencyKey: fc.uuid({ version: 4 }),
+    action: fc.constant('edit'),
+    edits: fc.array(
+      fc.record({ lineId: lineIdArb, field: fc.constantFrom('budgetAmount', 'forecastSales'), value: fc.integer({ min: 0, max: 1e6 }), baseRev: fc.nat(5) }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  }),
+  fc.record({ reason: fc.string({ minLength: 3, maxLength: 20 }) }),
   fc.constant({}),
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-function fillPath(template: string, scopeId: string, oid: string): string {
-  return template.replace(/\{scopeId\??\}/g, scopeId).replace(/\{oid\??\}/g, oid).replace(/\{[^}]+\}/g, 'x');
+/** Fills a registered route template: real plan and ids where the template names them. */
+function fillPath(template: string, scopeId: string, oid: string, previewId: string): string {
+  return template
+    .replace(/\{scopeId\??\}/g, scopeId)
+    .replace(/\{oid\??\}/g, oid)
+    .replace(/\{planId\??\}/g, 'fy2027')
+    .replace(/\{previewId\??\}/g, previewId)
+    .replace(/\{[^}]+\}/g, 'x');
 }
 
 test('no route reads or writes outside the caller’s grants', async () => {
@@ -91,7 +114,7 @@ test('no route reads or writes outside the caller’s grants', async () => {
         for (const [index, route] of routes.entries()) {
           const [scopeId, oid, body] = calls[index % calls.length] ?? ['no-such-scope', user.oid, {}];
           for (const method of route.trigger.methods ?? ['GET', 'POST']) {
-            const path = fillPath(route.trigger.path, scopeId, oid).replace(/^\/api/, '');
+            const path = fillPath(route.trigger.path, scopeId, oid, '0b7e8d1c-2f3a-4b5c-8d9e-0f1a2b3c4d5e').replace(/^\/api/, '');
             const json = method === 'GET' || method === 'DELETE' ? undefined : body;
             const response = await api.call(path, { token: tokens.get(user.oid), method, json });
             expect(response.status).toBeLessThan(500);

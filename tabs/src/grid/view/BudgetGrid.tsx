@@ -38,6 +38,9 @@ export interface BudgetGridProps {
   handleRef?: Ref<BudgetGridHandle>;
 }
 
+/** Props passed as objects must keep their identity: the wrapper re-sets every prop on each render. */
+const clipboard = { rangeFill: true };
+
 const isMod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const inEditor = (event: KeyboardEvent) => event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
 
@@ -193,7 +196,7 @@ export function BudgetGrid(props: BudgetGridProps) {
         range
         resize
         readonly={!canEdit}
-        useClipboard={{ rangeFill: true }}
+        useClipboard={clipboard}
         filter={false}
         canMoveColumns={false}
         canDrag={false}

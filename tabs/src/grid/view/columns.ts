@@ -107,6 +107,7 @@ function editableColumn(field: EditableField, name: string, size: number, ctx: C
         title,
         'data-state': state,
         'data-field': field,
+        'data-line': row.total ? undefined : row.lineId,
       };
     },
   };
@@ -114,15 +115,15 @@ function editableColumn(field: EditableField, name: string, size: number, ctx: C
 
 /** The grid's columns: line dimensions and prior-year actuals (read-only), then the editable cells. */
 export function budgetColumns(ctx: ColumnContext): ColumnRegular[] {
-  const actualsName = ctx.actuals.available ? 'Actual sales (prior year)' : 'Actual sales (unavailable)';
+  const actualsName = ctx.actuals.available ? 'Actual sales PY' : 'Actual sales PY (unavailable)';
   return [
-    readOnlyColumn('category', 'Category', 130, ctx),
-    readOnlyColumn('region', 'Region', 170, ctx),
-    readOnlyColumn('quarter', 'Quarter', 86, ctx),
-    readOnlyColumn('actualSales', actualsName, 170, ctx, true),
-    editableColumn('budgetAmount', 'Budget Amount', 150, ctx),
-    editableColumn('forecastSales', 'Forecast Sales', 150, ctx),
-    editableColumn('comments', 'Comments', 300, ctx),
+    readOnlyColumn('category', 'Category', 110, ctx),
+    readOnlyColumn('region', 'Region', 160, ctx),
+    readOnlyColumn('quarter', 'Quarter', 76, ctx),
+    readOnlyColumn('actualSales', actualsName, 130, ctx, true),
+    editableColumn('budgetAmount', 'Budget Amount', 140, ctx),
+    editableColumn('forecastSales', 'Forecast Sales', 140, ctx),
+    editableColumn('comments', 'Comments', 200, ctx),
   ];
 }
 

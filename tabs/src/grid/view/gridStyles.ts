@@ -11,7 +11,7 @@ export const useGridStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     minHeight: '320px',
-    height: 'clamp(320px, calc(100dvh - 380px), 1200px)',
+    height: 'clamp(360px, calc(100dvh - 300px), 1200px)',
     borderRadius: tokens.borderRadiusMedium,
     ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke1),
     overflow: 'hidden',

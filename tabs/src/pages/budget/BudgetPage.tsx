@@ -1,13 +1,19 @@
 import { Caption1, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
-import { bundleIcon, Money20Filled, Money20Regular, MoneyRegular, PersonLockRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { bundleIcon, Money20Filled, Money20Regular, PersonLockRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { businessUnitsOf } from '../../auth/roles';
 import { useMe } from '../../auth/useMe';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
+import { budgetKeys, fetchPlanStatus } from './budgetApi';
+import { BudgetWorkspace } from './BudgetWorkspace';
+import { nameFromUpn } from './people';
 import { ScopePicker } from './ScopePicker';
+import { StatusBadge, statusLooks } from './StatusBadge';
+import { usePlanRoute } from './usePlanRoute';
 
 /** Nav icon: 20px, filled when selected. */
 const Icon = bundleIcon(Money20Filled, Money20Regular);
@@ -15,20 +21,28 @@ const title = 'Budget';
 const subtitle = 'Plan budget and forecast sales by business unit, product category, region and quarter.';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, flexGrow: 1 },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, flexGrow: 1, minWidth: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
-  grid: { minHeight: '240px' },
 });
 
+/** The Budget page: choose a business unit (with each plan's status), then edit its plan in the grid. */
 export function BudgetPage() {
   const s = useStyles();
   const me = useMe();
   const headingId = useId();
-  const [chosen, setChosen] = useState<string>();
+  const [route, choose] = usePlanRoute();
   const units = businessUnitsOf(me.data?.scopes ?? []);
-  const current = units.find((unit) => unit.id === chosen) ?? units[0];
+  const current = units.find((unit) => unit.id === route.scopeId) ?? units[0];
+  const statuses = useQuery({
+    queryKey: budgetKeys.status(route.planId),
+    queryFn: ({ signal }) => fetchPlanStatus(route.planId, signal),
+    enabled: units.length > 0,
+    refetchInterval: 15_000,
+  });
+  const stateOf = (scopeId: string) => statuses.data?.units.find((unit) => unit.scopeId === scopeId)?.state;
+  const nameOf = (upn: string) => nameFromUpn(upn, me.data?.user);
 
   return (
     <PageLayout title={title} subtitle={subtitle}>
@@ -48,16 +62,19 @@ export function BudgetPage() {
             <Subtitle1 as="h2" id={headingId} className={s.heading}>
               Your business units
             </Subtitle1>
-            <Caption1 className={s.hint}>Choose the plan to work on. Your access level is shown on each.</Caption1>
-            <ScopePicker scopes={me.data.scopes} value={current.id} onChange={setChosen} labelledBy={headingId} />
+            <Caption1 className={s.hint}>Choose the plan to work on. Your access level and each plan’s status are shown on each.</Caption1>
+            <ScopePicker
+              scopes={me.data.scopes}
+              value={current.id}
+              onChange={choose}
+              labelledBy={headingId}
+              extra={(scopeId) => {
+                const state = stateOf(scopeId);
+                return state ? { node: <StatusBadge state={state} nameOf={nameOf} compact />, text: `Plan ${statusLooks[state.status].label.toLowerCase()}` } : null;
+              }}
+            />
           </section>
-          <EmptyState
-            className={s.grid}
-            icon={MoneyRegular}
-            title={`The budget grid for ${current.name} will appear here`}
-            description="An Excel-like grid of the budget lines, with historical actuals from Power BI, copy and paste, undo and your colleagues' changes arriving live."
-            hint="This part is being built."
-          />
+          <BudgetWorkspace key={`${route.planId}/${current.id}`} planId={route.planId} scopeId={current.id} me={me.data} level={current.level} />
         </div>
       )}
     </PageLayout>

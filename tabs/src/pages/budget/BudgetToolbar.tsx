@@ -1,16 +1,19 @@
-import { Toolbar, ToolbarButton, ToolbarDivider, Tooltip } from '@fluentui/react-components';
+import { makeStyles, Toolbar, ToolbarButton, ToolbarDivider, tokens, Tooltip } from '@fluentui/react-components';
 import {
   ArrowDownloadRegular,
   ArrowRedoRegular,
   ArrowUndoRegular,
   ArrowUploadRegular,
   LockOpenRegular,
-  PanelRightRegular,
   SaveRegular,
   SendRegular,
   ArrowBetweenDownRegular,
 } from '@fluentui/react-icons';
 import type { EditStep } from '../../grid/editModel';
+
+const useStyles = makeStyles({
+  toolbar: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS, paddingLeft: 0, paddingRight: 0, '& button': { whiteSpace: 'nowrap' } },
+});
 
 const stepText = (step: EditStep | undefined) => {
   if (!step) return '';
@@ -27,7 +30,6 @@ export interface BudgetToolbarProps {
   canSubmit: boolean;
   canUnlock: boolean;
   exporting: boolean;
-  detailsOpen: boolean;
   onSave(): void;
   onUndo(): void;
   onRedo(): void;
@@ -36,15 +38,15 @@ export interface BudgetToolbarProps {
   onExport(): void;
   onSubmit(): void;
   onUnlock(): void;
-  onToggleDetails(): void;
 }
 
 /** The page's commands (one tab stop, arrow keys move along; shortcuts in the tooltips). */
 export function BudgetToolbar(props: BudgetToolbarProps) {
+  const s = useStyles();
   const { canEdit, unsaved, saving, undoStep, redoStep } = props;
   const saveLabel = saving ? 'Saving…' : unsaved ? `Save ${unsaved === 1 ? '1 change' : `${unsaved} changes`}` : 'Saved';
   return (
-    <Toolbar aria-label="Budget commands" size="medium" data-testid="budget-toolbar">
+    <Toolbar aria-label="Budget commands" size="medium" className={s.toolbar} data-testid="budget-toolbar">
       <Tooltip content="Save only the changed cells (Ctrl+S)" relationship="description">
         <ToolbarButton appearance="primary" icon={<SaveRegular />} disabled={!canEdit || !unsaved || saving} onClick={props.onSave} data-testid="save">
           {saveLabel}
@@ -75,10 +77,6 @@ export function BudgetToolbar(props: BudgetToolbarProps) {
           Unlock…
         </ToolbarButton>
       )}
-      <ToolbarDivider />
-      <ToolbarButton icon={<PanelRightRegular />} aria-pressed={props.detailsOpen} onClick={props.onToggleDetails}>
-        Subtotals &amp; history
-      </ToolbarButton>
     </Toolbar>
   );
 }

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import { BuildingRetailRegular, CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
 import type { GrantedScope } from '@planboard/contracts';
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { LevelBadge, levelLabels } from '../../shell/LevelBadge';
 
 const useStyles = makeStyles({
@@ -9,8 +9,8 @@ const useStyles = makeStyles({
   card: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -28,10 +28,16 @@ const useStyles = makeStyles({
   name: { margin: 0, flexGrow: 1 },
   indicator: { fontSize: '20px', flexShrink: 0, color: tokens.colorNeutralStrokeAccessible },
   checked: { color: tokens.colorCompoundBrandForeground1 },
-  body: { paddingLeft: '28px' },
-  stores: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  store: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
-  muted: { color: tokens.colorNeutralForeground3 },
+  body: { paddingLeft: '28px', display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  stores: {
+    display: 'block',
+    maxWidth: '100%',
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  storeIcon: { verticalAlign: 'text-bottom', marginRight: tokens.spacingHorizontalXS },
 });
 
 export interface ScopePickerProps {
@@ -41,13 +47,15 @@ export interface ScopePickerProps {
   onChange(scopeId: string): void;
   /** Id of the element that names the group (a heading). */
   labelledBy?: string;
+  /** Shown on a card under its name (the plan's status), with the same in words for screen readers. */
+  extra?(scopeId: string): { node: ReactNode; text: string } | null;
 }
 
 const storeNumber = (id: string) => id.replace(/^store-/, '');
 const storesText = (n: number) => (n === 1 ? '1 store' : `${n} stores`);
 
 /** Business units as selectable cards (a radio group: one tab stop, arrow keys choose). */
-export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePickerProps) {
+export function ScopePicker({ scopes, value, onChange, labelledBy, extra }: ScopePickerProps) {
   const s = useStyles();
   const baseId = useId();
   const refs = useRef<(HTMLDivElement | null)[]>([]);
@@ -87,6 +95,7 @@ export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePicker
         const stores = scopes.filter((scope) => scope.type === 'store' && scope.parentId === unit.id);
         const checked = index === current;
         const id = `${baseId}-${unit.id}`;
+        const info = extra?.(unit.id) ?? null;
         return (
           <div
             key={unit.id}
@@ -104,7 +113,7 @@ export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePicker
             data-scope={unit.id}
           >
             <span id={`${id}-desc`} hidden>
-              {`${levelLabels[unit.level]} access. ${storesText(stores.length)}: ${stores.map((store) => store.name).join(', ') || 'none'}.`}
+              {`${levelLabels[unit.level]} access. ${info ? `${info.text}. ` : ''}${storesText(stores.length)}: ${stores.map((store) => store.name).join(', ') || 'none'}.`}
             </span>
             <div className={s.head}>
               {checked ? (
@@ -118,23 +127,11 @@ export function ScopePicker({ scopes, value, onChange, labelledBy }: ScopePicker
               <LevelBadge level={unit.level} />
             </div>
             <div className={s.body} aria-hidden="true">
-              {stores.length === 0 ? (
-                <Caption1 className={s.muted}>No stores</Caption1>
-              ) : (
-                <>
-                  <Caption1 className={s.muted}>{storesText(stores.length)}</Caption1>
-                  <ul className={s.stores}>
-                    {stores.map((store) => (
-                      <li key={store.id} className={s.store}>
-                        <BuildingRetailRegular aria-hidden="true" />
-                        <Caption1>
-                          {store.name} · {storeNumber(store.id)}
-                        </Caption1>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
+              {info?.node}
+              <Caption1 className={s.stores} title={stores.map((store) => `${store.name} · ${storeNumber(store.id)}`).join('\n')}>
+                <BuildingRetailRegular className={s.storeIcon} />
+                {stores.length === 0 ? 'No stores' : `${storesText(stores.length)}: ${stores.map((store) => store.name).join(', ')}`}
+              </Caption1>
             </div>
           </div>
         );

@@ -35,6 +35,7 @@ export function UnlockDialog({ open, scopeName, pending, error, onConfirm, onClo
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             submit();

@@ -1,5 +1,5 @@
 import type { Actuals, BudgetPatchResult, PlanState } from '@planboard/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { defaultStore } from '../../auth/storage';
 import { draftKey, loadDraft, saveDraft } from '../../grid/drafts';
@@ -158,6 +158,13 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     },
     [model],
   );
+
+  // Other views of the plan's status (the business unit cards) follow when it changes here.
+  const queryClient = useQueryClient();
+  const status = planState?.status;
+  useEffect(() => {
+    if (status) void queryClient.invalidateQueries({ queryKey: budgetKeys.status(planId) });
+  }, [status, planId, queryClient]);
 
   const state = planState;
   return {
