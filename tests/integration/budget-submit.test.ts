@@ -50,7 +50,9 @@ describe('submit, refresh, unlock', () => {
     expect((await control(`datasets/${localPowerBi.budgetDatasetId}/next-refresh`, { durationMs: 300 })).ok).toBe(true);
     const submitted = await api.call(`/budget/${planId}/sales-north/submit`, { token: token['Nora Lindqvist'], method: 'POST' });
     expect(submitted.status).toBe(200);
-    expect(((await submitted.json()) as { state: PlanState }).state).toMatchObject({ submittedBy: upn('Nora Lindqvist') });
+    const submittedBody = (await submitted.json()) as { state: PlanState; notified: boolean };
+    expect(submittedBody.state).toMatchObject({ submittedBy: upn('Nora Lindqvist') });
+    expect(submittedBody.notified).toBe(true);
 
     const late = await api.call(`/budget/${planId}/sales-north`, {
       token: token['Erik Hansen'],
@@ -93,6 +95,8 @@ describe('submit, refresh, unlock', () => {
     expect(noReason.status).toBe(400);
     const unlocked = await api.call(`/budget/${planId}/sales-north/unlock`, { token: token['Alex Morgan'], method: 'POST', json: { reason: 'Q3 figures need a fix' } });
     expect(unlocked.status).toBe(200);
+    // The BU's contributors are told through the bot's queue (delivery is the bot's suite).
+    expect(((await unlocked.json()) as { notified: boolean }).notified).toBe(true);
     expect(await stateOf('Erik Hansen')).toMatchObject({ status: 'draft', unlockedBy: upn('Alex Morgan'), unlockReason: 'Q3 figures need a fix' });
     const audit = (await (await api.call(`/budget/${planId}/sales-north/audit`, { token: token['Nora Lindqvist'] })).json()) as { entries: { lineId: string | null; action: string; by: string }[] };
     const planEvents = audit.entries.filter((entry) => entry.lineId === null).map((entry) => [entry.action, entry.by]);

@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { planIdSchema, unlockRequestSchema, type PlanStatusList } from '@planboard/contracts';
 import { z } from 'zod';
 import { planPartitionKey } from '../budget/line-entity';
+import { notifyPlanEvent } from '../budget/notify';
 import { followRefresh, submitPlan, unlockPlan } from '../budget/submit';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
@@ -16,8 +17,10 @@ app.http('budgetSubmit', {
   authLevel: 'anonymous',
   handler: authedRoute(async (request, _context, access) => {
     const ref = parseParams(request, planParams);
-    access.require(ref.scopeId, 'approve', 'This budget');
-    return json({ state: await submitPlan(ref, access.caller.upn) });
+    const scope = access.require(ref.scopeId, 'approve', 'This budget');
+    const state = await submitPlan(ref, access.caller.upn);
+    const notified = await notifyPlanEvent('planSubmitted', ref, scope.name, access.caller, state);
+    return json({ state, notified });
   }),
 });
 
@@ -28,9 +31,11 @@ app.http('budgetUnlock', {
   authLevel: 'anonymous',
   handler: authedRoute(async (request, _context, access) => {
     const ref = parseParams(request, planParams);
-    access.require(ref.scopeId, 'admin', 'This budget');
+    const scope = access.require(ref.scopeId, 'admin', 'This budget');
     const { reason } = await parseJsonBody(request, unlockRequestSchema);
-    return json({ state: await unlockPlan(ref, access.caller.upn, reason) });
+    const state = await unlockPlan(ref, access.caller.upn, reason);
+    const notified = await notifyPlanEvent('planUnlocked', ref, scope.name, access.caller, state);
+    return json({ state, notified });
   }),
 });
 
