@@ -1,5 +1,11 @@
 /** Root jest config: one `npm test` runs every workspace's unit tests and the integration suite. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+    module: { type: 'commonjs' },
+  },
+];
 const base = (name, rootDir, extra = {}) => ({
   displayName: name,
   rootDir,
@@ -19,11 +25,15 @@ module.exports = {
     base('api', '<rootDir>/api'),
     base('bot', '<rootDir>/bot'),
     base('functions-host', '<rootDir>/emulators/functions-host', { moduleNameMapper: {} }),
-    base('stack', '<rootDir>/emulators/stack', { moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' } }),
+    base('stack', '<rootDir>/emulators/stack', {
+      moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' },
+    }),
     base('identity', '<rootDir>/emulators/identity', { moduleNameMapper: {} }),
     base('powerbi', '<rootDir>/emulators/powerbi', { moduleNameMapper: {} }),
     base('tabs', '<rootDir>/tabs'),
-    base('integration', '<rootDir>/tests/integration', { moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' } }),
+    base('integration', '<rootDir>/tests/integration', {
+      moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' },
+    }),
     base('repo', '<rootDir>/tests/repo', { moduleNameMapper: {} }),
   ],
 };

@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { localApiClientId, localBrowserAuthority, localIdentityAuthority, localPowerBi, localTabClientId, localTabDomain, sampleTenantId } from './local-defaults';
+import {
+  localApiClientId,
+  localBrowserAuthority,
+  localIdentityAuthority,
+  localPowerBi,
+  localTabClientId,
+  localTabDomain,
+  sampleTenantId,
+} from './local-defaults';
 
-const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /**
  * The API's configuration, read once from app settings (environment variables) and validated at

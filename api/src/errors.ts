@@ -17,16 +17,19 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: ErrorDetail[]): ApiError =>
-  new ApiError(400, 'BadRequest', message, details);
+export const badRequest = (message: string, details?: ErrorDetail[]): ApiError => new ApiError(400, 'BadRequest', message, details);
 export const validationFailed = (message: string, details: ErrorDetail[]): ApiError =>
   new ApiError(400, 'ValidationFailed', message, details);
-export const forbidden = (message = 'You do not have access to this resource.'): ApiError =>
-  new ApiError(403, 'Forbidden', message);
+export const forbidden = (message = 'You do not have access to this resource.'): ApiError => new ApiError(403, 'Forbidden', message);
 export const notFound = (message = 'Not found.'): ApiError => new ApiError(404, 'NotFound', message);
-export const conflict = (message: string, details?: ErrorDetail[]): ApiError =>
-  new ApiError(409, 'Conflict', message, details);
+export const conflict = (message: string, details?: ErrorDetail[]): ApiError => new ApiError(409, 'Conflict', message, details);
 
 /** A dependency (storage, Power BI) is unreachable: the caller may retry later. */
 export const dependencyUnavailable = (message: string, retryAfterSeconds?: number): ApiError =>
-  new ApiError(503, 'DependencyUnavailable', message, undefined, retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined);
+  new ApiError(
+    503,
+    'DependencyUnavailable',
+    message,
+    undefined,
+    retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
+  );

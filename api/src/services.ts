@@ -36,12 +36,20 @@ export function getServices(): Services {
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,
       maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,
-      servicePrincipal: { clientId: settings.POWERBI_CLIENT_ID, clientSecret: settings.POWERBI_CLIENT_SECRET, authority: settings.POWERBI_AUTHORITY },
+      servicePrincipal: {
+        clientId: settings.POWERBI_CLIENT_ID,
+        clientSecret: settings.POWERBI_CLIENT_SECRET,
+        authority: settings.POWERBI_AUTHORITY,
+      },
     }),
     powerBiAsUser: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,
       maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,
-      servicePrincipal: { clientId: settings.POWERBI_OBO_CLIENT_ID, clientSecret: settings.POWERBI_OBO_CLIENT_SECRET, authority: settings.POWERBI_AUTHORITY },
+      servicePrincipal: {
+        clientId: settings.POWERBI_OBO_CLIENT_ID,
+        clientSecret: settings.POWERBI_OBO_CLIENT_SECRET,
+        authority: settings.POWERBI_AUTHORITY,
+      },
     }),
   };
   return services;

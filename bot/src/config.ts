@@ -22,11 +22,15 @@ const configSchema = z.object({
   /** `SingleTenant` in Azure; locally `MultiTenant`, since botbuilder refuses SingleTenant without an app id. */
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
-  /** Tenants whose users the bot serves (the API's allow-list). */
-  AUTH_TENANT_IDS: csv.default([sampleTenantId]),
+  /** Tenants whose users the bot serves (the API's allow-list); default: the app's tenant (Azure) or the sample tenant. */
+  AUTH_TENANT_IDS: csv.optional(),
+  /** Set by infra/ in Azure (the Entra app's tenant, also Power BI's). */
+  AAD_APP_TENANT_ID: z.string().optional(),
+  POWERBI_TENANT_ID: z.string().optional(),
   /** Power BI as the service principal, for `refresh`, `schedule` and card retries (same values as the API). */
   POWERBI_API_URL: z.string().url().default(localPowerBi.apiUrl),
-  POWERBI_AUTHORITY: z.string().url().default(`${localIdentityAuthority}/${sampleTenantId}`),
+  /** Default: Entra for POWERBI_TENANT_ID when set (Azure), else the local identity provider. */
+  POWERBI_AUTHORITY: z.string().url().optional(),
   POWERBI_CLIENT_ID: z.string().min(1).default(localPowerBi.servicePrincipalId),
   POWERBI_CLIENT_SECRET: z.string().min(1).default(localPowerBi.servicePrincipalSecret),
   POWERBI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
@@ -36,7 +40,9 @@ const configSchema = z.object({
   TEAMS_APP_ID: z.string().default(''),
 });
 
-export type BotConfig = Readonly<z.infer<typeof configSchema>>;
+export type BotConfig = Readonly<
+  Omit<z.infer<typeof configSchema>, 'AUTH_TENANT_IDS' | 'POWERBI_AUTHORITY'> & { AUTH_TENANT_IDS: string[]; POWERBI_AUTHORITY: string }
+>;
 
 let frozen: BotConfig | undefined;
 
@@ -52,7 +58,17 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
       'Invalid bot configuration: MicrosoftAppType SingleTenant needs MicrosoftAppId (leave both unset to run anonymously locally)',
     );
   }
-  return Object.freeze(result.data);
+  const data = result.data;
+  const appTenant = data.AAD_APP_TENANT_ID || data.MicrosoftAppTenantId;
+  return Object.freeze({
+    ...data,
+    AUTH_TENANT_IDS: data.AUTH_TENANT_IDS ?? [appTenant || sampleTenantId],
+    POWERBI_AUTHORITY:
+      data.POWERBI_AUTHORITY ??
+      (data.POWERBI_TENANT_ID
+        ? `https://login.microsoftonline.com/${data.POWERBI_TENANT_ID}`
+        : `${localIdentityAuthority}/${sampleTenantId}`),
+  });
 }
 
 /** The configuration of this process, parsed on first use and fixed afterwards. */

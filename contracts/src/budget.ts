@@ -76,7 +76,12 @@ const numberCell = z.number().finite().min(amountBounds.min).max(amountBounds.ma
 export const cellEditSchema = z.discriminatedUnion('field', [
   z.object({ lineId: lineIdSchema, field: z.literal('budgetAmount'), value: numberCell, baseRev: z.number().int().nonnegative() }),
   z.object({ lineId: lineIdSchema, field: z.literal('forecastSales'), value: numberCell, baseRev: z.number().int().nonnegative() }),
-  z.object({ lineId: lineIdSchema, field: z.literal('comments'), value: z.string().max(maxCommentLength), baseRev: z.number().int().nonnegative() }),
+  z.object({
+    lineId: lineIdSchema,
+    field: z.literal('comments'),
+    value: z.string().max(maxCommentLength),
+    baseRev: z.number().int().nonnegative(),
+  }),
 ]);
 export type CellEdit = z.infer<typeof cellEditSchema>;
 
@@ -128,7 +133,9 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** `POST …/unlock`: admins reopen a submitted plan and must say why (the BU is notified). */
-export const unlockRequestSchema = z.object({ reason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500) }).strict();
+export const unlockRequestSchema = z
+  .object({ reason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500) })
+  .strict();
 export type UnlockRequest = z.infer<typeof unlockRequestSchema>;
 
 /** `GET /api/budget/{planId}/status`: the submission state of every BU the caller can see. */

@@ -26,10 +26,20 @@ function percentile(values: number[], p: number): number {
 
 export async function run(): Promise<boolean> {
   const azurite = await startAzurite({ ports: { blob: await freePort(), queue: await freePort(), table: await freePort() } });
-  const identity = await startIdentity({ httpsPort: await freePort(), httpPort: await freePort(), certsDir: join(tmpdir(), 'planboard-test-certs'), tabOrigins: [], tabDomain: 'localhost:53000' });
+  const identity = await startIdentity({
+    httpsPort: await freePort(),
+    httpPort: await freePort(),
+    certsDir: join(tmpdir(), 'planboard-test-certs'),
+    tabOrigins: [],
+    tabDomain: 'localhost:53000',
+  });
   const pbiPort = await freePort();
   const powerBi = await startPowerBi({ port: pbiPort, identity: identity.config, storageConnectionString: azurite.connectionString });
-  const settings = { AzureWebJobsStorage: azurite.connectionString, ...apiAuthSettings(identity.config, 'localhost:53000'), ...apiPowerBiSettings(pbiPort, identity.config) };
+  const settings = {
+    AzureWebJobsStorage: azurite.connectionString,
+    ...apiAuthSettings(identity.config, 'localhost:53000'),
+    ...apiPowerBiSettings(pbiPort, identity.config),
+  };
   const apiPorts = [await freePort(), await freePort()];
   const hosts = await Promise.all(apiPorts.map((port) => startFunctionApp({ app: 'api', port, settings })));
   try {
@@ -52,7 +62,12 @@ export async function run(): Promise<boolean> {
           if (save % 5 === 4) view = await get(editor + save, token);
           const edits: CellEdit[] = [0, 1, 2].map((k) => {
             const line = view[(editor * 7 + save * 13 + k * 31) % view.length]!;
-            return { lineId: line.lineId, field: k % 2 ? 'forecastSales' : 'budgetAmount', value: editor * 100_000 + save * 10 + k, baseRev: line.rev };
+            return {
+              lineId: line.lineId,
+              field: k % 2 ? 'forecastSales' : 'budgetAmount',
+              value: editor * 100_000 + save * 10 + k,
+              baseRev: line.rev,
+            };
           });
           const started = performance.now();
           const response = await fetch(base(editor + save), {
@@ -64,7 +79,8 @@ export async function run(): Promise<boolean> {
           const result = budgetPatchResultSchema.parse(await response.json());
           conflicts += result.conflicts.length;
           for (const edit of edits) {
-            if (!result.conflicts.some((c) => c.lineId === edit.lineId && c.field === edit.field)) accepted.push({ upn: users[editor % users.length]!, edit });
+            if (!result.conflicts.some((c) => c.lineId === edit.lineId && c.field === edit.field))
+              accepted.push({ upn: users[editor % users.length]!, edit });
           }
           for (const line of result.lines) view = view.map((candidate) => (candidate.lineId === line.lineId ? line : candidate));
         }
@@ -74,12 +90,17 @@ export async function run(): Promise<boolean> {
     const final = await get(1, tokens[0]!);
     const audit: ReturnType<typeof auditEntrySchema.parse>[] = [];
     for (let page = 1; ; page += 1) {
-      const body = (await (await fetch(`${base(0)}/audit?page=${page}&pageSize=500`, { headers: { authorization: `Bearer ${tokens[0]}` } })).json()) as { entries: unknown[]; total: number };
+      const body = (await (
+        await fetch(`${base(0)}/audit?page=${page}&pageSize=500`, { headers: { authorization: `Bearer ${tokens[0]}` } })
+      ).json()) as { entries: unknown[]; total: number };
       audit.push(...body.entries.map((entry) => auditEntrySchema.parse(entry)));
       if (audit.length >= body.total || body.entries.length === 0) break;
     }
     const cellEntries = audit.filter((entry) => entry.lineId !== null);
-    const missing = accepted.filter(({ upn, edit }) => !cellEntries.some((e) => e.lineId === edit.lineId && e.field === edit.field && e.new === edit.value && e.by === upn));
+    const missing = accepted.filter(
+      ({ upn, edit }) =>
+        !cellEntries.some((e) => e.lineId === edit.lineId && e.field === edit.field && e.new === edit.value && e.by === upn),
+    );
     const replayed = new Map(initial.map((line) => [line.lineId, { ...line } as Record<string, unknown>]));
     let replayMismatch = 0;
     for (const entry of [...cellEntries].sort((a, b) => a.rev - b.rev)) {
@@ -87,11 +108,20 @@ export async function run(): Promise<boolean> {
       if (line[entry.field] !== entry.old) replayMismatch += 1;
       line[entry.field] = entry.new;
     }
-    const stateMismatch = final.filter((line) => line.budgetAmount !== replayed.get(line.lineId)!.budgetAmount || line.forecastSales !== replayed.get(line.lineId)!.forecastSales).length;
+    const stateMismatch = final.filter(
+      (line) =>
+        line.budgetAmount !== replayed.get(line.lineId)!.budgetAmount || line.forecastSales !== replayed.get(line.lineId)!.forecastSales,
+    ).length;
     const lost = missing.length + replayMismatch + stateMismatch;
-    console.log(`  ${editors} editors × ${savesEach} saves through 2 hosts: ${latencies.length} saves, ${accepted.length} cell edits accepted, ${conflicts} conflicts reported`);
-    console.log(`  save latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
-    console.log(`  lost updates: ${lost} (accepted but not audited ${missing.length}, audit/replay mismatches ${replayMismatch + stateMismatch})`);
+    console.log(
+      `  ${editors} editors × ${savesEach} saves through 2 hosts: ${latencies.length} saves, ${accepted.length} cell edits accepted, ${conflicts} conflicts reported`,
+    );
+    console.log(
+      `  save latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
+    );
+    console.log(
+      `  lost updates: ${lost} (accepted but not audited ${missing.length}, audit/replay mismatches ${replayMismatch + stateMismatch})`,
+    );
     return lost === 0 && latencies.length === editors * savesEach;
   } finally {
     await Promise.all(hosts.map((host) => host.stop()));

@@ -22,10 +22,13 @@ async function countingProxy(target: number): Promise<{ port: number; count: () 
   let requests = 0;
   const server = createServer((req, res) => {
     requests += 1;
-    const upstream = httpRequest({ host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers }, (response) => {
-      res.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers },
+      (response) => {
+        res.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,7 +39,16 @@ async function seed(connection: string, planId: string): Promise<string[]> {
   const lineIds = Array.from({ length: rows }, (_, index) => `c${Math.floor(index / 20)}.r${index % 20}.q${(index % 4) + 1}`);
   await insertMissing(
     tableClient(connection, tableNames.budget),
-    lineIds.map((lineId) => ({ partitionKey: planPartitionKey(planId, 'sales-north'), rowKey: `line|${lineId}`, category: 'C', region: 'R', quarter: 'Q1', budgetAmount: 1, forecastSales: 2, comments: '' })),
+    lineIds.map((lineId) => ({
+      partitionKey: planPartitionKey(planId, 'sales-north'),
+      rowKey: `line|${lineId}`,
+      category: 'C',
+      region: 'R',
+      quarter: 'Q1',
+      budgetAmount: 1,
+      forecastSales: 2,
+      comments: '',
+    })),
   );
   return lineIds;
 }
@@ -56,7 +68,12 @@ export async function run(): Promise<boolean> {
     const edits: CellEdit[] = lineIds.map((lineId) => ({ lineId, field: 'budgetAmount', value: 42, baseRev: 0 }));
     proxy.reset();
     const startedA = performance.now();
-    const result = await saveEdits(new BudgetStore(counted), { planId: planA, scopeId: 'sales-north', actor: 'bench', patch: { idempotencyKey: randomUUID(), action: 'paste', edits } });
+    const result = await saveEdits(new BudgetStore(counted), {
+      planId: planA,
+      scopeId: 'sales-north',
+      actor: 'bench',
+      patch: { idempotencyKey: randomUUID(), action: 'paste', edits },
+    });
     const batchedMs = performance.now() - startedA;
     const roundTrips = proxy.count();
 
@@ -67,7 +84,8 @@ export async function run(): Promise<boolean> {
     const snapshot = await store.read(planPartitionKey(planB, 'sales-north'));
     const table = tableClient(direct, tableNames.budget);
     const startedB = performance.now();
-    for (const line of snapshot.lines.values()) await table.upsertEntity(toEntity(planPartitionKey(planB, 'sales-north'), { ...line, budgetAmount: 42 }), 'Replace');
+    for (const line of snapshot.lines.values())
+      await table.upsertEntity(toEntity(planPartitionKey(planB, 'sales-north'), { ...line, budgetAmount: 42 }), 'Replace');
     const perRowMs = performance.now() - startedB;
 
     const ratio = perRowMs / batchedMs;

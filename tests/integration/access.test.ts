@@ -66,7 +66,9 @@ describe('access administration', () => {
     expect(revoke.status).toBe(200);
     expect((await me('Kenji Sato')).scopes.map((scope) => scope.id)).not.toContain('marketing');
 
-    const audit = accessAuditSchema.parse(await (await api.call(`/access/users/${kenji.oid}/audit`, { token: tokens['Alex Morgan'] })).json());
+    const audit = accessAuditSchema.parse(
+      await (await api.call(`/access/users/${kenji.oid}/audit`, { token: tokens['Alex Morgan'] })).json(),
+    );
     const mine = audit.entries.filter((entry) => entry.scopeId === 'marketing');
     expect(mine.slice(0, 2).map((entry) => [entry.action, entry.oldLevel, entry.newLevel, entry.by])).toEqual([
       ['revoke', 'read', null, alex.upn],
@@ -75,20 +77,38 @@ describe('access administration', () => {
   });
 
   it('a BU leader cannot grant on their own BU (needs admin) nor see another BU (404, not 403)', async () => {
-    const own = await api.call(grantPath(kenji.oid, 'sales-north'), { token: tokens['Nora Lindqvist'], method: 'PUT', json: { level: 'edit' } });
+    const own = await api.call(grantPath(kenji.oid, 'sales-north'), {
+      token: tokens['Nora Lindqvist'],
+      method: 'PUT',
+      json: { level: 'edit' },
+    });
     expect(own.status).toBe(403);
-    const other = await api.call(grantPath(nora.oid, 'finance'), { token: tokens['Nora Lindqvist'], method: 'PUT', json: { level: 'admin' } });
+    const other = await api.call(grantPath(nora.oid, 'finance'), {
+      token: tokens['Nora Lindqvist'],
+      method: 'PUT',
+      json: { level: 'admin' },
+    });
     expect(other.status).toBe(404);
     expect((await me('Nora Lindqvist')).scopes.map((scope) => scope.id)).not.toContain('finance');
     expect((await api.call(`/access/users/${fiona.oid}/audit`, { token: tokens['Nora Lindqvist'] })).status).toBe(403);
   });
 
   it('rejects bad input with a 4xx naming the field, writing nothing', async () => {
-    const before = accessAuditSchema.parse(await (await api.call(`/access/users/${kenji.oid}/audit`, { token: tokens['Alex Morgan'] })).json());
-    const badLevel = await api.call(grantPath(kenji.oid, 'finance'), { token: tokens['Alex Morgan'], method: 'PUT', json: { level: 'owner' } });
+    const before = accessAuditSchema.parse(
+      await (await api.call(`/access/users/${kenji.oid}/audit`, { token: tokens['Alex Morgan'] })).json(),
+    );
+    const badLevel = await api.call(grantPath(kenji.oid, 'finance'), {
+      token: tokens['Alex Morgan'],
+      method: 'PUT',
+      json: { level: 'owner' },
+    });
     expect(badLevel.status).toBe(400);
     expect(errorEnvelopeSchema.parse(await badLevel.json()).error.details?.[0]?.path).toBe('level');
-    const badOid = await api.call(grantPath('not-a-guid', 'finance'), { token: tokens['Alex Morgan'], method: 'PUT', json: { level: 'read' } });
+    const badOid = await api.call(grantPath('not-a-guid', 'finance'), {
+      token: tokens['Alex Morgan'],
+      method: 'PUT',
+      json: { level: 'read' },
+    });
     expect(badOid.status).toBe(400);
     const notJson = await api.call(grantPath(kenji.oid, 'finance'), {
       token: tokens['Alex Morgan'],
@@ -102,7 +122,9 @@ describe('access administration', () => {
       json: { level: 'read' },
     });
     expect(unknownUser.status).toBe(404);
-    const after = accessAuditSchema.parse(await (await api.call(`/access/users/${kenji.oid}/audit`, { token: tokens['Alex Morgan'] })).json());
+    const after = accessAuditSchema.parse(
+      await (await api.call(`/access/users/${kenji.oid}/audit`, { token: tokens['Alex Morgan'] })).json(),
+    );
     expect(after.entries).toEqual(before.entries);
   });
 });

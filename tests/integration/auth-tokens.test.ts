@@ -50,7 +50,9 @@ describe('the API validates tokens from the Entra-shaped provider', () => {
   it('refuses a forged token: same claims and kid, signed by another key', async () => {
     const genuine = await tokenFor(nora);
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(decodeJwt(genuine)).setProtectedHeader(decodeProtectedHeader(genuine) as { alg: string }).sign(privateKey);
+    const forged = await new SignJWT(decodeJwt(genuine))
+      .setProtectedHeader(decodeProtectedHeader(genuine) as { alg: string })
+      .sign(privateKey);
     expect(await refusal(forged)).toBe('InvalidSignature');
   });
 

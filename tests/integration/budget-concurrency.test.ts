@@ -50,7 +50,11 @@ test('20 concurrent writers through 2 hosts: no lost update, conflicts reported,
           return { lineId: line.lineId, field, value: 1_000_000 + writer * 1000 + round * 10 + k, baseRev };
         });
         const unique = [...new Map(edits.map((edit) => [`${edit.lineId}/${edit.field}`, edit])).values()];
-        const response = await host.call(path, { token: tokens.get(upn), method: 'PATCH', json: { idempotencyKey: randomUUID(), action: 'edit', edits: unique } });
+        const response = await host.call(path, {
+          token: tokens.get(upn),
+          method: 'PATCH',
+          json: { idempotencyKey: randomUUID(), action: 'edit', edits: unique },
+        });
         expect([200, 409]).toContain(response.status);
         const result = budgetPatchResultSchema.parse(await response.json());
         for (const edit of unique) {
@@ -69,11 +73,21 @@ test('20 concurrent writers through 2 hosts: no lost update, conflicts reported,
 
   // Every accepted edit is recorded in the audit, by its author, with its value.
   for (const { upn, edit } of sent.filter((item) => item.outcome === 'applied')) {
-    expect(audit.some((entry) => entry.lineId === edit.lineId && entry.field === edit.field && entry.new === edit.value && entry.by === upn)).toBe(true);
+    expect(
+      audit.some((entry) => entry.lineId === edit.lineId && entry.field === edit.field && entry.new === edit.value && entry.by === upn),
+    ).toBe(true);
   }
   // Nothing is in the audit that nobody was told was saved.
   for (const entry of audit) {
-    expect(sent.some((item) => item.outcome === 'applied' && item.edit.lineId === entry.lineId && item.edit.field === entry.field && item.edit.value === entry.new)).toBe(true);
+    expect(
+      sent.some(
+        (item) =>
+          item.outcome === 'applied' &&
+          item.edit.lineId === entry.lineId &&
+          item.edit.field === entry.field &&
+          item.edit.value === entry.new,
+      ),
+    ).toBe(true);
   }
   // Replaying the audit (oldest first) from the initial values gives exactly the stored state.
   const replayed = new Map<string, BudgetLine>(initial.map((line) => [line.lineId, { ...line }]));
@@ -83,7 +97,10 @@ test('20 concurrent writers through 2 hosts: no lost update, conflicts reported,
     (line as unknown as Record<string, unknown>)[entry.field] = entry.new;
   }
   for (const line of final) {
-    expect([line.budgetAmount, line.forecastSales]).toEqual([replayed.get(line.lineId)!.budgetAmount, replayed.get(line.lineId)!.forecastSales]);
+    expect([line.budgetAmount, line.forecastSales]).toEqual([
+      replayed.get(line.lineId)!.budgetAmount,
+      replayed.get(line.lineId)!.forecastSales,
+    ]);
   }
   const conflicts = sent.filter((item) => item.outcome === 'conflict').length;
   expect(conflicts).toBeGreaterThan(0);

@@ -38,7 +38,11 @@ test(`a save killed ${kills} times mid-way leaves whole transactions only, and i
   const warm = await survivor.call(`/budget/${planId}/sales-north`, {
     token,
     method: 'PATCH',
-    json: { idempotencyKey: randomUUID(), action: 'paste', edits: lineIds.map((lineId) => ({ lineId, field: 'forecastSales', value: 3000, baseRev: calibration.get(lineId)!.rev })) },
+    json: {
+      idempotencyKey: randomUUID(),
+      action: 'paste',
+      edits: lineIds.map((lineId) => ({ lineId, field: 'forecastSales', value: 3000, baseRev: calibration.get(lineId)!.rev })),
+    },
   });
   expect(warm.status).toBe(200);
   const saveMs = Date.now() - started;
@@ -46,9 +50,16 @@ test(`a save killed ${kills} times mid-way leaves whole transactions only, and i
     for (let round = 0; round < kills; round += 1) {
       const key = randomUUID();
       const before = await readLines(partitionKey);
-      const edits: CellEdit[] = lineIds.map((lineId) => ({ lineId, field: 'budgetAmount', value: 10_000 + round, baseRev: before.get(lineId)!.rev }));
+      const edits: CellEdit[] = lineIds.map((lineId) => ({
+        lineId,
+        field: 'budgetAmount',
+        value: 10_000 + round,
+        baseRev: before.get(lineId)!.rev,
+      }));
       host = await startApiHost();
-      const request = host.call(`/budget/${planId}/sales-north`, { token, method: 'PATCH', json: { idempotencyKey: key, action: 'paste', edits } }).catch(() => undefined);
+      const request = host
+        .call(`/budget/${planId}/sales-north`, { token, method: 'PATCH', json: { idempotencyKey: key, action: 'paste', edits } })
+        .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, Math.round(((round % 10) / 10) * saveMs * 1.1)));
       await host.process.stop('SIGKILL');
       host = undefined;
@@ -59,11 +70,16 @@ test(`a save killed ${kills} times mid-way leaves whole transactions only, and i
       // Whole transactions of 100 lines, in order: a prefix of the save.
       expect(applied.length % 100 === 0 || applied.length === size).toBe(true);
       expect(applied).toEqual(lineIds.slice(0, applied.length));
-      for (const lineId of applied) expect(after.get(lineId)!.history.at(-1)).toMatchObject({ s: key, n: 10_000 + round, f: 'budgetAmount' });
+      for (const lineId of applied)
+        expect(after.get(lineId)!.history.at(-1)).toMatchObject({ s: key, n: 10_000 + round, f: 'budgetAmount' });
       prefixes.push(applied.length);
 
       // Retrying the same save (on another process) completes it; nothing is applied twice.
-      const retry = await survivor.call(`/budget/${planId}/sales-north`, { token, method: 'PATCH', json: { idempotencyKey: key, action: 'paste', edits } });
+      const retry = await survivor.call(`/budget/${planId}/sales-north`, {
+        token,
+        method: 'PATCH',
+        json: { idempotencyKey: key, action: 'paste', edits },
+      });
       expect(retry.status).toBe(200);
       const done = await readLines(partitionKey);
       for (const lineId of lineIds) {

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => api?.stop());
 
 const upload = async (body: Buffer | string, type: string, who = token, scope = 'sales-north') =>
-  fetch(`${api.base}/budget/${planId}/${scope}/import`, { method: 'POST', headers: { authorization: `Bearer ${who}`, 'content-type': type }, body });
+  fetch(`${api.base}/budget/${planId}/${scope}/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${who}`, 'content-type': type },
+    body,
+  });
 
 async function exported(): Promise<ExcelJS.Workbook> {
   const response = await api.call(`/budget/${planId}/sales-north/export.xlsx`, { token });
@@ -40,7 +44,11 @@ describe('Excel export and import', () => {
     const saved = await api.call(`/budget/${planId}/sales-north`, {
       token,
       method: 'PATCH',
-      json: { idempotencyKey: randomUUID(), action: 'edit', edits: [{ lineId: line.lineId, field: 'comments', value: hostile, baseRev: line.rev }] },
+      json: {
+        idempotencyKey: randomUUID(),
+        action: 'edit',
+        edits: [{ lineId: line.lineId, field: 'comments', value: hostile, baseRev: line.rev }],
+      },
     });
     expect(saved.status).toBe(200);
 
@@ -75,12 +83,16 @@ describe('Excel export and import', () => {
     const applied = await api.call(`/budget/${planId}/sales-north/import/${preview.previewId}/apply`, { token, method: 'POST' });
     expect(applied.status).toBe(200);
     expect(budgetPatchResultSchema.parse(await applied.json()).applied).toBe(1);
-    const audit = (await (await api.call(`/budget/${planId}/sales-north/audit?line=${lineId}`, { token })).json()) as { entries: { action: string; new: unknown }[] };
+    const audit = (await (await api.call(`/budget/${planId}/sales-north/audit?line=${lineId}`, { token })).json()) as {
+      entries: { action: string; new: unknown }[];
+    };
     expect(audit.entries[0]).toMatchObject({ action: 'import', new: 777_777 });
     // Applying the same preview again changes nothing (idempotent), another user cannot apply it.
     expect((await api.call(`/budget/${planId}/sales-north/import/${preview.previewId}/apply`, { token, method: 'POST' })).status).toBe(200);
     const maja = await tokenFor('maja.berg@contoso.onmicrosoft.com');
-    expect((await api.call(`/budget/${planId}/sales-north/import/${preview.previewId}/apply`, { token: maja, method: 'POST' })).status).toBe(404);
+    expect(
+      (await api.call(`/budget/${planId}/sales-north/import/${preview.previewId}/apply`, { token: maja, method: 'POST' })).status,
+    ).toBe(404);
   });
 
   it('imports CSV and reports bad rows with row number and reason', async () => {

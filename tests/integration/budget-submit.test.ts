@@ -12,7 +12,11 @@ let api: ApiHost;
 let planId: string;
 const token: Record<string, string> = {};
 const control = (path: string, body: unknown) =>
-  fetch(`http://127.0.0.1:${powerBiPort()}/_emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`http://127.0.0.1:${powerBiPort()}/_emulator/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   await seedSampleTenant(storageConnection());
@@ -41,7 +45,11 @@ describe('submit, refresh, unlock', () => {
     const edited = await api.call(`/budget/${planId}/sales-north`, {
       token: token['Erik Hansen'],
       method: 'PATCH',
-      json: { idempotencyKey: randomUUID(), action: 'edit', edits: [{ lineId: target.lineId, field: 'budgetAmount', value: 424_242, baseRev: target.rev }] },
+      json: {
+        idempotencyKey: randomUUID(),
+        action: 'edit',
+        edits: [{ lineId: target.lineId, field: 'budgetAmount', value: 424_242, baseRev: target.rev }],
+      },
     });
     expect(edited.status).toBe(200);
 
@@ -57,7 +65,11 @@ describe('submit, refresh, unlock', () => {
     const late = await api.call(`/budget/${planId}/sales-north`, {
       token: token['Erik Hansen'],
       method: 'PATCH',
-      json: { idempotencyKey: randomUUID(), action: 'edit', edits: [{ lineId: target.lineId, field: 'comments', value: 'too late', baseRev: 99 }] },
+      json: {
+        idempotencyKey: randomUUID(),
+        action: 'edit',
+        edits: [{ lineId: target.lineId, field: 'comments', value: 'too late', baseRev: 99 }],
+      },
     });
     expect(late.status).toBe(409);
     expect(errorEnvelopeSchema.parse(await late.json()).error.message).toMatch(/read-only/);
@@ -74,7 +86,8 @@ describe('submit, refresh, unlock', () => {
       body: JSON.stringify({ queries: [{ query }] }),
     });
     expect(result.status).toBe(200);
-    const rows = ((await result.json()) as { results: { tables: { rows: Record<string, unknown>[] }[] }[] }).results[0]?.tables[0]?.rows ?? [];
+    const rows =
+      ((await result.json()) as { results: { tables: { rows: Record<string, unknown>[] }[] }[] }).results[0]?.tables[0]?.rows ?? [];
     expect(rows.map((row) => row['Budget[BudgetAmount]'])).toEqual([424_242]);
     const grid2 = budgetGridSchema.parse(await (await api.call(`/budget/${planId}/sales-north`, { token: token['Erik Hansen'] })).json());
     expect(grid2.canEdit).toBe(false);
@@ -90,15 +103,32 @@ describe('submit, refresh, unlock', () => {
   });
 
   it('only admins unlock, with a reason; the plan is editable again and the audit shows submit and unlock', async () => {
-    expect((await api.call(`/budget/${planId}/sales-north/unlock`, { token: token['Nora Lindqvist'], method: 'POST', json: { reason: 'typo' } })).status).toBe(403);
-    const noReason = await api.call(`/budget/${planId}/sales-north/unlock`, { token: token['Alex Morgan'], method: 'POST', json: { reason: '' } });
+    expect(
+      (await api.call(`/budget/${planId}/sales-north/unlock`, { token: token['Nora Lindqvist'], method: 'POST', json: { reason: 'typo' } }))
+        .status,
+    ).toBe(403);
+    const noReason = await api.call(`/budget/${planId}/sales-north/unlock`, {
+      token: token['Alex Morgan'],
+      method: 'POST',
+      json: { reason: '' },
+    });
     expect(noReason.status).toBe(400);
-    const unlocked = await api.call(`/budget/${planId}/sales-north/unlock`, { token: token['Alex Morgan'], method: 'POST', json: { reason: 'Q3 figures need a fix' } });
+    const unlocked = await api.call(`/budget/${planId}/sales-north/unlock`, {
+      token: token['Alex Morgan'],
+      method: 'POST',
+      json: { reason: 'Q3 figures need a fix' },
+    });
     expect(unlocked.status).toBe(200);
     // The BU's contributors are told through the bot's queue (delivery is the bot's suite).
     expect(((await unlocked.json()) as { notified: boolean }).notified).toBe(true);
-    expect(await stateOf('Erik Hansen')).toMatchObject({ status: 'draft', unlockedBy: upn('Alex Morgan'), unlockReason: 'Q3 figures need a fix' });
-    const audit = (await (await api.call(`/budget/${planId}/sales-north/audit`, { token: token['Nora Lindqvist'] })).json()) as { entries: { lineId: string | null; action: string; by: string }[] };
+    expect(await stateOf('Erik Hansen')).toMatchObject({
+      status: 'draft',
+      unlockedBy: upn('Alex Morgan'),
+      unlockReason: 'Q3 figures need a fix',
+    });
+    const audit = (await (await api.call(`/budget/${planId}/sales-north/audit`, { token: token['Nora Lindqvist'] })).json()) as {
+      entries: { lineId: string | null; action: string; by: string }[];
+    };
     const planEvents = audit.entries.filter((entry) => entry.lineId === null).map((entry) => [entry.action, entry.by]);
     expect(planEvents).toEqual([
       ['unlock', upn('Alex Morgan')],

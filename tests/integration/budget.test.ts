@@ -22,7 +22,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api?.stop());
 
-const grid = async (who: string, scope = 'sales-north', query = '') => api.call(`/budget/${planId}/${scope}${query}`, { token: token[who] });
+const grid = async (who: string, scope = 'sales-north', query = '') =>
+  api.call(`/budget/${planId}/${scope}${query}`, { token: token[who] });
 const save = (who: string, edits: CellEdit[], scope = 'sales-north', key = randomUUID()) =>
   api.call(`/budget/${planId}/${scope}`, { token: token[who], method: 'PATCH', json: { idempotencyKey: key, action: 'edit', edits } });
 const lineOf = async (who: string) => budgetGridSchema.parse(await (await grid(who)).json()).lines.find((l) => l.lineId === line);
@@ -78,11 +79,15 @@ describe('saving cell edits', () => {
     const clash = await save('Maja Berg', [{ lineId: line, field: 'budgetAmount', value: 99_000, baseRev: start.rev }]);
     expect(clash.status).toBe(409);
     const result = budgetPatchResultSchema.parse(await clash.json());
-    expect(result.conflicts).toEqual([expect.objectContaining({ lineId: line, field: 'budgetAmount', mine: 99_000, theirs: 111_000, by: upn('Erik Hansen') })]);
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({ lineId: line, field: 'budgetAmount', mine: 99_000, theirs: 111_000, by: upn('Erik Hansen') }),
+    ]);
     expect((await lineOf('Maja Berg'))?.budgetAmount).toBe(111_000);
 
     // "Keep mine" resends with the current revision.
-    const keep = await save('Maja Berg', [{ lineId: line, field: 'budgetAmount', value: 99_000, baseRev: result.conflicts[0]!.currentRev }]);
+    const keep = await save('Maja Berg', [
+      { lineId: line, field: 'budgetAmount', value: 99_000, baseRev: result.conflicts[0]!.currentRev },
+    ]);
     expect(keep.status).toBe(200);
     expect((await lineOf('Nora Lindqvist'))?.budgetAmount).toBe(99_000);
   });
@@ -101,11 +106,21 @@ describe('saving cell edits', () => {
     const typed = await api.call(`/budget/${planId}/sales-north`, {
       token: token['Erik Hansen'],
       method: 'PATCH',
-      json: { idempotencyKey: randomUUID(), action: 'paste', edits: [{ lineId: line, field: 'forecastSales', value: 5, baseRev: before.rev }, { lineId: line, field: 'budgetAmount', value: 'abc', baseRev: before.rev }] },
+      json: {
+        idempotencyKey: randomUUID(),
+        action: 'paste',
+        edits: [
+          { lineId: line, field: 'forecastSales', value: 5, baseRev: before.rev },
+          { lineId: line, field: 'budgetAmount', value: 'abc', baseRev: before.rev },
+        ],
+      },
     });
     expect(typed.status).toBe(400);
     expect(errorEnvelopeSchema.parse(await typed.json()).error.details?.map((d) => d.path)).toContain('edits.1.value');
-    const unknown = await save('Erik Hansen', [{ lineId: line, field: 'forecastSales', value: 5, baseRev: before.rev }, { lineId: 'nope.nowhere.q9', field: 'budgetAmount', value: 1, baseRev: 0 }]);
+    const unknown = await save('Erik Hansen', [
+      { lineId: line, field: 'forecastSales', value: 5, baseRev: before.rev },
+      { lineId: 'nope.nowhere.q9', field: 'budgetAmount', value: 1, baseRev: 0 },
+    ]);
     expect(unknown.status).toBe(400);
     expect(errorEnvelopeSchema.parse(await unknown.json()).error.details?.[0]?.path).toBe('edits.1.lineId');
     const negative = await save('Erik Hansen', [{ lineId: line, field: 'budgetAmount', value: -1, baseRev: before.rev }]);
@@ -124,16 +139,24 @@ describe('delta sync and audit', () => {
     // The cursor looks 2 s back (commit timestamps may interleave); keep the plan's seeding out of that window.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, seededAt + 2500 - Date.now())));
     const marker = (await lineOf('Erik Hansen'))!;
-    expect((await save('Erik Hansen', [{ lineId: line, field: 'comments', value: 'cursor marker', baseRev: marker.rev }])).status).toBe(200);
+    expect((await save('Erik Hansen', [{ lineId: line, field: 'comments', value: 'cursor marker', baseRev: marker.rev }])).status).toBe(
+      200,
+    );
     const full = budgetGridSchema.parse(await (await grid('Nora Lindqvist')).json());
     const target = full.lines.find((l) => l.lineId === 'servers.asia-pacific.q3')!;
-    expect((await save('Erik Hansen', [{ lineId: target.lineId, field: 'budgetAmount', value: 1234, baseRev: target.rev }])).status).toBe(200);
-    const delta = budgetGridSchema.parse(await (await grid('Nora Lindqvist', 'sales-north', `?since=${encodeURIComponent(full.cursor)}`)).json());
+    expect((await save('Erik Hansen', [{ lineId: target.lineId, field: 'budgetAmount', value: 1234, baseRev: target.rev }])).status).toBe(
+      200,
+    );
+    const delta = budgetGridSchema.parse(
+      await (await grid('Nora Lindqvist', 'sales-north', `?since=${encodeURIComponent(full.cursor)}`)).json(),
+    );
     expect(delta.delta).toBe(true);
     expect(delta.lines.map((l) => l.lineId)).toContain(target.lineId);
     expect(delta.lines.length).toBeLessThan(20);
 
-    const audit = (await (await api.call(`/budget/${planId}/sales-north/audit?line=${target.lineId}`, { token: token['Morgan Lee'] })).json()) as {
+    const audit = (await (
+      await api.call(`/budget/${planId}/sales-north/audit?line=${target.lineId}`, { token: token['Morgan Lee'] })
+    ).json()) as {
       entries: { field: string; old: number; new: number; by: string; action: string }[];
     };
     expect(audit.entries[0]).toMatchObject({ field: 'budgetAmount', new: 1234, by: upn('Erik Hansen'), action: 'edit' });

@@ -39,7 +39,11 @@ describe('health when storage is down', () => {
   it('answers 503 with a reason', async () => {
     const [port, deadPort] = [await freePort(), await freePort()];
     const dead = storageConnection().replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, `TableEndpoint=http://127.0.0.1:${deadPort}`);
-    const api = await startFunctionApp({ app: 'api', port, settings: apiSettings({ AzureWebJobsStorage: dead, HEALTH_TIMEOUT_MS: '1500' }) });
+    const api = await startFunctionApp({
+      app: 'api',
+      port,
+      settings: apiSettings({ AzureWebJobsStorage: dead, HEALTH_TIMEOUT_MS: '1500' }),
+    });
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health/storage`);
       expect(response.status).toBe(503);

@@ -19,7 +19,8 @@ describe('two API host processes against one Azurite', () => {
     expect(results.map((response) => response.status)).toEqual([200, 200]);
     const health = TableClient.fromConnectionString(storageConnection(), 'health', { allowInsecureConnection: true });
     const probes: string[] = [];
-    for await (const entity of health.listEntities({ queryOptions: { filter: "PartitionKey eq 'probe'" } })) probes.push(String(entity.rowKey));
+    for await (const entity of health.listEntities({ queryOptions: { filter: "PartitionKey eq 'probe'" } }))
+      probes.push(String(entity.rowKey));
     // Each process probes with its own instance id, both rows are in the one storage account.
     expect(new Set(probes).size).toBeGreaterThanOrEqual(2);
   });

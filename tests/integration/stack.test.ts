@@ -51,7 +51,10 @@ describe('npm start (emulators/stack/dist/start.js)', () => {
     proc.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const stackFile = join(localDir, 'stack.json');
     try {
-      await waitUntil('stack.json', async () => existsSync(stackFile) && output.includes('Press Ctrl-C'), { process: proc, timeoutMs: 120_000 });
+      await waitUntil('stack.json', async () => existsSync(stackFile) && output.includes('Press Ctrl-C'), {
+        process: proc,
+        timeoutMs: 120_000,
+      });
       const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as { urls: { api: string; tab: string }; pids: number[] };
       expect(stack.urls.api).toBe(`http://127.0.0.1:${env.API_PORT}`);
       expect((await fetch(`${stack.urls.api}/api/health/storage`)).status).toBe(200);

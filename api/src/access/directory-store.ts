@@ -32,7 +32,15 @@ function toGrant(row: Record<string, unknown>, tid: string, oid: string): Stored
 }
 
 function toUser(row: Record<string, unknown>, tid: string, oid: string): StoredUser {
-  return { tid, oid, name: String(row.name ?? ''), upn: String(row.upn ?? ''), appRoles: String(row.appRoles ?? '').split(',').filter(Boolean) };
+  return {
+    tid,
+    oid,
+    name: String(row.name ?? ''),
+    upn: String(row.upn ?? ''),
+    appRoles: String(row.appRoles ?? '')
+      .split(',')
+      .filter(Boolean),
+  };
 }
 const isScopeType = (value: unknown): value is Scope['type'] => scopeTypes.includes(value as Scope['type']);
 

@@ -2,7 +2,16 @@ import type { Caller } from '../auth/caller';
 import { powerBiIdentity } from './effective-identity';
 import { Access } from './guard';
 
-const caller: Caller = { tid: 't', oid: 'o', upn: 'nora@contoso.test', name: 'N', appRoles: [], isAdmin: false, tokenVersion: '2.0', token: '' };
+const caller: Caller = {
+  tid: 't',
+  oid: 'o',
+  upn: 'nora@contoso.test',
+  name: 'N',
+  appRoles: [],
+  isAdmin: false,
+  tokenVersion: '2.0',
+  token: '',
+};
 
 describe('Power BI effective identity', () => {
   it('uses the UPN and one role per kind of scope granted', () => {
@@ -10,7 +19,11 @@ describe('Power BI effective identity', () => {
       { id: 'sales-north', type: 'businessUnit', name: 'SN', level: 'edit' },
       { id: 'store-104233', type: 'store', name: 'Oslo', level: 'edit', parentId: 'sales-north' },
     ]);
-    expect(powerBiIdentity(access, ['ds1'])).toEqual({ username: 'nora@contoso.test', roles: ['BusinessUnitScope', 'StoreScope'], datasets: ['ds1'] });
+    expect(powerBiIdentity(access, ['ds1'])).toEqual({
+      username: 'nora@contoso.test',
+      roles: ['BusinessUnitScope', 'StoreScope'],
+      datasets: ['ds1'],
+    });
   });
 
   it('gives admins the unfiltered role', () => {

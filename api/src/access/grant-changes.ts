@@ -23,7 +23,13 @@ export interface GrantChange {
  * transaction (same partition), so there is never a change without its audit or the reverse.
  * A concurrent change to the same grant fails the ETag check and is reported as a conflict.
  */
-export async function changeGrant(store: DirectoryStore, actor: Caller, change: GrantChange, current: StoredGrant | undefined, etag?: string): Promise<AccessAuditEntry | null> {
+export async function changeGrant(
+  store: DirectoryStore,
+  actor: Caller,
+  change: GrantChange,
+  current: StoredGrant | undefined,
+  etag?: string,
+): Promise<AccessAuditEntry | null> {
   const oldLevel = current?.level ?? null;
   if (oldLevel === change.level) return null;
   const at = new Date();
@@ -37,12 +43,14 @@ export async function changeGrant(store: DirectoryStore, actor: Caller, change: 
     newLevel: change.level,
   };
   const grant = grantEntity(change.target, change.scopeId, change.level ?? 'read', actor.upn, at);
-  const audit = { partitionKey: grant.partitionKey, rowKey: `audit|${newestFirstKey(at)}|${randomUUID()}`, ...entry, oldLevel: oldLevel ?? '', newLevel: change.level ?? '' };
-  const write: TransactionAction = !change.level
-    ? ['delete', grant]
-    : current
-      ? ['update', grant, 'Replace', { etag }]
-      : ['create', grant];
+  const audit = {
+    partitionKey: grant.partitionKey,
+    rowKey: `audit|${newestFirstKey(at)}|${randomUUID()}`,
+    ...entry,
+    oldLevel: oldLevel ?? '',
+    newLevel: change.level ?? '',
+  };
+  const write: TransactionAction = !change.level ? ['delete', grant] : current ? ['update', grant, 'Replace', { etag }] : ['create', grant];
   try {
     await store.grants.submitTransaction([write, ['create', audit]]);
   } catch (error) {

@@ -42,7 +42,15 @@ interface Options {
 
 function token(options: Options = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ tid, oid: 'oid-1', preferred_username: 'Nora@Contoso.test', name: 'Nora', scp: 'access_as_user', ver: '2.0', ...options.claims })
+  return new SignJWT({
+    tid,
+    oid: 'oid-1',
+    preferred_username: 'Nora@Contoso.test',
+    name: 'Nora',
+    scp: 'access_as_user',
+    ver: '2.0',
+    ...options.claims,
+  })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1', typ: 'JWT' })
     .setIssuer(options.iss ?? `https://idp.test/${tid}/v2.0`)
     .setAudience(options.aud ?? clientId)
@@ -53,7 +61,10 @@ function token(options: Options = {}): Promise<string> {
 }
 
 async function failure(authorization: string | null): Promise<string | undefined> {
-  const error = await validate(authorization).then(() => undefined, (e: unknown) => e);
+  const error = await validate(authorization).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ApiError)) throw new Error(`expected a 401, got ${String(error)}`);
   expect(error.status).toBe(401);
   expect(error.headers?.['WWW-Authenticate']).toMatch(/^Bearer realm="planboard"/);
@@ -67,7 +78,11 @@ describe('bearer token validation', () => {
   });
 
   it('accepts a v1 token (sts issuer, App ID URI audience, upn claim)', async () => {
-    const v1 = await token({ iss: `https://sts.idp.test/${tid}/`, aud: `api://localhost/${clientId}`, claims: { ver: '1.0', preferred_username: undefined, upn: 'erik@contoso.test' } });
+    const v1 = await token({
+      iss: `https://sts.idp.test/${tid}/`,
+      aud: `api://localhost/${clientId}`,
+      claims: { ver: '1.0', preferred_username: undefined, upn: 'erik@contoso.test' },
+    });
     expect(await validate(`Bearer ${v1}`)).toMatchObject({ upn: 'erik@contoso.test', tokenVersion: '1.0', isAdmin: false });
   });
 

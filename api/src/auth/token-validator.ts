@@ -46,7 +46,12 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     let lastError: unknown;
     for (const keys of keySets) {
       try {
-        const { payload } = await jwtVerify(token, keys, { issuer: issuers, audience: [...options.audiences], clockTolerance, algorithms: ['RS256'] });
+        const { payload } = await jwtVerify(token, keys, {
+          issuer: issuers,
+          audience: [...options.audiences],
+          clockTolerance,
+          algorithms: ['RS256'],
+        });
         return payload;
       } catch (error) {
         lastError = error;
@@ -74,7 +79,8 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     const oid = payload.oid;
     if (typeof oid !== 'string') fail('MalformedToken');
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
-    const upn = [payload.preferred_username, payload.upn, payload.unique_name].find((value): value is string => typeof value === 'string') ?? '';
+    const upn =
+      [payload.preferred_username, payload.upn, payload.unique_name].find((value): value is string => typeof value === 'string') ?? '';
     return {
       tid: claims.tid,
       oid,

@@ -31,9 +31,11 @@ export function actualsByLine(rows: readonly Record<string, unknown>[]): Record<
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.message === 'timeout') return `Power BI did not answer within ${timeoutMs / 1000} s; actuals will appear when it does.`;
+  if (error instanceof Error && error.message === 'timeout')
+    return `Power BI did not answer within ${timeoutMs / 1000} s; actuals will appear when it does.`;
   if (error instanceof PowerBiError && error.status === 429) return 'Power BI is busy right now (throttled); actuals will be back shortly.';
-  if (error instanceof PowerBiError && (error.status === 401 || error.status === 403)) return 'Power BI refused access to the actuals for your account.';
+  if (error instanceof PowerBiError && (error.status === 401 || error.status === 403))
+    return 'Power BI refused access to the actuals for your account.';
   return 'Power BI is unavailable right now; actuals will be back when it is.';
 }
 

@@ -13,7 +13,11 @@ export async function exportWorkbook(title: string, lines: readonly BudgetLine[]
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Planboard';
   const sheet = workbook.addWorksheet('Budget', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = budgetSheetColumns.map((column) => ({ header: column.header, key: column.key, width: column.key === 'comments' ? 48 : 20 }));
+  sheet.columns = budgetSheetColumns.map((column) => ({
+    header: column.header,
+    key: column.key,
+    width: column.key === 'comments' ? 48 : 20,
+  }));
   for (const line of lines) {
     sheet.addRow({
       lineId: line.lineId,

@@ -3,8 +3,18 @@ import { parseAmount, planImport } from './import';
 import { fromSheetText, toSheetText } from './sheet';
 
 const line: StoredLine = {
-  lineId: 'laptops.europe.q1', category: 'Laptops', region: 'Europe', quarter: 'Q1',
-  budgetAmount: 100, forecastSales: 200, comments: '=SUM(A1)', rev: 3, changes: {}, etag: '', timestamp: '', history: [],
+  lineId: 'laptops.europe.q1',
+  category: 'Laptops',
+  region: 'Europe',
+  quarter: 'Q1',
+  budgetAmount: 100,
+  forecastSales: 200,
+  comments: '=SUM(A1)',
+  rev: 3,
+  changes: {},
+  etag: '',
+  timestamp: '',
+  history: [],
 };
 const lines = new Map([[line.lineId, line]]);
 const headers = ['Line ID', 'Category', 'Region', 'Quarter', 'Actual Sales (prior year)', 'Budget Amount', 'Forecast Sales', 'Comments'];
@@ -45,7 +55,11 @@ describe('planning an import', () => {
     expect(plan.changes).toEqual([{ lineId: line.lineId, field: 'budgetAmount', old: 100, new: 150, baseRev: 3 }]);
   });
   it('reports bad rows with row number and column, and imports nothing of them', () => {
-    const plan = planImport(headers, [row(2, line.lineId, '', '', '', '', 'abc', 300, ''), row(3, 'nope.nope.q1', '', '', '', '', 1, 1, ''), row(4, line.lineId)], lines);
+    const plan = planImport(
+      headers,
+      [row(2, line.lineId, '', '', '', '', 'abc', 300, ''), row(3, 'nope.nope.q1', '', '', '', '', 1, 1, ''), row(4, line.lineId)],
+      lines,
+    );
     expect(plan.changes).toEqual([]);
     expect(plan.errors.map((error) => [error.row, error.column])).toEqual([
       [2, 'Budget Amount'],

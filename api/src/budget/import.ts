@@ -27,7 +27,10 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 export async function readSheet(bytes: Buffer, kind: SheetKind): Promise<{ headers: string[]; rows: SheetRow[] }> {
   const workbook = new ExcelJS.Workbook();
   // CSV values stay text (no guessing of dates or numbers): parsing is ours, cell by cell.
-  const sheet = kind === 'xlsx' ? (await workbook.xlsx.load(bytes as unknown as ArrayBuffer)).worksheets[0] : await workbook.csv.read(Readable.from(bytes), { map: (value: unknown) => value });
+  const sheet =
+    kind === 'xlsx'
+      ? (await workbook.xlsx.load(bytes as unknown as ArrayBuffer)).worksheets[0]
+      : await workbook.csv.read(Readable.from(bytes), { map: (value: unknown) => value });
   if (!sheet) return { headers: [], rows: [] };
   const rows: SheetRow[] = [];
   let headers: string[] = [];
@@ -42,9 +45,15 @@ export async function readSheet(bytes: Buffer, kind: SheetKind): Promise<{ heade
 /** Parses a number as Excel shows it in en-US (`1,234.50`), or fails with the reason. */
 export function parseAmount(value: unknown): number | string {
   if (value === null || value === undefined || value === '') return 'A number is required.';
-  const number = typeof value === 'number' ? value : /^\s*-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*$/.test(String(value)) ? Number(String(value).replace(/,/g, '')) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : /^\s*-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*$/.test(String(value))
+        ? Number(String(value).replace(/,/g, ''))
+        : NaN;
   if (!Number.isFinite(number)) return `"${String(value).slice(0, 40)}" is not a number.`;
-  if (number < amountBounds.min || number > amountBounds.max) return `Must be between ${amountBounds.min} and ${amountBounds.max.toLocaleString('en-US')}.`;
+  if (number < amountBounds.min || number > amountBounds.max)
+    return `Must be between ${amountBounds.min} and ${amountBounds.max.toLocaleString('en-US')}.`;
   return number;
 }
 
@@ -57,8 +66,18 @@ export interface ImportPlan {
 /** Compares a sheet with the stored lines: what would change, and which rows cannot be imported. */
 export function planImport(headers: readonly string[], rows: readonly SheetRow[], lines: ReadonlyMap<string, StoredLine>): ImportPlan {
   const { positions, missing } = mapHeaders(headers);
-  if (missing.length) return { changes: [], errors: [{ row: 1, message: `Missing columns: ${missing.join(', ')}. Use the layout of an exported file.` }], unchangedRows: 0 };
-  if (rows.length > maxImportRows) return { changes: [], errors: [{ row: 1, message: `The file has ${rows.length} rows; at most ${maxImportRows} can be imported at once.` }], unchangedRows: 0 };
+  if (missing.length)
+    return {
+      changes: [],
+      errors: [{ row: 1, message: `Missing columns: ${missing.join(', ')}. Use the layout of an exported file.` }],
+      unchangedRows: 0,
+    };
+  if (rows.length > maxImportRows)
+    return {
+      changes: [],
+      errors: [{ row: 1, message: `The file has ${rows.length} rows; at most ${maxImportRows} can be imported at once.` }],
+      unchangedRows: 0,
+    };
   const changes: ImportChange[] = [];
   const errors: ImportRowError[] = [];
   const seen = new Set<string>();
@@ -68,7 +87,11 @@ export function planImport(headers: readonly string[], rows: readonly SheetRow[]
     const lineId = String(at('lineId') ?? '').trim();
     const line = lines.get(lineId);
     if (!line) {
-      errors.push({ row: rowNumber, column: 'Line ID', message: lineId ? `No line ${lineId.slice(0, 60)} in this plan.` : 'The line ID is empty.' });
+      errors.push({
+        row: rowNumber,
+        column: 'Line ID',
+        message: lineId ? `No line ${lineId.slice(0, 60)} in this plan.` : 'The line ID is empty.',
+      });
       continue;
     }
     if (seen.has(lineId)) {
@@ -80,12 +103,15 @@ export function planImport(headers: readonly string[], rows: readonly SheetRow[]
     const rowErrors: ImportRowError[] = [];
     for (const field of ['budgetAmount', 'forecastSales'] as const) {
       const parsed = parseAmount(at(field));
-      if (typeof parsed === 'string') rowErrors.push({ row: rowNumber, column: field === 'budgetAmount' ? 'Budget Amount' : 'Forecast Sales', message: parsed });
+      if (typeof parsed === 'string')
+        rowErrors.push({ row: rowNumber, column: field === 'budgetAmount' ? 'Budget Amount' : 'Forecast Sales', message: parsed });
       else if (parsed !== line[field]) rowChanges.push({ lineId, field, old: line[field], new: parsed, baseRev: line.rev });
     }
     const comments = fromSheetText(String(at('comments') ?? ''));
-    if (comments.length > maxCommentLength) rowErrors.push({ row: rowNumber, column: 'Comments', message: `At most ${maxCommentLength} characters.` });
-    else if (comments !== line.comments) rowChanges.push({ lineId, field: 'comments', old: line.comments, new: comments, baseRev: line.rev });
+    if (comments.length > maxCommentLength)
+      rowErrors.push({ row: rowNumber, column: 'Comments', message: `At most ${maxCommentLength} characters.` });
+    else if (comments !== line.comments)
+      rowChanges.push({ lineId, field: 'comments', old: line.comments, new: comments, baseRev: line.rev });
     if (rowErrors.length) errors.push(...rowErrors);
     else if (rowChanges.length) changes.push(...rowChanges);
     else unchangedRows += 1;

@@ -37,7 +37,8 @@ export function toLine(entity: Record<string, unknown>): StoredLine {
   const changes: BudgetLine['changes'] = {};
   for (const field of editableFields) {
     const rev = entity[`${field}Rev`];
-    if (typeof rev === 'number' && rev > 0) changes[field] = { rev, by: String(entity[`${field}By`] ?? ''), at: String(entity[`${field}At`] ?? '') };
+    if (typeof rev === 'number' && rev > 0)
+      changes[field] = { rev, by: String(entity[`${field}By`] ?? ''), at: String(entity[`${field}At`] ?? '') };
   }
   const history = typeof entity.history === 'string' && entity.history ? (JSON.parse(entity.history) as HistoryEntry[]) : [];
   return {

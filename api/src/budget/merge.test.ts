@@ -21,7 +21,8 @@ function line(overrides: Partial<StoredLine> = {}): StoredLine {
 }
 const context: SaveContext = { actor: 'erik@contoso', action: 'edit', saveId: 'save-1', at: '2026-11-21T10:00:00.000Z' };
 const lines = (...items: StoredLine[]) => new Map(items.map((item) => [item.lineId, item]));
-const edit = (field: CellEdit['field'], value: number | string, baseRev = 0): CellEdit => ({ lineId: 'laptops.europe.q1', field, value, baseRev }) as CellEdit;
+const edit = (field: CellEdit['field'], value: number | string, baseRev = 0): CellEdit =>
+  ({ lineId: 'laptops.europe.q1', field, value, baseRev }) as CellEdit;
 
 describe('merging cell edits', () => {
   it('applies an edit, bumps the line revision once and records who/when/old/new', () => {
@@ -47,7 +48,9 @@ describe('merging cell edits', () => {
     const theirs = line({ rev: 2, budgetAmount: 130, changes: { budgetAmount: { rev: 2, by: 'maja@contoso', at: 't2' } } });
     const result = mergeEdits(lines(theirs), [edit('budgetAmount', 120, 1)], context);
     expect(result.updated).toEqual([]);
-    expect(result.conflicts).toEqual([{ lineId: 'laptops.europe.q1', field: 'budgetAmount', mine: 120, theirs: 130, by: 'maja@contoso', at: 't2', currentRev: 2 }]);
+    expect(result.conflicts).toEqual([
+      { lineId: 'laptops.europe.q1', field: 'budgetAmount', mine: 120, theirs: 130, by: 'maja@contoso', at: 't2', currentRev: 2 },
+    ]);
   });
 
   it('"keep mine" (resending with the current revision) overwrites', () => {

@@ -46,11 +46,28 @@ export function mergeEdits(current: ReadonlyMap<string, StoredLine>, edits: read
     }
     const change = stored.changes[edit.field];
     if (change && change.rev > edit.baseRev) {
-      conflicts.push({ lineId: edit.lineId, field: edit.field, mine: edit.value, theirs: value, by: change.by, at: change.at, currentRev: stored.rev });
+      conflicts.push({
+        lineId: edit.lineId,
+        field: edit.field,
+        mine: edit.value,
+        theirs: value,
+        by: change.by,
+        at: change.at,
+        currentRev: stored.rev,
+      });
       continue;
     }
     const rev = stored.rev + 1;
-    const entry: HistoryEntry = { f: edit.field, o: value, n: edit.value, by: context.actor, at: context.at, a: context.action, r: rev, s: context.saveId };
+    const entry: HistoryEntry = {
+      f: edit.field,
+      o: value,
+      n: edit.value,
+      by: context.actor,
+      at: context.at,
+      a: context.action,
+      r: rev,
+      s: context.saveId,
+    };
     working.set(edit.lineId, {
       ...line,
       [edit.field]: edit.value,

@@ -30,7 +30,8 @@ export async function transition(store: BudgetStore, ref: PlanRef, update: (stat
   try {
     await store.writeHeader(partitionKey, next.state, headerEtag, next.event ? [...history, next.event] : history);
   } catch (error) {
-    if (error instanceof ConcurrentWriteError) throw conflict('Someone else changed the plan status at the same time. Reload and try again.');
+    if (error instanceof ConcurrentWriteError)
+      throw conflict('Someone else changed the plan status at the same time. Reload and try again.');
     throw error;
   }
   return next.state;

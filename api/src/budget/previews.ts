@@ -21,19 +21,39 @@ const rowKey = (previewId: string): string => `import|${previewId}`;
  * Import previews are stored in the plan's partition (not in process memory), so the apply may
  * reach any API instance.
  */
-export async function savePreview(store: BudgetStore, partitionKey: string, previewId: string, createdBy: string, changes: ImportChange[], now = new Date()): Promise<string> {
+export async function savePreview(
+  store: BudgetStore,
+  partitionKey: string,
+  previewId: string,
+  createdBy: string,
+  changes: ImportChange[],
+  now = new Date(),
+): Promise<string> {
   const json = JSON.stringify(changes);
   const chunks = Math.ceil(json.length / chunkChars) || 1;
-  if (chunks > maxChunks) throw new ApiError(413, 'PayloadTooLarge', 'This import changes too many cells at once. Split the file and import the parts.');
+  if (chunks > maxChunks)
+    throw new ApiError(413, 'PayloadTooLarge', 'This import changes too many cells at once. Split the file and import the parts.');
   const expiresAt = new Date(now.getTime() + previewTtlMs).toISOString();
-  const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey, rowKey: rowKey(previewId), createdBy, expiresAt, chunks };
+  const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = {
+    partitionKey,
+    rowKey: rowKey(previewId),
+    createdBy,
+    expiresAt,
+    chunks,
+  };
   for (let index = 0; index < chunks; index += 1) entity[`c${index}`] = json.slice(index * chunkChars, (index + 1) * chunkChars);
   await store.table.createEntity(entity);
   return expiresAt;
 }
 
 /** The preview, if it exists, belongs to `user` and has not expired; 404 otherwise. */
-export async function loadPreview(store: BudgetStore, partitionKey: string, previewId: string, user: string, now = new Date()): Promise<StoredPreview> {
+export async function loadPreview(
+  store: BudgetStore,
+  partitionKey: string,
+  previewId: string,
+  user: string,
+  now = new Date(),
+): Promise<StoredPreview> {
   let entity: Record<string, unknown>;
   try {
     entity = await store.table.getEntity(partitionKey, rowKey(previewId));

@@ -50,7 +50,12 @@ export async function saveEdits(store: BudgetStore, request: SaveRequest): Promi
     for (const line of snapshot.lines.values()) {
       if (!saved.has(line.lineId) && line.history.some((entry) => entry.s === request.patch.idempotencyKey)) saved.set(line.lineId, line);
     }
-    return { applied: merged.applied, unchanged: merged.unchanged, conflicts: merged.conflicts, lines: [...saved.values()].map(publicLine) };
+    return {
+      applied: merged.applied,
+      unchanged: merged.unchanged,
+      conflicts: merged.conflicts,
+      lines: [...saved.values()].map(publicLine),
+    };
   }
   throw conflict('Many people are saving this plan right now. Please save again.');
 }

@@ -108,7 +108,15 @@ export class BudgetStore {
       const archived = history.slice(0, history.length - maxInlineHistory);
       history = history.slice(-maxInlineHistory);
       const first = archived[0] as HistoryEntry;
-      actions.push(['create', { partitionKey, rowKey: `audit|${line.lineId}|${String(first.r).padStart(10, '0')}`, lineId: line.lineId, history: JSON.stringify(archived) }]);
+      actions.push([
+        'create',
+        {
+          partitionKey,
+          rowKey: `audit|${line.lineId}|${String(first.r).padStart(10, '0')}`,
+          lineId: line.lineId,
+          history: JSON.stringify(archived),
+        },
+      ]);
     }
     actions.push(['update', toEntity(partitionKey, { ...line, history }), 'Replace', { etag: line.etag }]);
     return actions;
@@ -141,7 +149,9 @@ export class BudgetStore {
   async sealLines(partitionKey: string, lineIds: readonly string[], sealedAt: string): Promise<void> {
     for (let index = 0; index < lineIds.length; index += maxBatchSize) {
       const batch = lineIds.slice(index, index + maxBatchSize);
-      await this.table.submitTransaction(batch.map((lineId): TransactionAction => ['update', { partitionKey, rowKey: `${lineRangeStart}${lineId}`, sealedAt }, 'Merge']));
+      await this.table.submitTransaction(
+        batch.map((lineId): TransactionAction => ['update', { partitionKey, rowKey: `${lineRangeStart}${lineId}`, sealedAt }, 'Merge']),
+      );
     }
   }
 
@@ -157,4 +167,3 @@ export class BudgetStore {
     }
   }
 }
-

@@ -20,11 +20,14 @@ function describe(error: unknown): string {
  * its id recorded; the outcome is followed by {@link followRefresh}.
  */
 export async function submitPlan(ref: PlanRef, actor: string, now = new Date()): Promise<PlanState> {
-  const { budget, powerBi } = getServices();
+  const { budget } = getServices();
   const at = now.toISOString();
   await transition(budget, ref, (state) => {
     if (state.status !== 'draft') throw conflict(`This plan is already ${state.status}.`);
-    return { state: { status: 'submitted', submittedBy: actor, submittedAt: at }, event: planEvent('submit', actor, at, state.status, 'submitted') };
+    return {
+      state: { status: 'submitted', submittedBy: actor, submittedAt: at },
+      event: planEvent('submit', actor, at, state.status, 'submitted'),
+    };
   });
   const partitionKey = planPartitionKey(ref.planId, ref.scopeId);
   const snapshot = await budget.read(partitionKey);
@@ -46,7 +49,9 @@ async function startRefresh(ref: PlanRef): Promise<PlanState> {
   const { budget, powerBi } = getServices();
   try {
     const triggered = await powerBi.refreshes.trigger(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, submitRefresh);
-    return await transition(budget, ref, (state) => ({ state: { ...state, status: 'refreshing', refreshId: triggered.refreshId ?? triggered.requestId } }));
+    return await transition(budget, ref, (state) => ({
+      state: { ...state, status: 'refreshing', refreshId: triggered.refreshId ?? triggered.requestId },
+    }));
   } catch (error) {
     if (isBusy(error)) return (await budget.readHeader(planPartitionKey(ref.planId, ref.scopeId))).state;
     return transition(budget, ref, (state) => ({ state: { ...state, status: 'failed', refreshError: describe(error) } }));
@@ -67,7 +72,11 @@ export async function followRefresh(ref: PlanRef, state: PlanState): Promise<Pla
     const execution = await powerBi.refreshes.details(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, state.refreshId);
     if (execution.inProgress) return state;
     const failed = execution.detail.status !== 'Completed';
-    const message = execution.detail.messages?.map((entry) => entry.message).filter(Boolean).join(' ') || 'The model refresh failed.';
+    const message =
+      execution.detail.messages
+        ?.map((entry) => entry.message)
+        .filter(Boolean)
+        .join(' ') || 'The model refresh failed.';
     outcome = failed ? { ...state, status: 'failed', refreshError: message } : { ...state, status: 'live' };
   } catch {
     return state;

@@ -28,7 +28,9 @@ app.http('accessUsers', {
     const visible = grants.filter((grant) => administered.has(grant.scopeId));
     const body: AccessUser[] = users.map((user) => ({
       ...user,
-      grants: visible.filter((grant) => grant.oid === user.oid).map(({ scopeId, level, grantedBy, grantedAt }) => ({ scopeId, level, grantedBy, grantedAt })),
+      grants: visible
+        .filter((grant) => grant.oid === user.oid)
+        .map(({ scopeId, level, grantedBy, grantedAt }) => ({ scopeId, level, grantedBy, grantedAt })),
     }));
     return json({ users: body });
   }),

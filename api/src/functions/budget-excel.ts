@@ -39,7 +39,11 @@ app.http('budgetExport', {
     return {
       status: 200,
       body,
-      headers: { 'Content-Type': xlsxType, 'Content-Disposition': `attachment; filename="budget-${planId}-${scopeId}.xlsx"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': xlsxType,
+        'Content-Disposition': `attachment; filename="budget-${planId}-${scopeId}.xlsx"`,
+        'Cache-Control': 'no-store',
+      },
     };
   }),
 });
@@ -65,7 +69,14 @@ app.http('budgetImportPreview', {
     const plan = planImport(sheet.headers, sheet.rows, snapshot.lines);
     const previewId = randomUUID();
     const expiresAt = await savePreview(budget, partitionKey, previewId, access.caller.upn, plan.changes);
-    const body: ImportPreview = { previewId, fileRows: sheet.rows.length, unchangedRows: plan.unchangedRows, changes: plan.changes, errors: plan.errors, expiresAt };
+    const body: ImportPreview = {
+      previewId,
+      fileRows: sheet.rows.length,
+      unchangedRows: plan.unchangedRows,
+      changes: plan.changes,
+      errors: plan.errors,
+      expiresAt,
+    };
     return json(body);
   }),
 });
@@ -81,8 +92,15 @@ app.http('budgetImportApply', {
     const { budget } = getServices();
     const preview = await loadPreview(budget, planPartitionKey(planId, scopeId), previewId, access.caller.upn);
     if (preview.changes.length === 0) return json({ applied: 0, unchanged: 0, conflicts: [], lines: [] });
-    const edits = preview.changes.map((change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit);
-    const result = await saveEdits(budget, { planId, scopeId, actor: access.caller.upn, patch: { idempotencyKey: previewId, action: 'import', edits } });
+    const edits = preview.changes.map(
+      (change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit,
+    );
+    const result = await saveEdits(budget, {
+      planId,
+      scopeId,
+      actor: access.caller.upn,
+      patch: { idempotencyKey: previewId, action: 'import', edits },
+    });
     return json(result, result.conflicts.length ? 409 : 200);
   }),
 });

@@ -11,7 +11,6 @@ import { actualsFor } from '../budget/actuals';
 import { followRefresh } from '../budget/submit';
 import { planParams } from '../budget/params';
 
-
 /** Delta sync looks a little back from the cursor: storage timestamps of concurrent commits may interleave. */
 const deltaOverlapMs = 2000;
 
@@ -59,4 +58,3 @@ app.http('budgetSave', {
     return json(result, result.conflicts.length ? 409 : 200);
   }),
 });
-

@@ -16,7 +16,10 @@ describe('storage probe', () => {
         server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
       });
     });
-    const dead = (process.env.AZURITE_CONNECTION_STRING ?? '').replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, `TableEndpoint=http://127.0.0.1:${port}`);
+    const dead = (process.env.AZURITE_CONNECTION_STRING ?? '').replace(
+      /TableEndpoint=http:\/\/127\.0\.0\.1:\d+/,
+      `TableEndpoint=http://127.0.0.1:${port}`,
+    );
     const started = Date.now();
     const result = await probeStorage(dead, 2000, 'test');
     expect(result.status).toBe('unavailable');

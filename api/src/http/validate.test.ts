@@ -6,11 +6,19 @@ import { parseJsonBody, parseQuery } from './validate';
 const schema = z.object({ amount: z.number().finite(), comment: z.string().max(5) });
 
 function post(body: string, type = 'application/json'): HttpRequest {
-  return new HttpRequest({ method: 'POST', url: 'http://localhost/api/x?page=abc', body: { string: body }, headers: { 'content-type': type } });
+  return new HttpRequest({
+    method: 'POST',
+    url: 'http://localhost/api/x?page=abc',
+    body: { string: body },
+    headers: { 'content-type': type },
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
   return error;
 }

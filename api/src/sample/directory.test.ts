@@ -36,7 +36,12 @@ describe('sample tenant directory (SPEC §0)', () => {
   it('plans BU × 6 categories × 5 regions × 4 quarters with unique keys', () => {
     const lines = sampleBudgetLines();
     expect(lines).toHaveLength(5 * 6 * 5 * 4);
-    const keys = new Set(lines.map((line) => { const e = budgetLineEntity(line); return `${e.partitionKey}/${e.rowKey}`; }));
+    const keys = new Set(
+      lines.map((line) => {
+        const e = budgetLineEntity(line);
+        return `${e.partitionKey}/${e.rowKey}`;
+      }),
+    );
     expect(keys.size).toBe(lines.length);
     expect(lines.every((line) => line.budgetAmount > 0 && line.forecastSales > line.budgetAmount)).toBe(true);
     expect(sampleBudgetLines()).toEqual(lines);

@@ -13,7 +13,7 @@ export interface SampleUser {
   name: string;
   upn: string;
   role: SampleRole;
-  appRoles: ('Admin')[];
+  appRoles: 'Admin'[];
   grants: { scopeId: string; level: GrantLevel }[];
 }
 
@@ -78,7 +78,15 @@ function strongestPerScope(grants: SampleUser['grants']): SampleUser['grants'] {
 
 function person(name: string, role: SampleRole, grants: SampleUser['grants']): SampleUser {
   const upn = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${sampleDomain}`;
-  return { oid: stableGuid(upn), tid: sampleTenantId, name, upn, role, appRoles: role === 'admin' ? ['Admin'] : [], grants: strongestPerScope(grants) };
+  return {
+    oid: stableGuid(upn),
+    tid: sampleTenantId,
+    name,
+    upn,
+    role,
+    appRoles: role === 'admin' ? ['Admin'] : [],
+    grants: strongestPerScope(grants),
+  };
 }
 
 function buGrants(buId: string, level: GrantLevel): SampleUser['grants'] {
@@ -92,7 +100,11 @@ export const sampleUsers: SampleUser[] = [
     person(leader, 'leader', buGrants(buId, 'approve')),
     ...contributors.map((name) => person(name, 'contributor', buGrants(buId, 'edit'))),
   ]),
-  person('Morgan Lee', 'manager', [...buGrants('sales-north', 'read'), ...buGrants('sales-south', 'read'), ...buGrants('marketing', 'read')]),
+  person('Morgan Lee', 'manager', [
+    ...buGrants('sales-north', 'read'),
+    ...buGrants('sales-south', 'read'),
+    ...buGrants('marketing', 'read'),
+  ]),
   person('Henrik Vogel', 'manager', [...buGrants('operations', 'read'), ...buGrants('finance', 'read')]),
   person('Alex Morgan', 'admin', []),
   person('Priya Raman', 'admin', []),

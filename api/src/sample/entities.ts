@@ -4,7 +4,11 @@ import type { SampleUser } from './directory';
 
 /** Lower-case slug of a display value, used inside row keys and line ids. */
 export function slug(value: string): string {
-  return value.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return value
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Scopes live in one small partition: the whole directory of scopes is one query. */

@@ -44,11 +44,19 @@ export async function filterLines(page: Page, words: string): Promise<void> {
 export async function focusCell(page: Page, lineId: string, field: EditableField): Promise<void> {
   const target = cell(page, lineId, field);
   await target.click();
-  await target.evaluate((element) => new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const check = () => (document.activeElement === element ? resolve() : Date.now() - started > 5000 ? reject(new Error('cell never got focus')) : requestAnimationFrame(check));
-    check();
-  }));
+  await target.evaluate(
+    (element) =>
+      new Promise<void>((resolve, reject) => {
+        const started = Date.now();
+        const check = () =>
+          document.activeElement === element
+            ? resolve()
+            : Date.now() - started > 5000
+              ? reject(new Error('cell never got focus'))
+              : requestAnimationFrame(check);
+        check();
+      }),
+  );
 }
 
 /** Type-to-edit: focus a cell, type over it, Enter. */
@@ -67,20 +75,29 @@ export async function pasteFromExcel(page: Page, tsv: string): Promise<void> {
 /** Ctrl+S and wait until nothing is left to save. */
 export async function saveAll(page: Page): Promise<void> {
   await page.keyboard.press('Control+S');
-  await saveButton(page).filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
+  await saveButton(page)
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 15_000 });
 }
 
 /** Waits for a cell to show `text` (e.g. a colleague's save arriving by delta sync). */
 export async function waitForCellText(page: Page, lineId: string, field: EditableField, text: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
-    ([line, name, wanted]) => document.querySelector(`revo-grid revogr-data[type="rgRow"] [data-line="${line}"][data-field="${name}"]`)?.textContent === wanted,
+    ([line, name, wanted]) =>
+      document.querySelector(`revo-grid revogr-data[type="rgRow"] [data-line="${line}"][data-field="${name}"]`)?.textContent === wanted,
     [lineId, field, text] as const,
     { timeout },
   );
 }
 
 /** The texts of one column for these lines, once they equal `expected` (the grid repaints on the next frame). */
-export async function expectTexts(page: Page, lineIds: readonly string[], field: EditableField, expected: readonly (string | null)[], timeout = 5000): Promise<void> {
+export async function expectTexts(
+  page: Page,
+  lineIds: readonly string[],
+  field: EditableField,
+  expected: readonly (string | null)[],
+  timeout = 5000,
+): Promise<void> {
   const read = () => Promise.all(lineIds.map((lineId) => cell(page, lineId, field).textContent()));
   const deadline = Date.now() + timeout;
   let last = await read();
@@ -92,7 +109,10 @@ export async function expectTexts(page: Page, lineIds: readonly string[], field:
 }
 
 /** The cell edits sent by PATCH requests while `work` runs. */
-export async function capturePatches(page: Page, work: () => Promise<void>): Promise<{ action: string; edits: { lineId: string; field: string; value: unknown }[] }[]> {
+export async function capturePatches(
+  page: Page,
+  work: () => Promise<void>,
+): Promise<{ action: string; edits: { lineId: string; field: string; value: unknown }[] }[]> {
   const bodies: { action: string; edits: { lineId: string; field: string; value: unknown }[] }[] = [];
   const onRequest = (request: Request) => {
     if (request.method() === 'PATCH' && /\/api\/budget\//.test(request.url())) bodies.push(JSON.parse(request.postData() ?? '{}'));

@@ -80,7 +80,12 @@ const bodyArb = fc.oneof(
     idempotencyKey: fc.uuid({ version: 4 }),
     action: fc.constant('edit'),
     edits: fc.array(
-      fc.record({ lineId: lineIdArb, field: fc.constantFrom('budgetAmount', 'forecastSales'), value: fc.integer({ min: 0, max: 1e6 }), baseRev: fc.nat(5) }),
+      fc.record({
+        lineId: lineIdArb,
+        field: fc.constantFrom('budgetAmount', 'forecastSales'),
+        value: fc.integer({ min: 0, max: 1e6 }),
+        baseRev: fc.nat(5),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
   }),
@@ -122,7 +127,9 @@ test('no route reads or writes outside the caller’s grants', async () => {
             for (const id of scopeIds) {
               // Scope ids are slugs: match whole slugs only (so `finance` is not found inside `dept-finance`).
               if (!readable.has(id) && new RegExp(`(^|[^a-z0-9-])${id}([^a-z0-9-]|$)`).test(text)) {
-                throw new Error(`${method} ${path} as ${user.name} revealed ${id} (${publicRoutes.has(route.trigger.path) ? 'public' : 'guarded'} route): ${text.slice(0, 300)}`);
+                throw new Error(
+                  `${method} ${path} as ${user.name} revealed ${id} (${publicRoutes.has(route.trigger.path) ? 'public' : 'guarded'} route): ${text.slice(0, 300)}`,
+                );
               }
             }
           }

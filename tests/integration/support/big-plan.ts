@@ -3,7 +3,11 @@ import { insertMissing } from '../../../api/src/storage/bulk';
 import { ensureTables, tableClient, tableNames } from '../../../api/src/storage/tables';
 
 /** A plan whose one BU partition holds `lines` synthetic lines (ids `c<i>.r<j>.q<k>`), for large saves. */
-export async function bigPlan(connectionString: string, lines: number, scopeId = 'sales-north'): Promise<{ planId: string; lineIds: string[] }> {
+export async function bigPlan(
+  connectionString: string,
+  lines: number,
+  scopeId = 'sales-north',
+): Promise<{ planId: string; lineIds: string[] }> {
   const planId = `b${randomUUID().slice(0, 8)}`;
   const lineIds = Array.from({ length: lines }, (_, index) => `c${Math.floor(index / 20)}.r${index % 20}.q${(index % 4) + 1}`);
   await ensureTables(connectionString);
