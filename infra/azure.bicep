@@ -165,7 +165,18 @@ module api 'modules/functionapp.bicep' = {
     ]
     appSettings: union(sharedSettings, {
       AAD_APP_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
+      // The API's config (api/src/config.ts) reads these; `{tid}` is expanded per allowed tenant.
+      AUTH_TENANT_IDS: aadAppTenantId
+      AUTH_CLIENT_ID: aadAppClientId
       AUTH_AUDIENCES: '${aadAppClientId},api://${storage.outputs.webDomain}/${aadAppClientId}'
+      AUTH_ISSUERS: '${aadAppOauthAuthorityHost}/{tid}/v2.0,https://sts.windows.net/{tid}/'
+      AUTH_JWKS_URIS: '${aadAppOauthAuthorityHost}/common/discovery/v2.0/keys'
+      AUTH_PUBLIC_AUTHORITY: '${aadAppOauthAuthorityHost}/${aadAppTenantId}'
+      AUTH_TAB_CLIENT_ID: aadAppClientId
+      AUTH_TAB_DOMAIN: storage.outputs.webDomain
+      POWERBI_AUTHORITY: '${aadAppOauthAuthorityHost}/${aadAppTenantId}'
+      POWERBI_OBO_CLIENT_ID: aadAppClientId
+      POWERBI_OBO_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
     })
   }
 }

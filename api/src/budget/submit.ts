@@ -2,6 +2,7 @@ import type { PlanState } from '@planboard/contracts';
 import { config } from '../config';
 import { conflict } from '../errors';
 import { PowerBiError } from '../powerbi';
+import { watchRefresh } from '../refresh/watch';
 import { getServices } from '../services';
 import { planPartitionKey } from './line-entity';
 import { planEvent, transition, type PlanRef } from './plan-state';
@@ -49,6 +50,12 @@ async function startRefresh(ref: PlanRef): Promise<PlanState> {
   const { budget, powerBi } = getServices();
   try {
     const triggered = await powerBi.refreshes.trigger(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, submitRefresh);
+    // Failure detection then follows this refresh too, so a failed submit refresh alerts the subscribers.
+    await watchRefresh(settings.AzureWebJobsStorage, {
+      workspaceId: settings.BUDGET_WORKSPACE_ID,
+      datasetId: settings.BUDGET_DATASET_ID,
+      ...(triggered.requestId ? { requestId: triggered.requestId } : {}),
+    }).catch((error: unknown) => console.warn('Could not watch the submit refresh:', error instanceof Error ? error.message : error));
     return await transition(budget, ref, (state) => ({
       state: { ...state, status: 'refreshing', refreshId: triggered.refreshId ?? triggered.requestId },
     }));
