@@ -44,19 +44,20 @@ export async function filterLines(page: Page, words: string): Promise<void> {
 export async function focusCell(page: Page, lineId: string, field: EditableField): Promise<void> {
   const target = cell(page, lineId, field);
   await target.click();
-  await target.evaluate(
+  const focused = await target.evaluate(
     (element) =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<string>((resolve) => {
         const started = Date.now();
-        const check = () =>
-          document.activeElement === element
-            ? resolve()
-            : Date.now() - started > 5000
-              ? reject(new Error('cell never got focus'))
-              : requestAnimationFrame(check);
+        const check = () => {
+          const active = document.activeElement;
+          if (active === element) resolve('');
+          else if (Date.now() - started > 5000) resolve(`${active?.tagName} ${active?.getAttribute('data-line') ?? ''} ${active?.getAttribute('data-field') ?? ''}`);
+          else requestAnimationFrame(check);
+        };
         check();
       }),
   );
+  if (focused) throw new Error(`${lineId} ${field} never got keyboard focus (focus is on ${focused})`);
 }
 
 /** Type-to-edit: focus a cell, type over it, Enter. */
@@ -64,6 +65,9 @@ export async function typeInCell(page: Page, lineId: string, field: EditableFiel
   await focusCell(page, lineId, field);
   await page.keyboard.type(text, { delay: 10 });
   await page.keyboard.press('Enter');
+  // Enter commits and then moves to the next row a moment later (as Excel does): let it settle.
+  await page.locator('revo-grid revogr-edit input').waitFor({ state: 'detached' });
+  await page.waitForTimeout(150);
 }
 
 /** What Excel puts on the clipboard: the TSV written with the real clipboard API, then Ctrl+V in the grid. */

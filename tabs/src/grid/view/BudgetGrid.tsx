@@ -123,6 +123,15 @@ export function BudgetGrid(props: BudgetGridProps) {
   useImperativeHandle(handleRef, () => ({ fillDown, focus: () => gridRef.current?.focus() }));
 
   const onKeyDownCapture = (event: KeyboardEvent) => {
+    // Typing opens the editor, but a fast Enter/Tab can arrive before its input has focus: hand it over.
+    const input = gridRef.current?.querySelector('revogr-edit input');
+    if ((event.key === 'Enter' || event.key === 'Tab') && input instanceof HTMLInputElement && event.target !== input) {
+      event.preventDefault();
+      event.stopPropagation();
+      input.focus();
+      input.dispatchEvent(new window.KeyboardEvent('keydown', { key: event.key, code: event.code, shiftKey: event.shiftKey, bubbles: true }));
+      return;
+    }
     if (!isMod(event) || event.altKey || inEditor(event)) return;
     const key = event.key.toLowerCase();
     const command = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' ? 'redo' : key === 's' ? 'save' : null;
