@@ -24,7 +24,7 @@ const upload = async (body: Buffer | string, type: string, who = token, scope = 
   fetch(`${api.base}/budget/${planId}/${scope}/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${who}`, 'content-type': type },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 
 async function exported(): Promise<ExcelJS.Workbook> {

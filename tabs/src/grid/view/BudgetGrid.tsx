@@ -6,6 +6,7 @@ import type { ApplySummary, BudgetEditModel } from '../editModel';
 import { fillDownInputs, pasteInputs, type GridRowValues } from '../fill';
 import { parseTsv, toTsv } from '../tsv';
 import { patchGridA11y } from './a11y';
+import { keepCellFocus } from './focus';
 import { budgetColumns, columnProps, type GridRow } from './columns';
 import { useGridStyles } from './gridStyles';
 import { buildRow, refreshRow, totalRow, trimmedFor } from './rows';
@@ -160,6 +161,8 @@ export function BudgetGrid(props: BudgetGridProps) {
       window.clearTimeout(timer);
     };
   }, [label, describedBy, rows]);
+
+  useEffect(() => (gridRef.current ? keepCellFocus(gridRef.current) : undefined), []);
 
   // Clipboard events bubble up from RevoGrid's inner elements (not typed as props of the wrapper).
   useEffect(() => {
