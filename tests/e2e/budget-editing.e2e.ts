@@ -18,6 +18,7 @@ import {
   saveButton,
   typeInCell,
   upnOf,
+  waitForCellState,
   waitForGrid,
 } from './support/budget';
 import { signInAs } from './support/sign-in';
@@ -32,7 +33,7 @@ const k = 1 + Math.floor(Math.random() * 900);
 const excelRows = Array.from({ length: 10 }, (_, i) => [
   grouped((i + 1) * 1000 + k),
   String((i + 1) * 2500 + k),
-  i === 2 ? `two\nlines ${k}` : `Excel note ${i + 1}`,
+  i === 2 ? `two\nlines ${k}` : `Excel note ${i + 1} (${k})`,
 ]);
 const excelTsv = `${excelRows.map((row) => row.map((c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\r\n')}\r\n`;
 const pasted = L.slice(1, 11);
@@ -62,23 +63,39 @@ it('types over a cell, pastes a 10×3 block from Excel, rejects "abc", undoes an
   await signInAs(page, upnOf('erik.hansen'));
   expect(await waitForGrid(page)).toBe(120);
   await filterLines(page, 'laptops');
-  const original = { budget: await texts(L, 'budgetAmount'), forecast: await texts(L, 'forecastSales'), comments: await texts(L, 'comments') };
+  const original = {
+    budget: await texts(L, 'budgetAmount'),
+    forecast: await texts(L, 'forecastSales'),
+    comments: await texts(L, 'comments'),
+  };
 
   // Type-to-edit: typing on a focused cell replaces its value; Enter commits and moves down.
   await typeInCell(page, L[0]!, 'budgetAmount', String(100_000 + k));
   await expectTexts(page, [L[0]!], 'budgetAmount', [grouped(100_000 + k)]);
-  expect(await cell(page, L[0]!, 'budgetAmount').getAttribute('data-state')).toBe('local');
+  await waitForCellState(page, L[0]!, 'budgetAmount', 'local');
 
   // Paste the block from "Excel" with the real clipboard.
   await focusCell(page, L[1]!, 'budgetAmount');
-  await page.evaluate(() => { (window as any).__ev = []; const g = document.querySelector('revo-grid')!; for (const n of ['beforepaste','beforepasteapply','clipboardrangepaste','beforerangeedit']) g.addEventListener(n, (e: any) => (window as any).__ev.push(n + JSON.stringify(e.detail?.parsed ?? e.detail?.data ?? null).slice(0, 300))); document.addEventListener('paste', (e) => (window as any).__ev.push('paste on ' + (e.target as Element).tagName + ' ' + (e.target as Element).getAttribute('data-line')), true); });
   await pasteFromExcel(page, excelTsv);
-  await page.waitForTimeout(800);
-  console.log('DBG', await notice(page).textContent(), JSON.stringify(await page.evaluate(() => (window as any).__ev)));
   await notice(page).filter({ hasText: 'Pasted 30 cells.' }).waitFor();
-  await expectTexts(page, pasted, 'budgetAmount', excelRows.map((row) => row[0]!));
-  await expectTexts(page, pasted, 'forecastSales', excelRows.map((row) => grouped(Number(row[1]))));
-  await expectTexts(page, pasted, 'comments', excelRows.map((row) => row[2]!));
+  await expectTexts(
+    page,
+    pasted,
+    'budgetAmount',
+    excelRows.map((row) => row[0]!),
+  );
+  await expectTexts(
+    page,
+    pasted,
+    'forecastSales',
+    excelRows.map((row) => grouped(Number(row[1]))),
+  );
+  await expectTexts(
+    page,
+    pasted,
+    'comments',
+    excelRows.map((row) => row[2]!),
+  );
   // The trailing newline is not an extra row: the line after the block is untouched.
   expect(await cell(page, L[11]!, 'budgetAmount').textContent()).toBe(original.budget[11]);
   expect(await saveButton(page).textContent()).toBe('Save 31 changes');
@@ -105,19 +122,30 @@ it('types over a cell, pastes a 10×3 block from Excel, rejects "abc", undoes an
   await expectTexts(page, pasted, 'comments', original.comments.slice(1, 11));
   expect(await saveButton(page).textContent()).toBe('Save 1 change');
   await page.keyboard.press('Control+Y');
-  await expectTexts(page, pasted, 'budgetAmount', excelRows.map((row) => row[0]!));
+  await expectTexts(
+    page,
+    pasted,
+    'budgetAmount',
+    excelRows.map((row) => row[0]!),
+  );
 
   // Save (Ctrl+S) sends exactly the 31 changed cells, nothing else.
   const patches = await capturePatches(page, () => saveAll(page));
   const sent = patches.flatMap((patch) => patch.edits.map((edit) => `${edit.lineId}|${edit.field}`));
-  const changed = [`${L[0]}|budgetAmount`, ...pasted.flatMap((lineId) => ['budgetAmount', 'forecastSales', 'comments'].map((f) => `${lineId}|${f}`))];
+  const changed = [
+    `${L[0]}|budgetAmount`,
+    ...pasted.flatMap((lineId) => ['budgetAmount', 'forecastSales', 'comments'].map((f) => `${lineId}|${f}`)),
+  ];
   expect(sent.sort()).toEqual(changed.sort());
   expect(patches.map((patch) => patch.action).sort()).toEqual(['edit', 'redo']);
-  expect(await cell(page, L[1]!, 'budgetAmount').getAttribute('data-state')).toBeNull();
+  await waitForCellState(page, L[1]!, 'budgetAmount', null);
 
   // The history of a line shows the change: who, old → new, via which action.
   await page.getByRole('button', { name: 'Subtotals & history' }).click();
-  await page.getByTestId('subtotals').getByRole('row', { name: /^Laptops/ }).waitFor();
+  await page
+    .getByTestId('subtotals')
+    .getByRole('row', { name: /^Laptops/ })
+    .waitFor();
   await focusCell(page, L[0]!, 'budgetAmount');
   const entry = page.getByTestId('history-entries').locator('li').first();
   await entry.filter({ hasText: `Budget Amount ${original.budget[0]} → ${grouped(100_000 + k)}` }).waitFor();
@@ -128,7 +156,7 @@ it('types over a cell, pastes a 10×3 block from Excel, rejects "abc", undoes an
   await waitForGrid(page);
   await filterLines(page, 'laptops');
   expect(await cell(page, L[3]!, 'comments').textContent()).toBe(`two\nlines ${k}`);
-  expect(await cell(page, L[0]!, 'budgetAmount').getAttribute('data-state')).toBeNull();
+  await waitForCellState(page, L[0]!, 'budgetAmount', null);
   expectNoConsoleErrors(tp);
 });
 
@@ -164,13 +192,40 @@ it('Ctrl+D fills down and dragging the fill handle fills; each fill is one undo 
   const filled = await cell(page, E[1]!, 'budgetAmount').textContent();
   await page.keyboard.press('Control+Z');
   await notice(page).filter({ hasText: 'Undid fill of 2 cells.' }).waitFor();
-  await page.waitForFunction(
-    ([selector, value]) => document.querySelector(selector)?.textContent !== value,
-    [`revo-grid revogr-data[type="rgRow"] [data-line="${E[1]}"][data-field="budgetAmount"]`, filled] as const,
-  );
+  await page.waitForFunction(([selector, value]) => document.querySelector(selector)?.textContent !== value, [
+    `revo-grid revogr-data[type="rgRow"] [data-line="${E[1]}"][data-field="budgetAmount"]`,
+    filled,
+  ] as const);
   await page.keyboard.press('Control+Z');
   await notice(page).filter({ hasText: 'Undid fill of 3 cells.' }).waitFor();
   await expectTexts(page, E.slice(1), 'comments', ['', '', '']);
   expect(await saveButton(page).textContent()).toBe('Save 1 change');
+  expectNoConsoleErrors(tp);
+});
+
+it('works from the keyboard alone: Tab into the grid, arrows to a cell, type, Enter', async () => {
+  await signInAs(page, upnOf('diego.martin'));
+  await waitForGrid(page);
+  await filterLines(page, 'networking asia');
+  const before = await cell(page, 'networking.asia-pacific.q2', 'budgetAmount').textContent();
+  await page.getByRole('searchbox', { name: 'Filter lines' }).focus();
+  await page.keyboard.press('Tab'); // the Subtotals & history toggle
+  await page.keyboard.press('Tab'); // the grid: lands on its first cell
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'gridcell');
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(120);
+  }
+  const active = () =>
+    page.evaluate(() => `${document.activeElement?.getAttribute('data-line')}|${document.activeElement?.getAttribute('data-field')}`);
+  expect(await active()).toBe('networking.asia-pacific.q2|budgetAmount');
+  await page.keyboard.type(String(4000 + k), { delay: 20 });
+  await page.keyboard.press('Enter');
+  await expectTexts(page, ['networking.asia-pacific.q2'], 'budgetAmount', [grouped(4000 + k)]);
+  // Enter moved down a row, and focus stayed in the grid (keys keep working after an edit).
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-line') === 'networking.asia-pacific.q3');
+  await page.keyboard.press('Control+Z');
+  await expectTexts(page, ['networking.asia-pacific.q2'], 'budgetAmount', [before]);
+  expect(await saveButton(page).textContent()).toBe('Saved');
   expectNoConsoleErrors(tp);
 });

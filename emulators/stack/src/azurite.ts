@@ -55,10 +55,21 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
   const bin = require.resolve('azurite/dist/src/azurite.js');
   const args = [
     bin,
-    '--blobHost', '127.0.0.1', '--blobPort', String(ports.blob),
-    '--queueHost', '127.0.0.1', '--queuePort', String(ports.queue),
-    '--tableHost', '127.0.0.1', '--tablePort', String(ports.table),
-    '--skipApiVersionCheck', '--disableProductStyleUrl', '--loose',
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    String(ports.blob),
+    '--queueHost',
+    '127.0.0.1',
+    '--queuePort',
+    String(ports.queue),
+    '--tableHost',
+    '127.0.0.1',
+    '--tablePort',
+    String(ports.table),
+    '--skipApiVersionCheck',
+    '--disableProductStyleUrl',
+    '--loose',
   ];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });

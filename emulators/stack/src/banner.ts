@@ -18,7 +18,11 @@ export function banner(stack: RunningStack): string {
     const where = user.role === 'admin' ? 'all business units' : scopes.map((grant) => grant.scopeId).join(', ');
     return `    ${user.name.padEnd(16)} ${user.upn.padEnd(40)} ${roleLabel[user.role].padEnd(20)} ${where}`;
   });
-  const seeded = stack.seed ? Object.entries(stack.seed.inserted).map(([table, count]) => `${table} +${count}`).join(', ') : 'skipped';
+  const seeded = stack.seed
+    ? Object.entries(stack.seed.inserted)
+        .map(([table, count]) => `${table} +${count}`)
+        .join(', ')
+    : 'skipped';
   return [
     '',
     'Planboard is running.',
@@ -35,7 +39,7 @@ export function banner(stack: RunningStack): string {
     `  Reports embed from ${stack.urls.powerbiEmbed}; open the tab for them in Chromium/Chrome/Edge with:`,
     `    ${reportsBrowserCommand(stack.urls.tab, readFileSync(join(dirname(stack.caCertPath), 'powerbi.pem'), 'utf8'))}`,
     '',
-    '  Sample users (sign-in by picking one on the tab\'s sign-in screen):',
+    "  Sample users (sign-in by picking one on the tab's sign-in screen):",
     ...users,
     '',
     'Press Ctrl-C to stop everything.',

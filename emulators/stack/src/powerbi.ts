@@ -47,7 +47,10 @@ export function spkiHash(certificatePem: string): string {
  * with `--user-data-dir`, which Playwright always passes.
  */
 export function chromiumEmbedFlags(certificatePem: string): string[] {
-  return [`--host-resolver-rules=MAP ${powerBiEmbedHostname} 127.0.0.1`, `--ignore-certificate-errors-spki-list=${spkiHash(certificatePem)}`];
+  return [
+    `--host-resolver-rules=MAP ${powerBiEmbedHostname} 127.0.0.1`,
+    `--ignore-certificate-errors-spki-list=${spkiHash(certificatePem)}`,
+  ];
 }
 
 /** The issuer of Power BI tokens: Entra issues v1 tokens for the Power BI resource. */
@@ -80,7 +83,10 @@ export async function startPowerBi(options: PowerBiOptions): Promise<ManagedProc
     },
     echo: options.echo ?? false,
   });
-  await waitUntil('Power BI emulator', async () => (await fetch(`http://127.0.0.1:${options.port}/_emulator/health`)).ok, { process: proc, timeoutMs: 60_000 });
+  await waitUntil('Power BI emulator', async () => (await fetch(`http://127.0.0.1:${options.port}/_emulator/health`)).ok, {
+    process: proc,
+    timeoutMs: 60_000,
+  });
   return proc;
 }
 

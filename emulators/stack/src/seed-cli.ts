@@ -10,14 +10,17 @@ import { stackFile } from './stack';
  */
 function connectionString(): string {
   if (process.env.AzureWebJobsStorage) return process.env.AzureWebJobsStorage;
-  if (existsSync(stackFile)) return (JSON.parse(readFileSync(stackFile, 'utf8')) as { storageConnectionString: string }).storageConnectionString;
+  if (existsSync(stackFile))
+    return (JSON.parse(readFileSync(stackFile, 'utf8')) as { storageConnectionString: string }).storageConnectionString;
   const ports = portsFromEnv();
   return azuriteConnectionString({ blob: ports.azuriteBlob, queue: ports.azuriteQueue, table: ports.azuriteTable });
 }
 
 seedSampleTenant(connectionString())
   .then((report) => {
-    const counts = Object.entries(report.inserted).map(([table, count]) => `${table}: ${count} new`).join(', ');
+    const counts = Object.entries(report.inserted)
+      .map(([table, count]) => `${table}: ${count} new`)
+      .join(', ');
     console.log(`Sample tenant seeded (${counts}).`);
   })
   .catch((error: unknown) => {

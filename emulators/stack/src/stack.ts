@@ -116,7 +116,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       startFunctionApp({ app: 'bot', port: ports.bot, settings, echo }),
     ]);
     started.push(api, bot);
-    const playground = await startPlayground({ port: ports.playground, botEndpoint: `http://127.0.0.1:${ports.bot}/api/messages`, dir: join(localDir, 'playground'), echo });
+    const playground = await startPlayground({
+      port: ports.playground,
+      botEndpoint: `http://127.0.0.1:${ports.bot}/api/messages`,
+      dir: join(localDir, 'playground'),
+      echo,
+    });
     started.push(playground.process);
     const seed = options.seed ? await seedSampleTenant(azurite.connectionString) : undefined;
     const apiUrl = `http://127.0.0.1:${ports.api}`;
@@ -145,6 +150,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 /** Writes the running stack's endpoints to .local/stack.json (gitignored). */
 export function writeStackFile(stack: RunningStack, file = stackFile): void {
   mkdirSync(join(file, '..'), { recursive: true });
-  const body = { urls: stack.urls, ports: stack.ports, storageConnectionString: stack.storageConnectionString, caCertPath: stack.caCertPath, pid: process.pid, pids: stack.pids };
+  const body = {
+    urls: stack.urls,
+    ports: stack.ports,
+    storageConnectionString: stack.storageConnectionString,
+    caCertPath: stack.caCertPath,
+    pid: process.pid,
+    pids: stack.pids,
+  };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
 }

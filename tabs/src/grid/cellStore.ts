@@ -15,6 +15,7 @@ import {
 /** Which lines changed ('all' after a load): the grid refreshes those rows. */
 export type ModelChange = { lineIds: ReadonlySet<string> | 'all' };
 
+/** How a model is set up: whose saves are "mine", the locale for numbers, the undo depth. */
 export interface EditModelOptions {
   /** The signed-in user's UPN: their own saves are never shown as "changed by others". */
   me: string;
@@ -139,7 +140,10 @@ export class CellStore {
   restore(cells: readonly PendingCell[]): number {
     let restored = 0;
     for (const cell of cells) {
-      if (!this.lines.has(cell.lineId) || !isEditableField(cell.field)) continue;
+      const line = this.lines.get(cell.lineId);
+      if (!line || !isEditableField(cell.field)) continue;
+      // Saved meanwhile (the draft outlived its save): nothing left to restore.
+      if (cell.error === undefined && cell.value === baseValue(line, cell.field)) continue;
       this.pending.set(cellKey(cell.lineId, cell.field), { ...cell });
       restored += 1;
     }

@@ -24,11 +24,20 @@ describe('drafts', () => {
 
   it('ignores malformed entries and storage failures', () => {
     const store = memory();
-    store.setItem('k', JSON.stringify({ v: 1, cells: [...cells, { lineId: 'x', field: 'category', value: 1, baseRev: 0, action: 'edit' }, null] }));
+    store.setItem(
+      'k',
+      JSON.stringify({ v: 1, cells: [...cells, { lineId: 'x', field: 'category', value: 1, baseRev: 0, action: 'edit' }, null] }),
+    );
     expect(loadDraft(store, 'k')).toEqual(cells);
     store.setItem('k', '{not json');
     expect(loadDraft(store, 'k')).toEqual([]);
-    const full: DraftStore = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined };
+    const full: DraftStore = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     expect(saveDraft(full, 'k', cells)).toBe(false);
   });
 });

@@ -94,5 +94,4 @@ export class EditHistory extends CellStore {
     this.emit(touched);
     return step;
   }
-
 }

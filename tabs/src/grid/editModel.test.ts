@@ -15,7 +15,13 @@ function model() {
   m.load(ids.map((id) => line(id)));
   return m;
 }
-const result = (patch: Partial<BudgetPatchResult> = {}): BudgetPatchResult => ({ applied: 0, unchanged: 0, conflicts: [], lines: [], ...patch });
+const result = (patch: Partial<BudgetPatchResult> = {}): BudgetPatchResult => ({
+  applied: 0,
+  unchanged: 0,
+  conflicts: [],
+  lines: [],
+  ...patch,
+});
 
 describe('editing', () => {
   it('keeps typed numbers as pending cells with the base revision, and drops edits back to the stored value', () => {
@@ -31,7 +37,11 @@ describe('editing', () => {
   it('rejects "abc" in the cell itself, with the reason, and never sends it', () => {
     const m = model();
     const summary = m.apply([{ lineId: a, field: 'budgetAmount', input: 'abc' }], 'edit');
-    expect(summary).toMatchObject({ changed: 1, invalid: 1, firstError: { lineId: a, field: 'budgetAmount', reason: expect.stringMatching(/not a number/) } });
+    expect(summary).toMatchObject({
+      changed: 1,
+      invalid: 1,
+      firstError: { lineId: a, field: 'budgetAmount', reason: expect.stringMatching(/not a number/) },
+    });
     expect(m.display(a, 'budgetAmount')).toBe('abc');
     expect(m.cellState(a, 'budgetAmount')).toBe('invalid');
     expect(m.counts()).toMatchObject({ unsaved: 0, invalid: 1 });
@@ -97,7 +107,13 @@ describe('saving', () => {
   it('batches valid cells by action with their base revisions', () => {
     const m = model();
     m.apply([{ lineId: a, field: 'budgetAmount', input: '7' }], 'edit');
-    m.apply([{ lineId: b, field: 'comments', input: 'hi' }, { lineId: c, field: 'budgetAmount', input: 'bad' }], 'paste');
+    m.apply(
+      [
+        { lineId: b, field: 'comments', input: 'hi' },
+        { lineId: c, field: 'budgetAmount', input: 'bad' },
+      ],
+      'paste',
+    );
     expect(m.batches().map((batch) => [batch.action, batch.edits])).toEqual([
       ['edit', [{ lineId: a, field: 'budgetAmount', value: 7, baseRev: 1 }]],
       ['paste', [{ lineId: b, field: 'comments', value: 'hi', baseRev: 1 }]],
@@ -106,11 +122,36 @@ describe('saving', () => {
 
   it('clears what was saved, keeps conflicts with both values, and keeps cells edited during the save', () => {
     const m = model();
-    m.apply([{ lineId: a, field: 'budgetAmount', input: '7' }, { lineId: b, field: 'budgetAmount', input: '8' }, { lineId: c, field: 'budgetAmount', input: '9' }], 'paste');
+    m.apply(
+      [
+        { lineId: a, field: 'budgetAmount', input: '7' },
+        { lineId: b, field: 'budgetAmount', input: '8' },
+        { lineId: c, field: 'budgetAmount', input: '9' },
+      ],
+      'paste',
+    );
     const sent = m.batches()[0]!.cells;
     m.apply([{ lineId: c, field: 'budgetAmount', input: '10' }], 'edit');
-    const conflict = { lineId: b, field: 'budgetAmount' as const, mine: 8, theirs: 55, by: maja, at: '2026-01-01T10:00:00Z', currentRev: 3 };
-    m.markSaved(sent, result({ applied: 2, conflicts: [conflict], lines: [line(a, { budgetAmount: 7, rev: 2, changes: { budgetAmount: { rev: 2, by: me, at: 'x' } } }), line(c, { budgetAmount: 9, rev: 2 })] }));
+    const conflict = {
+      lineId: b,
+      field: 'budgetAmount' as const,
+      mine: 8,
+      theirs: 55,
+      by: maja,
+      at: '2026-01-01T10:00:00Z',
+      currentRev: 3,
+    };
+    m.markSaved(
+      sent,
+      result({
+        applied: 2,
+        conflicts: [conflict],
+        lines: [
+          line(a, { budgetAmount: 7, rev: 2, changes: { budgetAmount: { rev: 2, by: me, at: 'x' } } }),
+          line(c, { budgetAmount: 9, rev: 2 }),
+        ],
+      }),
+    );
     expect(m.cellState(a, 'budgetAmount')).toBeUndefined();
     expect(m.line(a)?.budgetAmount).toBe(7);
     expect(m.cellState(b, 'budgetAmount')).toBe('conflict');
@@ -120,7 +161,13 @@ describe('saving', () => {
 
   it('"keep mine" resends over their revision; "take theirs" drops my edit and shows their value', () => {
     const m = model();
-    m.apply([{ lineId: a, field: 'budgetAmount', input: '7' }, { lineId: b, field: 'budgetAmount', input: '8' }], 'edit');
+    m.apply(
+      [
+        { lineId: a, field: 'budgetAmount', input: '7' },
+        { lineId: b, field: 'budgetAmount', input: '8' },
+      ],
+      'edit',
+    );
     const sent = m.batches()[0]!.cells;
     const conflictA = { lineId: a, field: 'budgetAmount' as const, mine: 7, theirs: 70, by: maja, at: 't', currentRev: 4 };
     const conflictB = { ...conflictA, lineId: b, mine: 8, theirs: 80, currentRev: 6 };
@@ -140,7 +187,9 @@ describe('delta sync', () => {
 
   it('marks cells changed by others, ignores old revisions and my own saves', () => {
     const m = model();
-    expect(m.mergeLines([theirs(a, { budgetAmount: 300 }), theirs(b, { budgetAmount: 400 }, me), line(c, { budgetAmount: 999, rev: 1 })])).toEqual({ lines: 2, cells: 1 });
+    expect(
+      m.mergeLines([theirs(a, { budgetAmount: 300 }), theirs(b, { budgetAmount: 400 }, me), line(c, { budgetAmount: 999, rev: 1 })]),
+    ).toEqual({ lines: 2, cells: 1 });
     expect(m.display(a, 'budgetAmount')).toBe(300);
     expect(m.cellState(a, 'budgetAmount')).toBe('remote');
     expect(m.remoteMark(a, 'budgetAmount')).toEqual({ by: maja, at: '2026-01-01T10:00:00Z' });
@@ -150,7 +199,13 @@ describe('delta sync', () => {
 
   it('keeps a local edit over an incoming change (a conflict on save) and drops it when equal', () => {
     const m = model();
-    m.apply([{ lineId: a, field: 'budgetAmount', input: '5' }, { lineId: b, field: 'budgetAmount', input: '400' }], 'edit');
+    m.apply(
+      [
+        { lineId: a, field: 'budgetAmount', input: '5' },
+        { lineId: b, field: 'budgetAmount', input: '400' },
+      ],
+      'edit',
+    );
     m.mergeLines([theirs(a, { budgetAmount: 300 }), theirs(b, { budgetAmount: 400 })]);
     expect(m.display(a, 'budgetAmount')).toBe(5);
     expect(m.pendingCell(a, 'budgetAmount')?.baseRev).toBe(1);
@@ -168,13 +223,28 @@ describe('delta sync', () => {
 
   it('restores a draft after navigation and notifies listeners', () => {
     const m = model();
-    m.apply([{ lineId: a, field: 'comments', input: 'draft' }, { lineId: b, field: 'budgetAmount', input: 'abc' }], 'edit');
+    m.apply(
+      [
+        { lineId: a, field: 'comments', input: 'draft' },
+        { lineId: b, field: 'budgetAmount', input: 'abc' },
+      ],
+      'edit',
+    );
     const fresh = model();
     const seen: unknown[] = [];
     fresh.subscribe((change) => seen.push(change.lineIds));
-    expect(fresh.restore([...m.pendingCells(), { lineId: 'gone.line.q1', field: 'comments', value: 'x', baseRev: 0, action: 'edit' }])).toBe(2);
+    expect(
+      fresh.restore([...m.pendingCells(), { lineId: 'gone.line.q1', field: 'comments', value: 'x', baseRev: 0, action: 'edit' }]),
+    ).toBe(2);
     expect(fresh.display(a, 'comments')).toBe('draft');
     expect(fresh.cellState(b, 'budgetAmount')).toBe('invalid');
     expect(seen).toEqual(['all']);
+  });
+
+  it('does not restore a draft cell that was saved meanwhile', () => {
+    const m = model();
+    m.mergeLines([line(a, { budgetAmount: 42, rev: 2 })]);
+    expect(m.restore([{ lineId: a, field: 'budgetAmount', value: 42, baseRev: 1, action: 'edit' }])).toBe(0);
+    expect(m.dirty).toBe(false);
   });
 });

@@ -120,5 +120,4 @@ export class BudgetEditModel extends EditHistory {
     }
     this.emit(new Set([conflict.lineId]));
   }
-
 }

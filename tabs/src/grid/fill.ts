@@ -41,7 +41,10 @@ export function fillDownInputs(range: GridRange, rows: readonly GridRowValues[],
  * A pasted block mapped onto rows and columns from a start cell (what revogrid hands over as
  * `{ [rowIndex]: { [prop]: text } }`), as inputs in row order.
  */
-export function pasteInputs(data: Readonly<Record<number, Record<string, unknown>>>, rowAt: (index: number) => GridRowValues | undefined): CellInput[] {
+export function pasteInputs(
+  data: Readonly<Record<number, Record<string, unknown>>>,
+  rowAt: (index: number) => GridRowValues | undefined,
+): CellInput[] {
   const inputs: CellInput[] = [];
   const indexes = Object.keys(data)
     .map(Number)

@@ -30,9 +30,12 @@ describe('parseAmount (Excel-like en-US)', () => {
     expect(value(input)).toBe(expected);
   });
 
-  it.each(['abc', '12abc', '1,2', '1,23', '1.2.3', '1,,234', 'NaN', 'Infinity', '--1', '1e', '0x10', '=1+1', '١٢٣'])('rejects %j as not a number', (input) => {
-    expect(value(input)).toMatch(/is not a number/);
-  });
+  it.each(['abc', '12abc', '1,2', '1,23', '1.2.3', '1,,234', 'NaN', 'Infinity', '--1', '1e', '0x10', '=1+1', '١٢٣'])(
+    'rejects %j as not a number',
+    (input) => {
+      expect(value(input)).toMatch(/is not a number/);
+    },
+  );
 
   it('says why, quoting what was typed and giving an example', () => {
     expect(parseAmount('abc', 'en-US')).toEqual({ ok: false, reason: '“abc” is not a number. Type a number such as 1,234.5.' });
@@ -81,7 +84,10 @@ describe("parseAmount in the user's locale", () => {
 describe('parseComment and formatAmount', () => {
   it('accepts up to 2,000 characters and says how many there were', () => {
     expect(parseComment('x'.repeat(2000))).toEqual({ ok: true, value: 'x'.repeat(2000) });
-    expect(parseComment('x'.repeat(2001))).toEqual({ ok: false, reason: expect.stringMatching(/at most 2,000 characters \(this one has 2,001\)/) });
+    expect(parseComment('x'.repeat(2001))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/at most 2,000 characters \(this one has 2,001\)/),
+    });
     expect(parseComment(undefined)).toEqual({ ok: true, value: '' });
   });
 

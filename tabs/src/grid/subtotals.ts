@@ -18,6 +18,7 @@ export interface SubtotalSource {
   quarter: string;
 }
 
+/** The lines to sum and how to read their amounts and actuals. */
 export interface SubtotalInput {
   lines: readonly SubtotalSource[];
   /** The amount a cell counts with (the unsaved value when valid, else the stored one). */

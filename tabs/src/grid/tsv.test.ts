@@ -46,10 +46,12 @@ describe('parseTsv (Excel clipboard)', () => {
 
 describe('toTsv', () => {
   it('writes CRLF rows with a trailing newline and quotes only what needs it', () => {
-    expect(toTsv([
-      [1, 'a'],
-      [2.5, null],
-    ])).toBe('1\ta\r\n2.5\t\r\n');
+    expect(
+      toTsv([
+        [1, 'a'],
+        [2.5, null],
+      ]),
+    ).toBe('1\ta\r\n2.5\t\r\n');
     expect(tsvCell('tab\there')).toBe('"tab\there"');
     expect(tsvCell('say "hi"')).toBe('"say ""hi"""');
     expect(tsvCell('two\nlines')).toBe('"two\nlines"');
@@ -65,9 +67,12 @@ describe('toTsv', () => {
   });
 
   it('round-trips any block of cells (property)', () => {
-    const block = fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\n', '\r', '"', 'é', '=') }), { minLength: 1, maxLength: 4 }), {
-      maxLength: 5,
-    });
+    const block = fc.array(
+      fc.array(fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\n', '\r', '"', 'é', '=') }), { minLength: 1, maxLength: 4 }),
+      {
+        maxLength: 5,
+      },
+    );
     fc.assert(fc.property(block, (rows) => expect(parseTsv(toTsv(rows))).toEqual(rows)));
   });
 });

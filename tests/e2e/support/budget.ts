@@ -1,12 +1,15 @@
-import type { EditableField } from '@planboard/contracts';
-import type { BrowserContextOptions, Locator, Page, Request } from 'playwright-core';
-import { expectedNoise, type ConsoleEntry } from './browser';
+import type { BudgetGrid, EditableField } from '@planboard/contracts';
+import type { Browser, BrowserContextOptions, Locator, Page, Request } from 'playwright-core';
+import { expectedNoise, openPage, type ConsoleEntry } from './browser';
+import { callApi } from './reports';
+import { signInAs, storedTokens } from './sign-in';
 import { e2eStack } from './stack';
 
 /** The sample tenant's plan and the Power BI budget model its submit refreshes. */
 export const PLAN = 'fy2027';
 export const BUDGET_DATASET = 'ff316784-9e50-50e8-a3af-fbcfa7fdb938';
 
+/** The sample tenant's UPN of a user name such as `erik.hansen`. */
 export const upnOf = (name: string) => `${name}@contoso.onmicrosoft.com`;
 
 /** Browser context options for the grid tests: the real clipboard (read and write) is allowed. */
@@ -15,6 +18,7 @@ export const clipboardContext = (): BrowserContextOptions => ({
   permissions: ['clipboard-read', 'clipboard-write'],
 });
 
+/** The workspace of the open business unit, its status badge, Save button and notice area. */
 export const workspace = (page: Page): Locator => page.getByTestId('budget-workspace');
 export const planStatus = (page: Page): Promise<string | null> => workspace(page).getByTestId('plan-status').getAttribute('data-status');
 export const saveButton = (page: Page): Locator => page.getByTestId('save');
@@ -51,7 +55,8 @@ export async function focusCell(page: Page, lineId: string, field: EditableField
         const check = () => {
           const active = document.activeElement;
           if (active === element) resolve('');
-          else if (Date.now() - started > 5000) resolve(`${active?.tagName} ${active?.getAttribute('data-line') ?? ''} ${active?.getAttribute('data-field') ?? ''}`);
+          else if (Date.now() - started > 5000)
+            resolve(`${active?.tagName} ${active?.getAttribute('data-line') ?? ''} ${active?.getAttribute('data-field') ?? ''}`);
           else requestAnimationFrame(check);
         };
         check();
@@ -112,6 +117,24 @@ export async function expectTexts(
   expect(last).toEqual(expected);
 }
 
+/** Waits until a cell shows a state (`local`, `remote`, `invalid`, `conflict`, or null for none). */
+export async function waitForCellState(
+  page: Page,
+  lineId: string,
+  field: EditableField,
+  state: string | null,
+  timeout = 5000,
+): Promise<void> {
+  await page.waitForFunction(
+    ([line, name, wanted]) =>
+      document
+        .querySelector(`revo-grid revogr-data[type="rgRow"] [data-line="${line}"][data-field="${name}"]`)
+        ?.getAttribute('data-state') === wanted,
+    [lineId, field, state] as const,
+    { timeout },
+  );
+}
+
 /** The cell edits sent by PATCH requests while `work` runs. */
 export async function capturePatches(
   page: Page,
@@ -158,3 +181,20 @@ export async function statusSequence(page: Page, until: string, timeout = 30_000
 /** Console noise a budget test expects besides the usual: Chromium logs the API's 409 for a conflicting save. */
 export const conflictNoise = (entry: ConsoleEntry): boolean =>
   expectedNoise(entry) || (/status of 409/.test(entry.text) && /\/api\/budget\//.test(entry.url));
+
+/** Puts a business unit's plan back to draft (an admin unlocks it through the API) if a test left it submitted. */
+export async function ensureDraft(browser: Browser, scopeId: string): Promise<void> {
+  const admin = await openPage(browser);
+  try {
+    await signInAs(admin.page, upnOf('alex.morgan'), { route: '/training' });
+    const token = (await storedTokens(admin.page))?.accessToken;
+    if (!token) throw new Error('e2e: no admin token');
+    const grid = await callApi<BudgetGrid>(token, 'GET', `/budget/${PLAN}/${scopeId}`);
+    if (grid.body.state.status !== 'draft') {
+      const unlocked = await callApi(token, 'POST', `/budget/${PLAN}/${scopeId}/unlock`, { reason: 'e2e: back to draft for other suites' });
+      if (unlocked.status !== 200) throw new Error(`e2e: unlock answered ${unlocked.status}`);
+    }
+  } finally {
+    await admin.context.close();
+  }
+}

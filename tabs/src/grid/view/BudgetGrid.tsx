@@ -1,11 +1,17 @@
-import { RevoGrid, type BeforeRangeSaveDataDetails, type BeforeSaveDataDetails, type FocusAfterRenderEvent } from '@revolist/react-datagrid';
+import { mergeClasses } from '@fluentui/react-components';
+import {
+  RevoGrid,
+  type BeforeRangeSaveDataDetails,
+  type BeforeSaveDataDetails,
+  type FocusAfterRenderEvent,
+} from '@revolist/react-datagrid';
 import type { Actuals, EditableField, EditAction } from '@planboard/contracts';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useThemeName } from '../../theme/ThemeNameContext';
 import type { ApplySummary, BudgetEditModel } from '../editModel';
 import { fillDownInputs, pasteInputs, type GridRowValues } from '../fill';
-import { parseTsv, toTsv } from '../tsv';
 import { patchGridA11y } from './a11y';
+import { excelClipboard } from './clipboard';
 import { keepCellFocus } from './focus';
 import { budgetColumns, columnProps, type GridRow } from './columns';
 import { useGridStyles } from './gridStyles';
@@ -19,6 +25,7 @@ export interface BudgetGridHandle {
   focus(): void;
 }
 
+/** What the grid shows and whom it tells about edits, commands and the focused cell. */
 export interface BudgetGridProps {
   model: BudgetEditModel;
   canEdit: boolean;
@@ -130,7 +137,9 @@ export function BudgetGrid(props: BudgetGridProps) {
       event.preventDefault();
       event.stopPropagation();
       input.focus();
-      input.dispatchEvent(new window.KeyboardEvent('keydown', { key: event.key, code: event.code, shiftKey: event.shiftKey, bubbles: true }));
+      input.dispatchEvent(
+        new window.KeyboardEvent('keydown', { key: event.key, code: event.code, shiftKey: event.shiftKey, bubbles: true }),
+      );
       return;
     }
     if (!isMod(event) || event.altKey || inEditor(event)) return;
@@ -164,38 +173,19 @@ export function BudgetGrid(props: BudgetGridProps) {
 
   useEffect(() => (gridRef.current ? keepCellFocus(gridRef.current) : undefined), []);
 
-  // Clipboard events bubble up from RevoGrid's inner elements (not typed as props of the wrapper).
-  useEffect(() => {
-    const grid = gridRef.current;
-    if (!grid) return;
-    const onPasteApply = (event: Event) => {
-      // Excel's clipboard quirks (quoted cells, the trailing newline) read as Excel means them.
-      const detail = (event as CustomEvent<{ dataText?: string; parsed: string[][] }>).detail;
-      if (detail.dataText) detail.parsed = parseTsv(detail.dataText);
-    };
-    const onRangePaste = () => (pendingAction.current = 'paste');
-    const onCopyApply = (event: Event) => {
-      // Copy as Excel writes TSV: cells with tabs, newlines or quotes are quoted.
-      const detail = (event as CustomEvent<{ event: DataTransfer; data?: unknown[][] }>).detail;
-      event.preventDefault();
-      detail.event.setData('text/plain', toTsv(detail.data ?? []));
-    };
-    grid.addEventListener('beforepasteapply', onPasteApply);
-    grid.addEventListener('clipboardrangepaste', onRangePaste);
-    grid.addEventListener('beforecopyapply', onCopyApply);
-    return () => {
-      grid.removeEventListener('beforepasteapply', onPasteApply);
-      grid.removeEventListener('clipboardrangepaste', onRangePaste);
-      grid.removeEventListener('beforecopyapply', onCopyApply);
-    };
-  }, []);
+  useEffect(() => (gridRef.current ? excelClipboard(gridRef.current, (action) => (pendingAction.current = action)) : undefined), []);
 
   useEffect(() => {
     if (rows.length) performance.mark('planboard:budget-grid-rows', { detail: { rows: rows.length } });
   }, [rows]);
 
   return (
-    <div className={classes.root} onKeyDownCapture={onKeyDownCapture} data-testid="budget-grid" data-rows={rows.length}>
+    <div
+      className={mergeClasses(classes.root, themeName === 'contrast' && classes.contrast)}
+      onKeyDownCapture={onKeyDownCapture}
+      data-testid="budget-grid"
+      data-rows={rows.length}
+    >
       <RevoGrid
         ref={gridRef}
         source={rows}
@@ -222,14 +212,19 @@ export function BudgetGrid(props: BudgetGridProps) {
         onBeforerangeedit={(event: CustomEvent<BeforeRangeSaveDataDetails>) => {
           event.preventDefault();
           const { data, models } = event.detail;
-          const inputs = pasteInputs(data as Record<number, Record<string, unknown>>, (index) => models[index] as GridRowValues | undefined);
+          const inputs = pasteInputs(
+            data as Record<number, Record<string, unknown>>,
+            (index) => models[index] as GridRowValues | undefined,
+          );
           apply(inputs, pendingAction.current ?? 'edit');
           pendingAction.current = null;
         }}
         onAfterfocus={(event: CustomEvent<FocusAfterRenderEvent>) => {
           const row = event.detail.model as GridRow | undefined;
           const field = event.detail.column?.prop;
-          latest.current.onFocusCell(row && !row.total && field !== undefined ? { lineId: row.lineId, field: String(field) as EditableField } : null);
+          latest.current.onFocusCell(
+            row && !row.total && field !== undefined ? { lineId: row.lineId, field: String(field) as EditableField } : null,
+          );
         }}
       />
     </div>

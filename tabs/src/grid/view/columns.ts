@@ -19,6 +19,7 @@ export interface GridRow {
   total?: boolean;
 }
 
+/** What the column definitions read while rendering cells (the model, rights, styles, names). */
 export interface ColumnContext {
   model: BudgetEditModel;
   canEdit: boolean;
@@ -92,7 +93,9 @@ function editableColumn(field: EditableField, name: string, size: number, ctx: C
     size,
     readonly: ({ model }) => !ctx.canEdit || !!(model as GridRow).total,
     columnTemplate: header(name, ctx.canEdit, classes),
-    columnProperties: () => ({ class: classList(ctx.canEdit ? classes.headerEditable : classes.headerReadOnly, numeric && classes.number) }),
+    columnProperties: () => ({
+      class: classList(ctx.canEdit ? classes.headerEditable : classes.headerReadOnly, numeric && classes.number),
+    }),
     cellTemplate: (_h, props) => shown(props.value, ctx.locale),
     cellProperties: ({ model, value }: CellTemplateProp): CellProps => {
       const row = model as GridRow;

@@ -2,7 +2,8 @@
  * Keeps keyboard focus on the grid's focused cell when RevoGrid's own re-rendering drops it on the
  * page body: closing the editor (Enter blurs its input) or repainting rows after an edit replaces
  * the focused cell's element. Without this, keys (and screen readers) lose their place after every
- * edit. Focus that leaves because the person clicked or tabbed elsewhere is left alone.
+ * edit. Focus that leaves because the person clicked or tabbed elsewhere is left alone. Tabbing
+ * into the grid lands on its last focused cell (or the first one), so arrow keys work at once.
  */
 export function keepCellFocus(grid: HTMLRevoGridElement): () => void {
   let pointerOutsideAt = 0;
@@ -14,11 +15,7 @@ export function keepCellFocus(grid: HTMLRevoGridElement): () => void {
     const active = document.activeElement;
     if (active && active !== document.body) return;
     if (Date.now() - pointerOutsideAt < 500 || grid.querySelector('revogr-edit input')) return;
-    const focused = await grid.getFocused();
-    if (!focused) return;
-    const selector = `revogr-data[type="${focused.rowType}"][col-type="${focused.colType}"] [data-rgrow="${focused.cell.y}"][data-rgcol="${focused.cell.x}"]`;
-    const cell = grid.querySelector(selector);
-    if (cell instanceof HTMLElement && (document.activeElement === document.body || !document.activeElement)) cell.focus({ preventScroll: true });
+    await focusCellElement(grid, true);
   };
   const onFocusOut = (event: FocusEvent) => {
     const target = event.target as HTMLElement;
@@ -32,11 +29,30 @@ export function keepCellFocus(grid: HTMLRevoGridElement): () => void {
       timers.add(timer);
     }
   };
+  const onFocus = async (event: FocusEvent) => {
+    if (event.target !== grid) return;
+    if (await grid.getFocused()) await focusCellElement(grid, false);
+    else await grid.setCellsFocus({ x: 0, y: 0 }, { x: 0, y: 0 });
+  };
   document.addEventListener('pointerdown', onPointerDown, true);
   grid.addEventListener('focusout', onFocusOut);
+  grid.addEventListener('focus', onFocus);
   return () => {
     document.removeEventListener('pointerdown', onPointerDown, true);
     grid.removeEventListener('focusout', onFocusOut);
+    grid.removeEventListener('focus', onFocus);
     for (const timer of timers) window.clearTimeout(timer);
   };
+}
+
+/** Moves DOM focus to the element of the grid's focused cell (with `onlyFromBody`, only if nothing else has focus). */
+async function focusCellElement(grid: HTMLRevoGridElement, onlyFromBody: boolean): Promise<void> {
+  const focused = await grid.getFocused();
+  if (!focused) return;
+  const { rowType, colType, cell } = focused;
+  const element = grid.querySelector(
+    `revogr-data[type="${rowType}"][col-type="${colType}"] [data-rgrow="${cell.y}"][data-rgcol="${cell.x}"]`,
+  );
+  const fromBody = !document.activeElement || document.activeElement === document.body;
+  if (element instanceof HTMLElement && (!onlyFromBody || fromBody)) element.focus({ preventScroll: true });
 }

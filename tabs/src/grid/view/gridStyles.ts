@@ -66,11 +66,44 @@ export const useGridStyles = makeStyles({
     },
     '& .rgCell:focus': { outline: 'none' },
     '& revogr-header .rgHeaderCell .header-content': { overflow: 'hidden', textOverflow: 'ellipsis' },
+    // Borders of cell states (here, to outrank RevoGrid's own cell rules).
+    '& revogr-data .rgCell[data-state="remote"]': {
+      outline: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteBlueBorderActive}`,
+      outlineOffset: '-3px',
+    },
+    '& revogr-data .rgCell[data-state="invalid"]': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
+      outlineOffset: '-2px',
+    },
+    '& revogr-data .rgCell[data-state="conflict"]': {
+      outline: `3px double ${tokens.colorPaletteMarigoldBorderActive}`,
+      outlineOffset: '-4px',
+    },
+  },
+  /**
+   * High contrast: every background is the same black, so selection and hover must not tint cells
+   * (text on them would lose contrast); states are told apart by outline style and the marks below.
+   */
+  contrast: {
+    '--revo-grid-header-focused-bg': tokens.colorNeutralBackground1,
+    '--revo-grid-header-hover-bg': tokens.colorNeutralBackground1,
+    '--revo-grid-focused-bg': tokens.colorNeutralBackground1,
+    '--revo-grid-row-hover': tokens.colorNeutralBackground1,
+    '--revo-grid-selection-bg': 'transparent',
+    '& revogr-data .rgCell[data-state="local"]': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-3px',
+    },
   },
   /** Header of a column the user may edit: brand tint, with an "editable" mark. */
   headerEditable: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
   headerReadOnly: { color: tokens.colorNeutralForeground2 },
-  headerMark: { marginLeft: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  headerMark: {
+    marginLeft: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+  },
   /** Read-only cells: a recessed grey background and secondary text, at a glance. */
   readOnly: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
@@ -82,26 +115,15 @@ export const useGridStyles = makeStyles({
     backgroundImage: `linear-gradient(135deg, ${tokens.colorPaletteDarkOrangeBorder2} 7px, transparent 7px)`,
   },
   /** Changed by someone else since you loaded the plan: cool tint and a dashed inner border. */
-  remote: {
-    backgroundColor: tokens.colorPaletteBlueBackground2,
-    color: tokens.colorNeutralForeground1,
-    outline: `${tokens.strokeWidthThin} dashed ${tokens.colorPaletteBlueBorderActive}`,
-    outlineOffset: '-3px',
-  },
-  /** Rejected input: danger tint, thick danger border, the reason in the status bar and tooltip. */
+  remote: { backgroundColor: tokens.colorPaletteBlueBackground2, color: tokens.colorNeutralForeground1 },
+  /** Rejected input: danger tint, thick danger border and a warning sign; the reason in the status bar and tooltip. */
   invalid: {
-    backgroundColor: tokens.colorPaletteRedBackground1,
-    color: tokens.colorPaletteRedForeground1,
-    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
-    outlineOffset: '-2px',
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    color: tokens.colorNeutralForeground1,
+    '::before': { content: '"⚠"', marginRight: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold },
   },
   /** Saved by someone else while you edited the same cell: marigold with a double border. */
-  conflict: {
-    backgroundColor: tokens.colorPaletteMarigoldBackground2,
-    color: tokens.colorNeutralForeground1,
-    outline: `3px double ${tokens.colorPaletteMarigoldBorderActive}`,
-    outlineOffset: '-3px',
-  },
+  conflict: { backgroundColor: tokens.colorPaletteMarigoldBackground2, color: tokens.colorNeutralForeground1 },
   srOnly: {
     position: 'absolute',
     width: '1px',

@@ -7,6 +7,7 @@ import { UnlockDialog } from './UnlockDialog';
 import type { useBudgetActions } from './useBudgetActions';
 import type { BudgetSession } from './useBudgetSession';
 
+/** The page state the dialogs read and the callbacks they settle with. */
 export interface BudgetDialogsProps {
   actions: ReturnType<typeof useBudgetActions>;
   session: BudgetSession;

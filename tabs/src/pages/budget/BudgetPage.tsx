@@ -70,17 +70,26 @@ export function BudgetPage() {
               labelledBy={headingId}
               extra={(scopeId) => {
                 const state = stateOf(scopeId);
-                return state ? { node: <StatusBadge state={state} nameOf={nameOf} compact />, text: `Plan ${statusLooks[state.status].label.toLowerCase()}` } : null;
+                return state
+                  ? { node: <StatusBadge state={state} nameOf={nameOf} compact />, text: `Plan status: ${statusLooks[state.status].label}` }
+                  : null;
               }}
             />
           </section>
-          <BudgetWorkspace key={`${route.planId}/${current.id}`} planId={route.planId} scopeId={current.id} me={me.data} level={current.level} />
+          <BudgetWorkspace
+            key={`${route.planId}/${current.id}`}
+            planId={route.planId}
+            scopeId={current.id}
+            me={me.data}
+            level={current.level}
+          />
         </div>
       )}
     </PageLayout>
   );
 }
 
+/** The Budget page in the shell: route `#/budget` (and `#/budget/<planId>/<scopeId>`), nav entry. */
 export const budgetPage: PageDef = {
   id: 'budget',
   title,

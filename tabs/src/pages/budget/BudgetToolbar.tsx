@@ -21,6 +21,7 @@ const stepText = (step: EditStep | undefined) => {
   return ` ${what} (${step.cells.length === 1 ? '1 cell' : `${step.cells.length} cells`})`;
 };
 
+/** What the commands can do now and what they call. */
 export interface BudgetToolbarProps {
   canEdit: boolean;
   unsaved: number;
@@ -48,12 +49,28 @@ export function BudgetToolbar(props: BudgetToolbarProps) {
   return (
     <Toolbar aria-label="Budget commands" size="medium" className={s.toolbar} data-testid="budget-toolbar">
       <Tooltip content="Save only the changed cells (Ctrl+S)" relationship="description">
-        <ToolbarButton appearance="primary" icon={<SaveRegular />} disabled={!canEdit || !unsaved || saving} onClick={props.onSave} data-testid="save">
+        <ToolbarButton
+          appearance="primary"
+          icon={<SaveRegular />}
+          disabled={!canEdit || !unsaved || saving}
+          onClick={props.onSave}
+          data-testid="save"
+        >
           {saveLabel}
         </ToolbarButton>
       </Tooltip>
-      <ToolbarButton icon={<ArrowUndoRegular />} disabled={!undoStep} onClick={props.onUndo} aria-label={`Undo${stepText(undoStep)} (Ctrl+Z)`} />
-      <ToolbarButton icon={<ArrowRedoRegular />} disabled={!redoStep} onClick={props.onRedo} aria-label={`Redo${stepText(redoStep)} (Ctrl+Y)`} />
+      <ToolbarButton
+        icon={<ArrowUndoRegular />}
+        disabled={!undoStep}
+        onClick={props.onUndo}
+        aria-label={`Undo${stepText(undoStep)} (Ctrl+Z)`}
+      />
+      <ToolbarButton
+        icon={<ArrowRedoRegular />}
+        disabled={!redoStep}
+        onClick={props.onRedo}
+        aria-label={`Redo${stepText(redoStep)} (Ctrl+Y)`}
+      />
       <Tooltip content="Copy the top row of the selection into the rows below (Ctrl+D)" relationship="description">
         <ToolbarButton icon={<ArrowBetweenDownRegular />} disabled={!canEdit} onClick={props.onFillDown}>
           Fill down

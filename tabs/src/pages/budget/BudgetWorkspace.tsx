@@ -1,8 +1,8 @@
 import { Caption1, makeStyles, SearchBox, Spinner, Subtitle1, ToggleButton, tokens } from '@fluentui/react-components';
 import { PanelRightRegular } from '@fluentui/react-icons';
-import { grantLevels, type CellConflict, type GrantLevel, type Me } from '@planboard/contracts';
+import { grantLevels, type CellConflict, type EditAction, type GrantLevel, type Me } from '@planboard/contracts';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { fieldLabels, lineLabel } from '../../grid/cells';
+import { lineLabel } from '../../grid/cells';
 import type { ApplySummary } from '../../grid/editModel';
 import { BudgetGrid, type BudgetGridHandle } from '../../grid/view/BudgetGrid';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
@@ -14,6 +14,7 @@ import { nameFromUpn, whenText } from './people';
 import { StatusBadge } from './StatusBadge';
 import { useBudgetActions, type Announce } from './useBudgetActions';
 import { useBudgetSession } from './useBudgetSession';
+import { appliedMessage, useSaveShortcut } from './workspaceHelpers';
 import { useLeaveGuard } from './useLeaveGuard';
 import { WorkspaceMessages, type Notice } from './WorkspaceMessages';
 
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
 
 const atLeast = (level: GrantLevel, wanted: GrantLevel) => grantLevels.indexOf(level) >= grantLevels.indexOf(wanted);
 
+/** The plan and business unit to edit, and who is editing. */
 export interface BudgetWorkspaceProps {
   planId: string;
   scopeId: string;
@@ -56,10 +58,13 @@ export function BudgetWorkspace({ planId, scopeId, me, level }: BudgetWorkspaceP
   const grid = useRef<BudgetGridHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const nameOf = useCallback((upn: string) => nameFromUpn(upn, me.user), [me.user]);
-  const lineText = useCallback((lineId: string) => {
-    const line = model.line(lineId);
-    return line ? lineLabel(line) : lineId;
-  }, [model]);
+  const lineText = useCallback(
+    (lineId: string) => {
+      const line = model.line(lineId);
+      return line ? lineLabel(line) : lineId;
+    },
+    [model],
+  );
 
   const announce: Announce = useCallback((text, intent = 'info') => setNotice({ text, intent }), []);
   useEffect(() => {
@@ -73,34 +78,19 @@ export function BudgetWorkspace({ planId, scopeId, me, level }: BudgetWorkspaceP
 
   const undoRedo = (kind: 'undo' | 'redo') => {
     const step = kind === 'undo' ? model.undo() : model.redo();
-    if (step) announce(`${kind === 'undo' ? 'Undid' : 'Redid'} ${step.action} of ${step.cells.length === 1 ? '1 cell' : `${step.cells.length} cells`}.`);
+    if (step)
+      announce(
+        `${kind === 'undo' ? 'Undid' : 'Redid'} ${step.action} of ${step.cells.length === 1 ? '1 cell' : `${step.cells.length} cells`}.`,
+      );
     grid.current?.focus();
   };
   const command = (name: 'undo' | 'redo' | 'save') => (name === 'save' ? void actions.save() : undoRedo(name));
 
-  // Ctrl+S saves from anywhere on the page (the browser's "save page" is not what anyone wants here).
-  const latestSave = useRef(actions.save);
-  latestSave.current = actions.save;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void latestSave.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useSaveShortcut(actions.save);
 
-  const onApplied = (summary: ApplySummary, action: string) => {
-    const cells = (n: number) => (n === 1 ? '1 cell' : `${n} cells`);
-    const skipped = summary.readOnly ? ` ${cells(summary.readOnly)} read-only skipped.` : '';
-    if (summary.firstError) {
-      const where = `${fieldLabels[summary.firstError.field]}, ${lineText(summary.firstError.lineId)}`;
-      const more = summary.invalid > 1 ? ` (${summary.invalid} cells not valid)` : '';
-      announce(`Not valid — ${where}: ${summary.firstError.reason}${more}${skipped}`, 'error');
-    } else if (action !== 'edit' && summary.changed) announce(`${action === 'paste' ? 'Pasted' : 'Filled'} ${cells(summary.changed)}.${skipped}`);
-    else if (skipped) announce(skipped.trim(), 'warning');
+  const onApplied = (summary: ApplySummary, action: EditAction) => {
+    const message = appliedMessage(summary, action, lineText);
+    if (message) announce(message.text, message.intent);
   };
 
   const resolve = (conflicts: CellConflict[], choice: 'mine' | 'theirs') => {
@@ -186,9 +176,20 @@ export function BudgetWorkspace({ planId, scopeId, me, level }: BudgetWorkspaceP
         syncError={session.syncError}
       />
       <div className={s.filter}>
-        <SearchBox className={s.search} placeholder="Filter by category, region, quarter or comment" aria-label="Filter lines" value={filter} onChange={(_, data) => setFilter(data.value)} />
+        <SearchBox
+          className={s.search}
+          placeholder="Filter by category, region, quarter or comment"
+          aria-label="Filter lines"
+          value={filter}
+          onChange={(_, data) => setFilter(data.value)}
+        />
         <Caption1>{shownRows === undefined ? 'Filtered' : `${shownRows} lines`}</Caption1>
-        <ToggleButton className={s.toggle} icon={<PanelRightRegular />} checked={detailsOpen} onClick={() => setDetailsOpen((open) => !open)}>
+        <ToggleButton
+          className={s.toggle}
+          icon={<PanelRightRegular />}
+          checked={detailsOpen}
+          onClick={() => setDetailsOpen((open) => !open)}
+        >
           Subtotals &amp; history
         </ToggleButton>
       </div>
@@ -210,7 +211,14 @@ export function BudgetWorkspace({ planId, scopeId, me, level }: BudgetWorkspaceP
               setFocused((current) => (current?.lineId === next?.lineId && current?.field === next?.field ? current : next))
             }
           />
-          <CellStatusBar model={model} focused={focused} lineText={lineText} nameOf={nameOf} keysId={keysId} onClearRemote={() => model.clearRemoteMarks()} />
+          <CellStatusBar
+            model={model}
+            focused={focused}
+            lineText={lineText}
+            nameOf={nameOf}
+            keysId={keysId}
+            onClearRemote={() => model.clearRemoteMarks()}
+          />
         </div>
         <DetailsDrawer
           open={detailsOpen}

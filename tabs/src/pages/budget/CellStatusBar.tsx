@@ -7,7 +7,14 @@ import { useGridStyles } from '../../grid/view/gridStyles';
 import { whenText } from './people';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, minHeight: '28px' },
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    minHeight: '28px',
+  },
   cell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, margin: 0, padding: 0, listStyle: 'none' },
@@ -23,6 +30,7 @@ const useStyles = makeStyles({
   keys: { color: tokens.colorNeutralForeground3 },
 });
 
+/** The focused cell and how to describe it. */
 export interface CellStatusBarProps {
   model: BudgetEditModel;
   focused: { lineId: string; field: string } | null;

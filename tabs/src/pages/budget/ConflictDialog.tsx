@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
+/** The conflicts of the last save and how each is settled. */
 export interface ConflictDialogProps {
   open: boolean;
   conflicts: readonly CellConflict[];
@@ -51,7 +52,9 @@ export function ConflictDialog({ open, conflicts, lineText, nameOf, onResolve, o
     <Dialog open={open && count > 0} modalType="alert" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={s.surface} data-testid="conflict-dialog">
         <DialogBody>
-          <DialogTitle>{count === 1 ? 'Someone else changed a cell you edited' : `Someone else changed ${count} cells you edited`}</DialogTitle>
+          <DialogTitle>
+            {count === 1 ? 'Someone else changed a cell you edited' : `Someone else changed ${count} cells you edited`}
+          </DialogTitle>
           <DialogContent className={s.content}>
             <Body1>
               Your other changes were saved. For each cell below, keep your value (it replaces theirs) or take theirs (yours is dropped).
@@ -72,7 +75,12 @@ export function ConflictDialog({ open, conflicts, lineText, nameOf, onResolve, o
                   {conflicts.map((conflict) => {
                     const cell = `${fieldLabels[conflict.field]}, ${lineText(conflict.lineId)}`;
                     return (
-                      <TableRow key={`${conflict.lineId}|${conflict.field}`} data-testid="conflict-row" data-line={conflict.lineId} data-field={conflict.field}>
+                      <TableRow
+                        key={`${conflict.lineId}|${conflict.field}`}
+                        data-testid="conflict-row"
+                        data-line={conflict.lineId}
+                        data-field={conflict.field}
+                      >
                         <TableCell>{cell}</TableCell>
                         <TableCell className={s.mine} data-testid="conflict-mine">
                           {valueText(conflict.mine)}
@@ -84,7 +92,12 @@ export function ConflictDialog({ open, conflicts, lineText, nameOf, onResolve, o
                         </TableCell>
                         <TableCell>
                           <div className={s.actions}>
-                            <Button size="small" appearance="primary" onClick={() => onResolve(conflict, 'mine')} aria-label={`Keep mine for ${cell}`}>
+                            <Button
+                              size="small"
+                              appearance="primary"
+                              onClick={() => onResolve(conflict, 'mine')}
+                              aria-label={`Keep mine for ${cell}`}
+                            >
                               Keep mine
                             </Button>
                             <Button size="small" onClick={() => onResolve(conflict, 'theirs')} aria-label={`Take theirs for ${cell}`}>

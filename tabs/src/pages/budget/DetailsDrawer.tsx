@@ -8,6 +8,7 @@ import { SubtotalsPanel } from './SubtotalsPanel';
 const useStyles = makeStyles({
   drawer: {
     width: '360px',
+    flexShrink: 0,
     maxWidth: '40vw',
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, paddingBottom: tokens.spacingVerticalL },
 });
 
+/** What the side panel summarises and whose history it shows. */
 export interface DetailsDrawerProps {
   open: boolean;
   onClose(): void;
@@ -35,7 +37,9 @@ export function DetailsDrawer({ open, onClose, model, version, actuals, planId, 
   return (
     <InlineDrawer open={open} position="end" className={s.drawer} aria-label="Subtotals and history" data-testid="details">
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close subtotals and history" icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={<Button appearance="subtle" aria-label="Close subtotals and history" icon={<DismissRegular />} onClick={onClose} />}
+        >
           Subtotals &amp; history
         </DrawerHeaderTitle>
       </DrawerHeader>

@@ -33,12 +33,14 @@ const value = (v: AuditEntry['old']) => (v === null ? '—' : typeof v === 'numb
 /** One audit entry in words: "Budget Amount 120,000 → 125,000" or "Plan submitted". */
 export function describeAudit(entry: AuditEntry, lineText: (lineId: string) => string, withLine: boolean): string {
   if (entry.action === 'submit') return 'Plan submitted';
-  if (entry.action === 'unlock') return `Plan unlocked${typeof entry.new === 'string' && entry.new.includes(': ') ? ` — ${entry.new.split(': ').slice(1).join(': ')}` : ''}`;
+  if (entry.action === 'unlock')
+    return `Plan unlocked${typeof entry.new === 'string' && entry.new.includes(': ') ? ` — ${entry.new.split(': ').slice(1).join(': ')}` : ''}`;
   const field = isEditableField(entry.field) ? fieldLabels[entry.field] : entry.field;
   const where = withLine && entry.lineId ? `${lineText(entry.lineId)}: ` : '';
   return `${where}${field} ${value(entry.old)} → ${value(entry.new)}`;
 }
 
+/** Which plan and line the history is of. */
 export interface HistoryPanelProps {
   planId: string;
   scopeId: string;
@@ -65,11 +67,22 @@ export function HistoryPanel({ planId, scopeId, line, lineText, nameOf }: Histor
   return (
     <section className={s.root} aria-label="History" data-testid="history">
       <div className={s.head}>
-        <TabList size="small" selectedValue={scope} onTabSelect={(_, data) => setScope(data.value as 'line' | 'plan')} aria-label="History of">
+        <TabList
+          size="small"
+          selectedValue={scope}
+          onTabSelect={(_, data) => setScope(data.value as 'line' | 'plan')}
+          aria-label="History of"
+        >
           <Tab value="line">Selected line</Tab>
           <Tab value="plan">Whole plan</Tab>
         </TabList>
-        <Button size="small" appearance="subtle" icon={<ArrowClockwiseRegular />} aria-label="Refresh history" onClick={() => void audit.refetch()} />
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowClockwiseRegular />}
+          aria-label="Refresh history"
+          onClick={() => void audit.refetch()}
+        />
       </div>
       {scope === 'line' && <Caption1>{line ? lineText(line.lineId) : 'Select a cell to see the history of its line.'}</Caption1>}
       {!enabled ? null : audit.isPending ? (

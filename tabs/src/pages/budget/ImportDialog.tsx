@@ -37,6 +37,7 @@ const useStyles = makeStyles({
 const shownRows = 200;
 const text = (value: number | string) => (typeof value === 'number' ? formatAmount(value) : value === '' ? '(empty)' : value);
 
+/** The import in progress: the file, its preview, and applying it. */
 export interface ImportDialogProps {
   open: boolean;
   fileName: string;
@@ -79,8 +80,8 @@ export function ImportDialog(props: ImportDialogProps) {
                     </MessageBar>
                   ) : (
                     <Body1>
-                      {changes.length === 1 ? '1 cell' : `${changes.length} cells`} in {lines === 1 ? '1 line' : `${lines} lines`} would change;{' '}
-                      {preview.unchangedRows} of {preview.fileRows} rows are unchanged.
+                      {changes.length === 1 ? '1 cell' : `${changes.length} cells`} in {lines === 1 ? '1 line' : `${lines} lines`} would
+                      change; {preview.unchangedRows} of {preview.fileRows} rows are unchanged.
                     </Body1>
                   )}
                 </div>
@@ -118,7 +119,9 @@ export function ImportDialog(props: ImportDialogProps) {
                 )}
                 {errors.length > 0 && (
                   <>
-                    <Subtitle2 as="h3">{errors.length === 1 ? '1 row cannot be imported' : `${errors.length} rows cannot be imported`}</Subtitle2>
+                    <Subtitle2 as="h3">
+                      {errors.length === 1 ? '1 row cannot be imported' : `${errors.length} rows cannot be imported`}
+                    </Subtitle2>
                     <ul className={s.scroll} data-testid="import-errors">
                       {errors.slice(0, shownRows).map((error, index) => (
                         <li key={`${error.row}-${index}`}>
@@ -137,7 +140,12 @@ export function ImportDialog(props: ImportDialogProps) {
               {changes.length ? 'Cancel' : 'Close'}
             </Button>
             {changes.length > 0 && (
-              <Button appearance="primary" onClick={onApply} disabled={applyPending} icon={applyPending ? <Spinner size="tiny" /> : undefined}>
+              <Button
+                appearance="primary"
+                onClick={onApply}
+                disabled={applyPending}
+                icon={applyPending ? <Spinner size="tiny" /> : undefined}
+              >
                 Apply {changes.length === 1 ? '1 change' : `${changes.length} changes`}
               </Button>
             )}

@@ -1,5 +1,6 @@
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 
+/** How many cells are unsaved and the three ways out. */
 export interface LeaveDialogProps {
   open: boolean;
   unsaved: number;

@@ -28,7 +28,14 @@ const useStyles = makeStyles({
   name: { margin: 0, flexGrow: 1 },
   indicator: { fontSize: '20px', flexShrink: 0, color: tokens.colorNeutralStrokeAccessible },
   checked: { color: tokens.colorCompoundBrandForeground1 },
-  body: { paddingLeft: '28px', display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  body: {
+    paddingLeft: '28px',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
   stores: {
     display: 'block',
     maxWidth: '100%',

@@ -54,7 +54,14 @@ export function StatusBadge({ state, nameOf, compact }: { state: PlanState; name
       {look.label}
     </Badge>
   );
-  if (compact) return detail ? <Tooltip content={detail} relationship="description">{badge}</Tooltip> : badge;
+  if (compact)
+    return detail ? (
+      <Tooltip content={detail} relationship="description">
+        {badge}
+      </Tooltip>
+    ) : (
+      badge
+    );
   return (
     <span className={s.root} role="status" aria-live="polite">
       {badge}

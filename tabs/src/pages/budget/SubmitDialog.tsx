@@ -17,6 +17,7 @@ import { ApiErrorBar } from '../../shell/ApiErrorBar';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
+/** The plan to submit, what is still unsaved or invalid, and the request in flight. */
 export interface SubmitDialogProps {
   open: boolean;
   scopeName: string;
@@ -42,14 +43,14 @@ export function SubmitDialog({ open, scopeName, planId, unsaved, invalid, pendin
           <DialogContent className={s.content}>
             {error ? <ApiErrorBar error={error} /> : null}
             <Body1>
-              The {planId.toUpperCase()} plan of {scopeName} becomes read-only for everyone and the Power BI budget model is refreshed
-              with it. Only an admin can unlock it again.
+              The {planId.toUpperCase()} plan of {scopeName} becomes read-only for everyone and the Power BI budget model is refreshed with
+              it. Only an admin can unlock it again.
             </Body1>
             {invalid > 0 && (
               <MessageBar intent="error">
                 <MessageBarBody>
-                  {invalid === 1 ? 'One cell is not valid' : `${invalid} cells are not valid`}: fix or undo {invalid === 1 ? 'it' : 'them'} before
-                  submitting.
+                  {invalid === 1 ? 'One cell is not valid' : `${invalid} cells are not valid`}: fix or undo {invalid === 1 ? 'it' : 'them'}{' '}
+                  before submitting.
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -64,7 +65,12 @@ export function SubmitDialog({ open, scopeName, planId, unsaved, invalid, pendin
             <Button appearance="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button appearance="primary" onClick={onConfirm} disabled={pending || invalid > 0} icon={pending ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              onClick={onConfirm}
+              disabled={pending || invalid > 0}
+              icon={pending ? <Spinner size="tiny" /> : undefined}
+            >
               {unsaved > 0 ? 'Save and submit' : 'Submit plan'}
             </Button>
           </DialogActions>

@@ -1,4 +1,16 @@
-import { Caption1, makeStyles, Tab, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TabList, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  makeStyles,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TabList,
+  tokens,
+} from '@fluentui/react-components';
 import type { Actuals } from '@planboard/contracts';
 import { useMemo, useState } from 'react';
 import type { BudgetEditModel } from '../../grid/editModel';
@@ -19,6 +31,7 @@ const dimensions: { value: SubtotalDimension; label: string }[] = [
   { value: 'quarter', label: 'Quarter' },
 ];
 
+/** The model to sum (and its version, so the sums follow every change). */
 export interface SubtotalsPanelProps {
   model: BudgetEditModel;
   /** The model's version: subtotals follow every edit and sync. */
@@ -39,7 +52,12 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
   const label = dimensions.find((item) => item.value === dimension)?.label ?? '';
   return (
     <section className={s.root} aria-label="Subtotals" data-testid="subtotals">
-      <TabList size="small" selectedValue={dimension} onTabSelect={(_, data) => setDimension(data.value as SubtotalDimension)} aria-label="Subtotal by">
+      <TabList
+        size="small"
+        selectedValue={dimension}
+        onTabSelect={(_, data) => setDimension(data.value as SubtotalDimension)}
+        aria-label="Subtotal by"
+      >
         {dimensions.map((item) => (
           <Tab key={item.value} value={item.value}>
             {item.label}

@@ -1,10 +1,25 @@
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { unlockRequestSchema } from '@planboard/contracts';
 import { useEffect, useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
+/** The plan to unlock and the request in flight. */
 export interface UnlockDialogProps {
   open: boolean;
   scopeName: string;
@@ -46,8 +61,19 @@ export function UnlockDialog({ open, scopeName, pending, error, onConfirm, onClo
             <DialogContent className={s.content}>
               {error ? <ApiErrorBar error={error} /> : null}
               <Body1>The plan becomes a draft again that its contributors can edit. They are told who unlocked it and why.</Body1>
-              <Field label="Reason" required validationMessage={touched ? message : undefined} hint="3 to 500 characters; the business unit sees it.">
-                <Textarea value={reason} maxLength={500} resize="vertical" onChange={(_, data) => setReason(data.value)} onBlur={() => setTouched(true)} />
+              <Field
+                label="Reason"
+                required
+                validationMessage={touched ? message : undefined}
+                hint="3 to 500 characters; the business unit sees it."
+              >
+                <Textarea
+                  value={reason}
+                  maxLength={500}
+                  resize="vertical"
+                  onChange={(_, data) => setReason(data.value)}
+                  onBlur={() => setTouched(true)}
+                />
               </Field>
             </DialogContent>
             <DialogActions>

@@ -3,11 +3,13 @@ import { DismissRegular } from '@fluentui/react-icons';
 import type { Actuals, PlanState } from '@planboard/contracts';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 
+/** A short result to show and announce (saved, pasted, rejected …). */
 export interface Notice {
   text: string;
   intent: 'success' | 'info' | 'warning' | 'error';
 }
 
+/** The states that deserve a message and the actions they offer. */
 export interface WorkspaceMessagesProps {
   notice: Notice | null;
   onDismissNotice(): void;
@@ -37,7 +39,9 @@ export function WorkspaceMessages(props: WorkspaceMessagesProps) {
           <MessageBar intent={notice.intent} data-intent={notice.intent}>
             <MessageBarBody>{notice.text}</MessageBarBody>
             <MessageBarActions
-              containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={props.onDismissNotice} />}
+              containerAction={
+                <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={props.onDismissNotice} />
+              }
             />
           </MessageBar>
         )}
@@ -46,8 +50,8 @@ export function WorkspaceMessages(props: WorkspaceMessagesProps) {
         <MessageBar intent="info" data-testid="draft-restored">
           <MessageBarBody>
             <MessageBarTitle>Unsaved changes from earlier</MessageBarTitle>
-            {restored === 1 ? 'One cell you changed earlier in this tab is' : `${restored} cells you changed earlier in this tab are`} back, not
-            saved yet.
+            {restored === 1 ? 'One cell you changed earlier in this tab is' : `${restored} cells you changed earlier in this tab are`} back,
+            not saved yet.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={props.onSaveRestored}>Save now</Button>

@@ -38,7 +38,11 @@ function keepingBody(statuses: number[]): { fetchImpl: typeof fetch; body: () =>
   let kept: unknown;
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await fetch(input, init);
-    if (statuses.includes(response.status)) kept = await response.clone().json().catch(() => undefined);
+    if (statuses.includes(response.status))
+      kept = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
     return response;
   }) as typeof fetch;
   return { fetchImpl, body: () => kept };
@@ -58,10 +62,13 @@ async function withConflicts(send: (fetchImpl: typeof fetch) => Promise<BudgetPa
 
 /** `PATCH …`: saves a batch of cells; conflicts come back in the result (the rest is applied). */
 export function saveCells(planId: string, scopeId: string, patch: BudgetPatch): Promise<BudgetPatchResult> {
-  return withConflicts((fetchImpl) => api.patch(planPath(planId, scopeId), patch, { fetchImpl, parse: (data) => budgetPatchResultSchema.parse(data) }));
+  return withConflicts((fetchImpl) =>
+    api.patch(planPath(planId, scopeId), patch, { fetchImpl, parse: (data) => budgetPatchResultSchema.parse(data) }),
+  );
 }
 
-const field = (data: unknown, name: string): unknown => (data && typeof data === 'object' ? (data as Record<string, unknown>)[name] : undefined);
+const field = (data: unknown, name: string): unknown =>
+  data && typeof data === 'object' ? (data as Record<string, unknown>)[name] : undefined;
 const stateBody = { parse: (data: unknown) => ({ state: planStateSchema.parse(field(data, 'state')) }) };
 
 /** `POST …/submit` (BU leaders): the plan becomes read-only and the model refresh starts. */
@@ -89,7 +96,11 @@ export interface AuditPage {
 function parseAuditPage(data: unknown): AuditPage {
   const entries = field(data, 'entries');
   if (!Array.isArray(entries)) throw new Error('Expected { entries: [] }');
-  return { entries: entries.map((entry) => auditEntrySchema.parse(entry)), page: Number(field(data, 'page')), total: Number(field(data, 'total')) };
+  return {
+    entries: entries.map((entry) => auditEntrySchema.parse(entry)),
+    page: Number(field(data, 'page')),
+    total: Number(field(data, 'total')),
+  };
 }
 
 /** `GET …/audit`: the changes of one line (or the whole plan with `lineId` null), newest first. */
@@ -126,7 +137,11 @@ export const importContentType = (file: File): string =>
 /** `POST …/import` with the file as the body: what would change, and rows that cannot be imported. */
 export function previewImport(planId: string, scopeId: string, file: File): Promise<ImportPreview> {
   const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) =>
-    fetch(input, { ...init, body: file, headers: { ...(init?.headers as Record<string, string>), 'content-type': importContentType(file) } })) as typeof fetch;
+    fetch(input, {
+      ...init,
+      body: file,
+      headers: { ...(init?.headers as Record<string, string>), 'content-type': importContentType(file) },
+    })) as typeof fetch;
   return apiRequest('POST', `${planPath(planId, scopeId)}/import`, { fetchImpl, parse: (data) => importPreviewSchema.parse(data) });
 }
 

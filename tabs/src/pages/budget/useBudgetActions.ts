@@ -4,6 +4,7 @@ import { describeApiError } from '../../api/errorText';
 import { applyImport, budgetKeys, exportWorkbook, previewImport, submitPlan, unlockPlan } from './budgetApi';
 import type { BudgetSession, SaveOutcome } from './useBudgetSession';
 
+/** Which dialog is open. */
 export type Dialog = 'submit' | 'unlock' | 'conflicts' | 'import' | null;
 
 /** Announces a result to screen readers (and shows it briefly). */
@@ -27,7 +28,10 @@ export function useBudgetActions(session: BudgetSession, planId: string, scopeId
     }
     if (outcome.conflicts > 0) {
       setDialog('conflicts');
-      announce(`${outcome.saved} saved; ${outcome.conflicts} ${outcome.conflicts === 1 ? 'cell was' : 'cells were'} changed by someone else.`, 'warning');
+      announce(
+        `${outcome.saved} saved; ${outcome.conflicts} ${outcome.conflicts === 1 ? 'cell was' : 'cells were'} changed by someone else.`,
+        'warning',
+      );
       return false;
     }
     if (outcome.saved > 0) announce(`Saved ${outcome.saved === 1 ? '1 cell' : `${outcome.saved} cells`}.`, 'success');

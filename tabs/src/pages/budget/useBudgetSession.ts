@@ -13,6 +13,7 @@ const noActuals: Actuals = { available: false, values: {} };
 /** The outcome of a save: cells written and conflicts left to resolve, or the error (nothing lost). */
 export type SaveOutcome = { saved: number; conflicts: number } | { error: unknown } | { busy: true };
 
+/** Which plan and business unit, who is editing, and whether their grant allows editing. */
 export interface BudgetSessionInput {
   planId: string;
   scopeId: string;
@@ -69,8 +70,10 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
   useEffect(() => {
     const data = grid.data;
     if (!data) return;
+    // Read the draft first: loading notifies the draft writer, which forgets drafts of clean models.
+    const draft = loadDraft(defaultStore(), storageKey);
     model.load(data.lines);
-    setRestored(model.restore(loadDraft(defaultStore(), storageKey)));
+    setRestored(model.restore(draft));
     cursor.current = data.cursor;
     setPlanState(data.state);
     setActuals(data.actuals);
@@ -82,14 +85,21 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
   // Keep unsaved cells as a draft (sessionStorage): navigation or a failed save loses nothing.
   useEffect(() => {
     let timer = 0;
-    const unsubscribe = model.subscribe(() => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => saveDraft(defaultStore(), storageKey, model.pendingCells()), 300);
-    });
-    return () => {
-      unsubscribe();
+    const flush = () => {
       window.clearTimeout(timer);
       saveDraft(defaultStore(), storageKey, model.pendingCells());
+    };
+    const unsubscribe = model.subscribe(() => {
+      window.clearTimeout(timer);
+      // Nothing pending (just saved): forget the draft at once; else write it a moment later.
+      if (!model.dirty) flush();
+      else timer = window.setTimeout(flush, 300);
+    });
+    window.addEventListener('pagehide', flush);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      flush();
     };
   }, [model, storageKey]);
 
@@ -189,4 +199,5 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
   };
 }
 
+/** The session a budget workspace works with (see useBudgetSession). */
 export type BudgetSession = ReturnType<typeof useBudgetSession>;

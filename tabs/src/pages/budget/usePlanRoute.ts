@@ -4,6 +4,7 @@ import { parseHash } from '../../shell/useHashRoute';
 /** The plan the sample tenant (and, until plans are listed by the API, everyone) works on. */
 export const defaultPlanId = 'fy2027';
 
+/** The plan and business unit in the URL. */
 export interface PlanRoute {
   planId: string;
   /** The business unit in the URL, if any. */
