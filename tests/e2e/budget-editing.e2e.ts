@@ -224,6 +224,8 @@ it('works from the keyboard alone: Tab into the grid, arrows to a cell, type, En
   await expectTexts(page, ['networking.asia-pacific.q2'], 'budgetAmount', [grouped(4000 + k)]);
   // Enter moved down a row, and focus stayed in the grid (keys keep working after an edit).
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-line') === 'networking.asia-pacific.q3');
+  // The grid settles focus after the edit (it re-renders the row); undo only once it has.
+  await page.waitForTimeout(400);
   await page.keyboard.press('Control+Z');
   await expectTexts(page, ['networking.asia-pacific.q2'], 'budgetAmount', [before]);
   expect(await saveButton(page).textContent()).toBe('Saved');
