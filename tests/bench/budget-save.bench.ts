@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CellEdit } from '@planboard/contracts';
-import { planPartitionKey, toEntity } from '../../api/src/budget/line-entity';
+import { planPartitionKey } from '../../api/src/budget/line-entity';
 import { saveEdits } from '../../api/src/budget/save';
 import { BudgetStore } from '../../api/src/budget/store';
-import { insertMissing } from '../../api/src/storage/bulk';
 import { ensureTables, tableClient, tableNames } from '../../api/src/storage/tables';
 import { azuriteConnectionString, startAzurite } from '../../emulators/stack/dist/azurite';
 import { freePort } from '../../emulators/stack/dist/ports';
+import { bigPlan } from '../integration/support/big-plan';
 
 const rows = 1000;
 
@@ -35,24 +35,6 @@ async function countingProxy(target: number): Promise<{ port: number; count: () 
   return { port: (server.address() as AddressInfo).port, count: () => requests, reset: () => (requests = 0), close: () => server.close() };
 }
 
-async function seed(connection: string, planId: string): Promise<string[]> {
-  const lineIds = Array.from({ length: rows }, (_, index) => `c${Math.floor(index / 20)}.r${index % 20}.q${(index % 4) + 1}`);
-  await insertMissing(
-    tableClient(connection, tableNames.budget),
-    lineIds.map((lineId) => ({
-      partitionKey: planPartitionKey(planId, 'sales-north'),
-      rowKey: `line|${lineId}`,
-      category: 'C',
-      region: 'R',
-      quarter: 'Q1',
-      budgetAmount: 1,
-      forecastSales: 2,
-      comments: '',
-    })),
-  );
-  return lineIds;
-}
-
 export async function run(): Promise<boolean> {
   const ports = { blob: await freePort(), queue: await freePort(), table: await freePort() };
   const azurite = await startAzurite({ ports });
@@ -62,9 +44,8 @@ export async function run(): Promise<boolean> {
     await ensureTables(direct);
     const counted = azuriteConnectionString({ ...ports, table: proxy.port });
 
-    // Ours: read the partition, merge, write changed lines in transactions of 100 (audit inside).
-    const planA = `bench${randomUUID().slice(0, 6)}`;
-    const lineIds = await seed(direct, planA);
+    // Ours: read the partition, merge, write changed blocks in transactions of ≤100 (audit inside).
+    const { planId: planA, lineIds } = await bigPlan(direct, rows);
     const edits: CellEdit[] = lineIds.map((lineId) => ({ lineId, field: 'budgetAmount', value: 42, baseRev: 0 }));
     proxy.reset();
     const startedA = performance.now();
@@ -78,14 +59,16 @@ export async function run(): Promise<boolean> {
     const roundTrips = proxy.count();
 
     // Baseline: the same change as one upsert per row (what a naive save does), audit not even included.
-    const planB = `bench${randomUUID().slice(0, 6)}`;
-    await seed(direct, planB);
+    const { planId: planB } = await bigPlan(direct, rows);
     const store = new BudgetStore(direct);
     const snapshot = await store.read(planPartitionKey(planB, 'sales-north'));
     const table = tableClient(direct, tableNames.budget);
     const startedB = performance.now();
     for (const line of snapshot.lines.values())
-      await table.upsertEntity(toEntity(planPartitionKey(planB, 'sales-north'), { ...line, budgetAmount: 42 }), 'Replace');
+      await table.upsertEntity(
+        { partitionKey: planPartitionKey(planB, 'sales-north'), rowKey: `line|${line.lineId}`, ...line, changes: '{}', budgetAmount: 42 },
+        'Replace',
+      );
     const perRowMs = performance.now() - startedB;
 
     const ratio = perRowMs / batchedMs;

@@ -12,9 +12,7 @@ const line: StoredLine = {
   comments: '=SUM(A1)',
   rev: 3,
   changes: {},
-  etag: '',
-  timestamp: '',
-  history: [],
+  block: 'blk|000000',
 };
 const lines = new Map([[line.lineId, line]]);
 const headers = ['Line ID', 'Category', 'Region', 'Quarter', 'Actual Sales (prior year)', 'Budget Amount', 'Forecast Sales', 'Comments'];

@@ -13,9 +13,7 @@ function line(overrides: Partial<StoredLine> = {}): StoredLine {
     comments: '',
     rev: 0,
     changes: {},
-    etag: 'e0',
-    timestamp: '',
-    history: [],
+    block: 'blk|000000',
     ...overrides,
   };
 }
@@ -31,9 +29,9 @@ describe('merging cell edits', () => {
     const [updated] = result.updated;
     expect(updated).toMatchObject({ budgetAmount: 120, comments: 'ok', rev: 1 });
     expect(updated?.changes.budgetAmount).toEqual({ rev: 1, by: 'erik@contoso', at: context.at });
-    expect(updated?.history.map((entry) => [entry.f, entry.o, entry.n, entry.r, entry.s])).toEqual([
-      ['budgetAmount', 100, 120, 1, 'save-1'],
-      ['comments', '', 'ok', 1, 'save-1'],
+    expect(result.entries.map((entry) => [entry.l, entry.f, entry.o, entry.n, entry.r, entry.s])).toEqual([
+      ['laptops.europe.q1', 'budgetAmount', 100, 120, 1, 'save-1'],
+      ['laptops.europe.q1', 'comments', '', 'ok', 1, 'save-1'],
     ]);
   });
 
@@ -60,9 +58,17 @@ describe('merging cell edits', () => {
 
   it('never applies the same save twice (retry with the same key)', () => {
     const first = mergeEdits(lines(line()), [edit('budgetAmount', 120)], context).updated[0] as StoredLine;
-    const retry = mergeEdits(lines(first), [edit('budgetAmount', 120)], context);
+    const retry = mergeEdits(lines(first), [edit('budgetAmount', 120)], { ...context, alreadySaved: () => true });
+    expect(retry).toMatchObject({ updated: [], entries: [], applied: 1, conflicts: [] });
+  });
+
+  it('reports a cell changed by someone else after an earlier attempt of the same save as a conflict', () => {
+    const changed = line({ rev: 2, budgetAmount: 130, changes: { budgetAmount: { rev: 2, by: 'maja@contoso', at: 't2' } } });
+    const retry = mergeEdits(lines(changed), [edit('budgetAmount', 120)], { ...context, alreadySaved: () => true });
     expect(retry.updated).toEqual([]);
-    expect(retry.applied).toBe(1);
+    expect(retry.conflicts).toEqual([
+      { lineId: 'laptops.europe.q1', field: 'budgetAmount', mine: 120, theirs: 130, by: 'maja@contoso', at: 't2', currentRev: 2 },
+    ]);
   });
 
   it('treats an unchanged value as no change and lets the last edit of a cell win', () => {

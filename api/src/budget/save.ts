@@ -1,8 +1,9 @@
 import type { BudgetPatch, BudgetPatchResult, ErrorDetail } from '@planboard/contracts';
 import { conflict, validationFailed } from '../errors';
-import { publicLine, planPartitionKey } from './line-entity';
+import { needsCompaction } from './blocks';
+import { publicLine, planPartitionKey, type StoredLine } from './line-entity';
 import { mergeEdits } from './merge';
-import { ConcurrentWriteError, type BudgetStore } from './store';
+import { ConcurrentWriteError, type BlockChange, type BudgetStore, type PlanSnapshot } from './store';
 
 /** How often a save re-reads and re-merges after losing an ETag race before giving up. */
 const maxAttempts = 8;
@@ -15,14 +16,35 @@ export interface SaveRequest {
   now?: () => Date;
 }
 
+/** Groups merged lines by block: each block is written once, with the audit entries of its lines. */
+function blockChanges(snapshot: PlanSnapshot, updated: readonly StoredLine[], entries: ReturnType<typeof mergeEdits>['entries']): BlockChange[] {
+  const byBlock = new Map<string, Map<string, StoredLine>>();
+  for (const line of updated) byBlock.set(line.block, (byBlock.get(line.block) ?? new Map()).set(line.lineId, line));
+  const changes: BlockChange[] = [];
+  for (const [key, lines] of byBlock) {
+    const block = snapshot.blocks.get(key);
+    if (!block) throw new Error(`saveEdits: line in unknown block ${key}`);
+    changes.push({
+      block,
+      lines: block.lines.map((line) => {
+        const changed = lines.get(line.lineId);
+        return changed ? publicLine(changed) : line;
+      }),
+      entries: entries.filter((entry) => entry.l !== undefined && lines.has(entry.l)),
+    });
+  }
+  return changes.sort((a, b) => (a.block.key < b.block.key ? -1 : 1));
+}
+
 /**
  * Saves a batch of cell edits with no lost update: read the partition, merge cell by cell, write
- * each line conditionally on its ETag. Losing a race to another writer (any API instance) means
- * re-reading and re-merging: the edits already committed by this save are recognised by its
- * idempotency key, and the other writer's cells either merge or come back as conflicts.
+ * each block conditionally on its ETag. Losing a race to another writer (any API instance) means
+ * re-reading and re-merging: blocks this save already committed are recognised by its idempotency
+ * key, and the other writer's cells either merge or come back as conflicts.
  */
 export async function saveEdits(store: BudgetStore, request: SaveRequest): Promise<BudgetPatchResult> {
   const partitionKey = planPartitionKey(request.planId, request.scopeId);
+  const saveId = request.patch.idempotencyKey;
   const now = request.now ?? (() => new Date());
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const snapshot = await store.read(partitionKey);
@@ -33,22 +55,27 @@ export async function saveEdits(store: BudgetStore, request: SaveRequest): Promi
       snapshot.lines.has(edit.lineId) ? [] : [{ path: `edits.${index}.lineId`, message: `No budget line ${edit.lineId} in this plan.` }],
     );
     if (unknown.length) throw validationFailed('Some edits name lines that do not exist.', unknown.slice(0, 50));
+    const alreadySaved = (line: StoredLine) => snapshot.blocks.get(line.block)?.saves.includes(saveId) ?? false;
     const merged = mergeEdits(snapshot.lines, request.patch.edits, {
       actor: request.actor,
       action: request.patch.action,
-      saveId: request.patch.idempotencyKey,
+      saveId,
       at: now().toISOString(),
+      alreadySaved,
     });
+    const changes = blockChanges(snapshot, merged.updated, merged.entries);
     try {
-      await store.writeLines(partitionKey, merged.updated);
+      await store.writeBlocks(partitionKey, changes, saveId);
     } catch (error) {
       if (error instanceof ConcurrentWriteError) continue;
       throw error;
     }
+    await compactGrown(store, partitionKey, changes);
     // Lines this save committed in an earlier attempt (or an earlier, interrupted request) are part of its result too.
     const saved = new Map(merged.updated.map((line) => [line.lineId, line]));
-    for (const line of snapshot.lines.values()) {
-      if (!saved.has(line.lineId) && line.history.some((entry) => entry.s === request.patch.idempotencyKey)) saved.set(line.lineId, line);
+    for (const edit of request.patch.edits) {
+      const line = snapshot.lines.get(edit.lineId);
+      if (line && !saved.has(line.lineId) && alreadySaved(line)) saved.set(line.lineId, line);
     }
     return {
       applied: merged.applied,
@@ -58,4 +85,14 @@ export async function saveEdits(store: BudgetStore, request: SaveRequest): Promi
     };
   }
   throw conflict('Many people are saving this plan right now. Please save again.');
+}
+
+/** Archives the audit of blocks that grew past their inline budget (best effort: the next save retries). */
+async function compactGrown(store: BudgetStore, partitionKey: string, changes: readonly BlockChange[]): Promise<void> {
+  const grown = changes.filter((change) => needsCompaction(change.block));
+  for (const change of grown) {
+    await store.compact(partitionKey, change.block.key).catch((error: unknown) => {
+      console.warn(`Could not archive the audit of ${change.block.key}:`, error instanceof Error ? error.message : error);
+    });
+  }
 }

@@ -1,22 +1,38 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { PlanState } from '@planboard/contracts';
+import type { BudgetLine, PlanState } from '@planboard/contracts';
 import { planStatuses } from '@planboard/contracts';
 import { maxBatchSize } from '../storage/bulk';
 import { tableClient, tableNames } from '../storage/tables';
-import { lineRangeEnd, lineRangeStart, toEntity, toLine, type HistoryEntry, type StoredLine } from './line-entity';
+import {
+  archivePrefix,
+  blockDataProperties,
+  blockRangeEnd,
+  blockRangeStart,
+  blockWrite,
+  decodeBlock,
+  inlineAudit,
+  packJson,
+  storedLines,
+  unpackJson,
+  type Block,
+} from './blocks';
+import type { HistoryEntry, StoredLine } from './line-entity';
 
 /**
- * The plan header shares the lines' partition and key range ('!' sorts before any line id), so
- * one range query returns the plan's state together with its lines.
+ * The plan header shares the blocks' partition and key range ('!' sorts before any block number),
+ * so one range query returns the plan's state together with its lines.
  */
-export const planHeaderRowKey = 'line|!plan';
+export const planHeaderRowKey = `${blockRangeStart}!plan`;
 
-/** Most audit entries kept inside a line; older ones move to an archive row in the same transaction. */
-export const maxInlineHistory = 200;
+/** A transaction may carry 4 MiB; blocks with long comments are large, so batches are cut by size too. */
+const maxTransactionChars = 3_000_000;
+
+const optionalStateProperties = ['submittedBy', 'submittedAt', 'refreshId', 'refreshError', 'unlockedBy', 'unlockedAt', 'unlockReason'] as const;
+const stateProperties = ['status', ...optionalStateProperties] as const;
 
 export class ConcurrentWriteError extends Error {
   constructor() {
-    super('A line changed between read and write (ETag mismatch).');
+    super('A block changed between read and write (ETag mismatch).');
     this.name = 'ConcurrentWriteError';
   }
 }
@@ -25,18 +41,27 @@ export interface PlanSnapshot {
   state: PlanState;
   headerEtag?: string;
   lines: Map<string, StoredLine>;
+  blocks: Map<string, Block>;
   /** Newest storage timestamp seen: the delta-sync cursor. */
   cursor: string;
+}
+
+/** One block's new lines and the audit entries that produced them. */
+export interface BlockChange {
+  block: Block;
+  lines: BudgetLine[];
+  entries: HistoryEntry[];
 }
 
 function toState(entity: Record<string, unknown> | undefined): PlanState {
   if (!entity) return { status: 'draft' };
   const status = planStatuses.find((candidate) => candidate === entity.status) ?? 'draft';
-  const optional = ['submittedBy', 'submittedAt', 'refreshId', 'refreshError', 'unlockedBy', 'unlockedAt', 'unlockReason'] as const;
   const state: PlanState = { status };
-  for (const key of optional) if (typeof entity[key] === 'string' && entity[key]) state[key] = entity[key] as string;
+  for (const key of optionalStateProperties) if (typeof entity[key] === 'string' && entity[key]) state[key] = entity[key] as string;
   return state;
 }
+
+const isRace = (error: unknown): boolean => error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409);
 
 /** Reads and writes one plan × business unit partition of the budget table. */
 export class BudgetStore {
@@ -46,22 +71,29 @@ export class BudgetStore {
     this.table = tableClient(connectionString, tableNames.budget);
   }
 
-  /** The plan's state and lines in one range query; with `sinceIso`, only rows written since then. */
+  /** The plan's state and lines in one range query (never the audit); with `sinceIso`, only blocks written since then. */
   async read(partitionKey: string, sinceIso?: string): Promise<PlanSnapshot> {
     const filter = sinceIso
-      ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${lineRangeStart} and RowKey lt ${lineRangeEnd} and Timestamp ge ${new Date(sinceIso)}`
-      : odata`PartitionKey eq ${partitionKey} and RowKey ge ${lineRangeStart} and RowKey lt ${lineRangeEnd}`;
+      ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${blockRangeStart} and RowKey lt ${blockRangeEnd} and Timestamp ge ${new Date(sinceIso)}`
+      : odata`PartitionKey eq ${partitionKey} and RowKey ge ${blockRangeStart} and RowKey lt ${blockRangeEnd}`;
+    const select = ['RowKey', 'Timestamp', ...stateProperties, ...blockDataProperties];
     const lines = new Map<string, StoredLine>();
+    const blocks = new Map<string, Block>();
     let header: Record<string, unknown> | undefined;
     let cursor = sinceIso ?? new Date(0).toISOString();
-    for await (const entity of this.table.listEntities({ queryOptions: { filter } })) {
+    for await (const entity of this.table.listEntities({ queryOptions: { filter, select } })) {
       const timestamp = String(entity.timestamp ?? '');
       if (timestamp > cursor) cursor = timestamp;
-      if (entity.rowKey === planHeaderRowKey) header = entity;
-      else lines.set(String(entity.rowKey).slice(lineRangeStart.length), toLine(entity));
+      if (entity.rowKey === planHeaderRowKey) {
+        header = entity;
+        continue;
+      }
+      const block = decodeBlock(entity);
+      blocks.set(block.key, block);
+      for (const line of storedLines(block)) lines.set(line.lineId, line);
     }
     if (sinceIso && !header) header = await this.header(partitionKey);
-    return { state: toState(header), headerEtag: header ? String(header.etag) : undefined, lines, cursor };
+    return { state: toState(header), headerEtag: header ? String(header.etag) : undefined, lines, blocks, cursor };
   }
 
   private async header(partitionKey: string): Promise<Record<string, unknown> | undefined> {
@@ -74,65 +106,88 @@ export class BudgetStore {
   }
 
   /**
-   * Writes changed lines, each conditional on the ETag it was read with, ≤100 operations per
-   * entity-group transaction. A transaction is all-or-nothing: after a crash the stored state is
-   * always a prefix of whole transactions. A changed ETag aborts with ConcurrentWriteError.
+   * Writes changed blocks (Merge, each conditional on the ETag it was read with), in entity-group
+   * transactions of ≤100 operations. A transaction is all-or-nothing and they run in order, so
+   * after a crash the stored state is a prefix of whole transactions. A changed ETag aborts with
+   * ConcurrentWriteError. Returns the number of transactions.
    */
-  async writeLines(partitionKey: string, lines: readonly StoredLine[]): Promise<number> {
-    const operations: TransactionAction[][] = [];
+  async writeBlocks(partitionKey: string, changes: readonly BlockChange[], saveId: string): Promise<number> {
+    const transactions: TransactionAction[][] = [];
     let batch: TransactionAction[] = [];
-    for (const line of lines) {
-      const actions = this.lineActions(partitionKey, line);
-      if (batch.length + actions.length > maxBatchSize) {
-        operations.push(batch);
+    let chars = 0;
+    for (const change of changes) {
+      const entity = blockWrite(partitionKey, change.block, change.lines, change.entries, saveId);
+      const size = JSON.stringify(entity).length;
+      if (batch.length && (batch.length >= maxBatchSize || chars + size > maxTransactionChars)) {
+        transactions.push(batch);
         batch = [];
+        chars = 0;
       }
-      batch.push(...actions);
+      batch.push(['update', entity, 'Merge', { etag: change.block.etag }]);
+      chars += size;
     }
-    if (batch.length) operations.push(batch);
-    for (const transaction of operations) {
+    if (batch.length) transactions.push(batch);
+    for (const transaction of transactions) {
       try {
         await this.table.submitTransaction(transaction);
       } catch (error) {
-        if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) throw new ConcurrentWriteError();
+        if (isRace(error)) throw new ConcurrentWriteError();
         throw error;
       }
     }
-    return operations.length;
+    return transactions.length;
   }
 
-  private lineActions(partitionKey: string, line: StoredLine): TransactionAction[] {
-    let history = line.history;
-    const actions: TransactionAction[] = [];
-    if (history.length > maxInlineHistory) {
-      const archived = history.slice(0, history.length - maxInlineHistory);
-      history = history.slice(-maxInlineHistory);
-      const first = archived[0] as HistoryEntry;
-      actions.push([
-        'create',
-        {
-          partitionKey,
-          rowKey: `audit|${line.lineId}|${String(first.r).padStart(10, '0')}`,
-          lineId: line.lineId,
-          history: JSON.stringify(archived),
-        },
+  /**
+   * Moves a block's inline audit to an archive row, in one transaction with the block's Replace
+   * (conditional on its ETag): entries are never lost or doubled. Losing a race just skips it.
+   */
+  async compact(partitionKey: string, blockKey: string): Promise<boolean> {
+    const entity = await this.table.getEntity<Record<string, unknown>>(partitionKey, blockKey);
+    const entries = inlineAudit(entity);
+    if (!entries.length) return false;
+    const kept: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey, rowKey: blockKey };
+    for (const [key, value] of Object.entries(entity)) {
+      if (!/^(a\d+(n|_\d+)|etag|timestamp|partitionKey|rowKey|odata\..*)$/.test(key)) kept[key] = value;
+    }
+    Object.assign(kept, { auditProps: 0, auditChars: 0 });
+    const firstRev = Math.min(...entries.map((entry) => entry.r));
+    const archive = {
+      partitionKey,
+      rowKey: `${archivePrefix(blockKey)}${String(firstRev).padStart(10, '0')}`,
+      ...packJson('h', entries),
+    };
+    try {
+      await this.table.submitTransaction([
+        ['create', archive],
+        ['update', kept, 'Replace', { etag: String(entity.etag) }],
       ]);
+      return true;
+    } catch (error) {
+      if (isRace(error)) return false;
+      throw error;
     }
-    actions.push(['update', toEntity(partitionKey, { ...line, history }), 'Replace', { etag: line.etag }]);
-    return actions;
   }
 
-  /** Archived (older) audit entries of a partition, optionally of one line. */
-  async archivedHistory(partitionKey: string, lineId?: string): Promise<Map<string, HistoryEntry[]>> {
-    const prefix = lineId ? `audit|${lineId}|` : 'audit|';
-    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
-    const byLine = new Map<string, HistoryEntry[]>();
-    for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
-      const entries = byLine.get(String(row.lineId)) ?? [];
-      entries.push(...(JSON.parse(String(row.history)) as HistoryEntry[]));
-      byLine.set(String(row.lineId), entries);
+  /** Every audit entry of the partition's lines, or of one block, inline and archived. */
+  async lineHistory(partitionKey: string, blockKey?: string): Promise<HistoryEntry[]> {
+    const inline: Record<string, unknown>[] = [];
+    if (blockKey) {
+      try {
+        inline.push(await this.table.getEntity(partitionKey, blockKey));
+      } catch (error) {
+        if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+      }
+    } else {
+      const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${blockRangeStart}0`} and RowKey lt ${blockRangeEnd}`;
+      for await (const entity of this.table.listEntities({ queryOptions: { filter } })) inline.push(entity);
     }
-    return byLine;
+    const prefix = blockKey ? archivePrefix(blockKey) : 'audit|';
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
+    const entries: HistoryEntry[] = [];
+    for await (const row of this.table.listEntities({ queryOptions: { filter } })) entries.push(...unpackJson<HistoryEntry[]>(row, 'h', []));
+    for (const entity of inline) entries.push(...inlineAudit(entity));
+    return entries;
   }
 
   /** The plan header alone: state, ETag and plan-level history (submit/unlock). */
@@ -143,14 +198,14 @@ export class BudgetStore {
   }
 
   /**
-   * Stamps every line of the partition (Merge, unconditional) so that a save which read the lines
-   * before a submit fails its ETag check, re-reads, and sees the plan is no longer a draft.
+   * Stamps every block of the partition (Merge, unconditional) so that a save which read the
+   * blocks before a submit fails its ETag check, re-reads, and sees the plan is no longer a draft.
    */
-  async sealLines(partitionKey: string, lineIds: readonly string[], sealedAt: string): Promise<void> {
-    for (let index = 0; index < lineIds.length; index += maxBatchSize) {
-      const batch = lineIds.slice(index, index + maxBatchSize);
+  async sealBlocks(partitionKey: string, blockKeys: readonly string[], sealedAt: string): Promise<void> {
+    for (let index = 0; index < blockKeys.length; index += maxBatchSize) {
+      const batch = blockKeys.slice(index, index + maxBatchSize);
       await this.table.submitTransaction(
-        batch.map((lineId): TransactionAction => ['update', { partitionKey, rowKey: `${lineRangeStart}${lineId}`, sealedAt }, 'Merge']),
+        batch.map((rowKey): TransactionAction => ['update', { partitionKey, rowKey, sealedAt }, 'Merge']),
       );
     }
   }
@@ -162,7 +217,7 @@ export class BudgetStore {
       if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
       else await this.table.createEntity(entity);
     } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) throw new ConcurrentWriteError();
+      if (isRace(error)) throw new ConcurrentWriteError();
       throw error;
     }
   }

@@ -16,7 +16,7 @@ function describe(error: unknown): string {
 }
 
 /**
- * Submits a BU's plan: it becomes read-only (header first, then every line is stamped so a save
+ * Submits a BU's plan: it becomes read-only (header first, then every block is stamped so a save
  * that read before the submit re-reads and is refused), the budget model refresh is triggered and
  * its id recorded; the outcome is followed by {@link followRefresh}.
  */
@@ -32,7 +32,7 @@ export async function submitPlan(ref: PlanRef, actor: string, now = new Date()):
   });
   const partitionKey = planPartitionKey(ref.planId, ref.scopeId);
   const snapshot = await budget.read(partitionKey);
-  await budget.sealLines(partitionKey, [...snapshot.lines.keys()], at);
+  await budget.sealBlocks(partitionKey, [...snapshot.blocks.keys()], at);
   return startRefresh(ref);
 }
 

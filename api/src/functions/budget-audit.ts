@@ -29,10 +29,11 @@ app.http('budgetAudit', {
     access.require(scopeId, 'read', 'This budget');
     const { budget } = getServices();
     const partitionKey = planPartitionKey(planId, scopeId);
-    const snapshot = await budget.read(partitionKey);
-    const lines = [...snapshot.lines.values()].filter((line) => !query.line || line.lineId === query.line);
+    // One line's audit lives with its block: find the block, then read only that block's audit.
+    const block = query.line ? (await budget.read(partitionKey)).lines.get(query.line)?.block : undefined;
+    const lineEntries = query.line && !block ? [] : await budget.lineHistory(partitionKey, block);
     const planEvents = query.line ? [] : await planHistory(budget, { planId, scopeId });
-    const all = auditTrail(lines, await budget.archivedHistory(partitionKey, query.line), planEvents);
+    const all = auditTrail(lineEntries, planEvents, query.line);
     const start = (query.page - 1) * query.pageSize;
     const entries = all.slice(start, start + query.pageSize).map((entry) => auditEntrySchema.parse(entry));
     return json({ entries, page: query.page, pageSize: query.pageSize, total: all.length });

@@ -1,6 +1,6 @@
 import { sampleBudgetLines } from './budget';
 import { businessUnits, departments, sampleUsers, stableGuid, stores } from './directory';
-import { budgetLineEntity } from './entities';
+import { budgetLineId } from './entities';
 
 describe('sample tenant directory (SPEC §0)', () => {
   it('has 5 BUs with 3 users each, 2 managers and 2 admins', () => {
@@ -38,8 +38,7 @@ describe('sample tenant directory (SPEC §0)', () => {
     expect(lines).toHaveLength(5 * 6 * 5 * 4);
     const keys = new Set(
       lines.map((line) => {
-        const e = budgetLineEntity(line);
-        return `${e.partitionKey}/${e.rowKey}`;
+        return `${line.planId}|${line.scopeId}/${budgetLineId(line.category, line.region, line.quarter)}`;
       }),
     );
     expect(keys.size).toBe(lines.length);

@@ -1,4 +1,6 @@
 import type { GrantLevel, Scope } from '@planboard/contracts';
+import { newPlanBlocks } from '../budget/blocks';
+import { planPartitionKey } from '../budget/line-entity';
 import type { SampleBudgetLine } from './budget';
 import type { SampleUser } from './directory';
 
@@ -34,16 +36,27 @@ export function budgetLineId(category: string, region: string, quarter: string):
   return `${slug(category)}.${slug(region)}.${slug(quarter)}`;
 }
 
-/** Budget lines of one plan and BU share a partition so a save is a single transaction. */
-export function budgetLineEntity(line: SampleBudgetLine) {
-  return {
-    partitionKey: `${line.planId}|${line.scopeId}`,
-    rowKey: `line|${budgetLineId(line.category, line.region, line.quarter)}`,
-    category: line.category,
-    region: line.region,
-    quarter: line.quarter,
-    budgetAmount: line.budgetAmount,
-    forecastSales: line.forecastSales,
-    comments: line.comments,
-  };
+/** Budget lines of one plan and BU share a partition (stored in blocks) so a save is one partition's transactions. */
+export function budgetBlockEntities(lines: readonly SampleBudgetLine[]) {
+  const partitions = new Map<string, SampleBudgetLine[]>();
+  for (const line of lines) {
+    const key = planPartitionKey(line.planId, line.scopeId);
+    partitions.set(key, [...(partitions.get(key) ?? []), line]);
+  }
+  return [...partitions].flatMap(([partitionKey, group]) =>
+    newPlanBlocks(
+      partitionKey,
+      group.map(({ category, region, quarter, budgetAmount, forecastSales, comments }) => ({
+        lineId: budgetLineId(category, region, quarter),
+        category,
+        region,
+        quarter,
+        budgetAmount,
+        forecastSales,
+        comments,
+        rev: 0,
+        changes: {},
+      })),
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { BudgetStore } from '../budget/store';
 import { tableClient, tableNames } from '../storage/tables';
 import { sampleUsers } from './directory';
 import { seedSampleTenant } from './seed';
@@ -35,10 +36,14 @@ describe('seeding the sample tenant', () => {
 
   it('never overwrites a line a user has edited', async () => {
     await seedSampleTenant(connection());
-    const budget = tableClient(connection(), tableNames.budget);
-    const key = { partitionKey: 'fy2027|finance', rowKey: 'line|laptops.europe.q1' };
-    await budget.updateEntity({ ...key, budgetAmount: 12345 }, 'Merge');
+    const store = new BudgetStore(connection());
+    const partitionKey = 'fy2027|finance';
+    const line = (await store.read(partitionKey)).lines.get('laptops.europe.q1');
+    if (!line) throw new Error('the sample plan has no laptops.europe.q1 line');
+    const block = (await store.read(partitionKey)).blocks.get(line.block);
+    if (!block) throw new Error('no block');
+    await store.writeBlocks(partitionKey, [{ block, lines: [{ ...line, budgetAmount: 12345 }], entries: [] }], 'edit-1');
     await seedSampleTenant(connection());
-    expect((await budget.getEntity(key.partitionKey, key.rowKey)).budgetAmount).toBe(12345);
+    expect((await store.read(partitionKey)).lines.get('laptops.europe.q1')?.budgetAmount).toBe(12345);
   });
 });

@@ -2,7 +2,7 @@ import { insertMissing } from '../storage/bulk';
 import { ensureTables, tableClient, tableNames } from '../storage/tables';
 import { sampleBudgetLines } from './budget';
 import { allScopes, sampleUsers } from './directory';
-import { budgetLineEntity, grantEntity, scopeEntity, userEntity } from './entities';
+import { budgetBlockEntities, grantEntity, scopeEntity, userEntity } from './entities';
 
 export interface SeedReport {
   /** Entities inserted per table; all zero when the tenant was already seeded. */
@@ -20,7 +20,7 @@ export async function seedSampleTenant(connectionString: string): Promise<SeedRe
     scopes: await insertMissing(tableClient(connectionString, tableNames.scopes), allScopes.map(scopeEntity)),
     users: await insertMissing(tableClient(connectionString, tableNames.users), sampleUsers.map(userEntity)),
     grants: await insertMissing(tableClient(connectionString, tableNames.grants), grants),
-    budget: await insertMissing(tableClient(connectionString, tableNames.budget), sampleBudgetLines().map(budgetLineEntity)),
+    budget: await insertMissing(tableClient(connectionString, tableNames.budget), budgetBlockEntities(sampleBudgetLines())),
   };
   return { inserted };
 }

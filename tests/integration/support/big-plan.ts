@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newPlanBlocks } from '../../../api/src/budget/blocks';
 import { insertMissing } from '../../../api/src/storage/bulk';
 import { ensureTables, tableClient, tableNames } from '../../../api/src/storage/tables';
 
@@ -11,16 +12,19 @@ export async function bigPlan(
   const planId = `b${randomUUID().slice(0, 8)}`;
   const lineIds = Array.from({ length: lines }, (_, index) => `c${Math.floor(index / 20)}.r${index % 20}.q${(index % 4) + 1}`);
   await ensureTables(connectionString);
-  const entities = lineIds.map((lineId, index) => ({
-    partitionKey: `${planId}|${scopeId}`,
-    rowKey: `line|${lineId}`,
+  const planLines = lineIds.map((lineId, index) => ({
+    lineId,
     category: `Category ${Math.floor(index / 20)}`,
     region: `Region ${index % 20}`,
     quarter: `Q${(index % 4) + 1}`,
     budgetAmount: 1000,
     forecastSales: 2000,
     comments: '',
+    rev: 0,
+    changes: {},
   }));
+  const entities = newPlanBlocks(`${planId}|${scopeId}`, planLines);
   await insertMissing(tableClient(connectionString, tableNames.budget), entities);
-  return { planId, lineIds };
+  // Blocks hold lines in id order: the order the API returns them (and a paste walks them).
+  return { planId, lineIds: [...lineIds].sort() };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sampleBudgetLines } from '../../../api/src/sample/budget';
-import { budgetLineEntity } from '../../../api/src/sample/entities';
+import { budgetBlockEntities } from '../../../api/src/sample/entities';
 import { insertMissing } from '../../../api/src/storage/bulk';
 import { ensureTables, tableClient, tableNames } from '../../../api/src/storage/tables';
 import { storageConnection } from './env';
@@ -9,6 +9,6 @@ import { storageConnection } from './env';
 export async function freshPlan(connectionString = storageConnection()): Promise<string> {
   const planId = `t${randomUUID().slice(0, 8)}`;
   await ensureTables(connectionString);
-  await insertMissing(tableClient(connectionString, tableNames.budget), sampleBudgetLines(planId).map(budgetLineEntity));
+  await insertMissing(tableClient(connectionString, tableNames.budget), budgetBlockEntities(sampleBudgetLines(planId)));
   return planId;
 }

@@ -1,7 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import {
   allScopes,
-  budgetLineEntity,
+  budgetBlockEntities,
   grantEntity,
   sampleBudgetLines,
   sampleUsers,
@@ -37,7 +37,7 @@ beforeAll(async () => {
       : line,
   );
   await write(names.budget, [
-    ...edited.map(budgetLineEntity),
+    ...budgetBlockEntities(edited),
     { partitionKey: 'fy2027|sales-north', rowKey: 'audit|0001', budgetAmount: 999_999_999 } as never,
   ]);
   await write(names.users, sampleUsers.map(userEntity));

@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { decodeBlock } from '@planboard/api/dist/src/budget/blocks';
 import type { DataRow, TableBinding } from '../model/types';
 import { assertNever } from '../util/assert-never';
 
@@ -17,20 +18,23 @@ function number(value: unknown): number | null {
   return value === undefined || value === null || value === '' || Number.isNaN(parsed) ? null : parsed;
 }
 
-/** A budget line entity (`<planId>|<scopeId>`, `line|<lineId>`) as a row of the `Budget` table. */
-export function budgetRow(entity: Entity): DataRow {
+/**
+ * The rows of the `Budget` table held by one block entity of the app's `budget` table
+ * (`<planId>|<scopeId>`, `blk|<n>`: a few lines each; api/src/budget/blocks.ts is the format).
+ */
+export function budgetRows(entity: Entity): DataRow[] {
   const [planId = '', scopeId = ''] = text(entity.partitionKey).split('|');
-  return {
+  return decodeBlock(entity).lines.map((line) => ({
     PlanId: planId,
     BusinessUnit: scopeId,
-    LineId: text(entity.rowKey).slice('line|'.length),
-    Category: text(entity.category),
-    Region: text(entity.region),
-    Quarter: text(entity.quarter),
-    BudgetAmount: number(entity.budgetAmount),
-    ForecastSales: number(entity.forecastSales),
-    Comments: text(entity.comments),
-  };
+    LineId: line.lineId,
+    Category: line.category,
+    Region: line.region,
+    Quarter: line.quarter,
+    BudgetAmount: number(line.budgetAmount),
+    ForecastSales: number(line.forecastSales),
+    Comments: line.comments,
+  }));
 }
 
 /**
@@ -97,9 +101,9 @@ export function storageImporter(connectionString: string, names: StorageTableNam
   return async (binding) => {
     switch (binding) {
       case 'budgetLines':
-        // Only `line|<lineId>` rows are facts (line ids start with [a-z0-9]); the same partitions also
-        // hold audit archives (`audit|…`) and the plan header (`line|!plan`), which sorts before `line|0`.
-        return (await listAll(table('budget'), "RowKey ge 'line|0' and RowKey lt 'line}'")).map(budgetRow);
+        // Only `blk|<n>` rows hold lines; the same partitions also hold audit archives (`audit|…`),
+        // import previews and the plan header (`blk|!plan`, which sorts before `blk|0`).
+        return (await listAll(table('budget'), "RowKey ge 'blk|0' and RowKey lt 'blk}'")).flatMap(budgetRows);
       case 'securityGrants': {
         const [users, grants, scopes] = await Promise.all([
           listAll(table('users')),

@@ -1,5 +1,5 @@
 import {
-  budgetLineEntity,
+  budgetBlockEntities,
   businessUnits,
   productCategories,
   quarters,
@@ -8,14 +8,14 @@ import {
   stores,
 } from '@planboard/api/dist/src/sample';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
-import { budgetRow } from '../refresh/import';
+import { budgetRows } from '../refresh/import';
 import { seededRandom } from './random';
 import { budgetRoles, businessUnitTable, securityTable, storeRoles, storeTable } from './security';
 
 const text = (name: string) => ({ name, dataType: 'String' });
 const number = (name: string) => ({ name, dataType: 'Double' });
 
-/** `Budget`: the budget lines of the app's `budget` table (only `line|` rows are facts). */
+/** `Budget`: the budget lines of the app's `budget` table (only `blk|` rows hold lines). */
 function budgetTable(): ModelTable {
   return {
     name: 'Budget',
@@ -31,7 +31,7 @@ function budgetTable(): ModelTable {
       number('ForecastSales'),
       text('Comments'),
     ],
-    rows: sampleBudgetLines().map(budgetLineEntity).map(budgetRow),
+    rows: budgetBlockEntities(sampleBudgetLines()).flatMap(budgetRows),
   };
 }
 
