@@ -28,13 +28,18 @@ export function packJson(prefix: string, value: unknown): Record<string, string 
   return props;
 }
 
-/** The value {@link packJson} stored under `prefix`, or `fallback` when there is none. */
-export function unpackJson<T>(entity: Record<string, unknown>, prefix: string, fallback: T): T {
+/** The JSON text {@link packJson} stored under `prefix` ('' when there is none). */
+export function packedText(entity: Record<string, unknown>, prefix: string): string {
   const count = Number(entity[`${prefix}n`] ?? 0);
-  if (!count) return fallback;
   let json = '';
   for (let index = 0; index < count; index += 1) json += String(entity[`${prefix}_${index}`] ?? '');
-  return JSON.parse(json) as T;
+  return json;
+}
+
+/** The value {@link packJson} stored under `prefix`, or `fallback` when there is none. */
+export function unpackJson<T>(entity: Record<string, unknown>, prefix: string, fallback: T): T {
+  const json = packedText(entity, prefix);
+  return json ? (JSON.parse(json) as T) : fallback;
 }
 
 /** The properties a grid read needs (line data, revision, recent saves): never the audit. */

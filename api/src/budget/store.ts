@@ -12,6 +12,7 @@ import {
   decodeBlock,
   inlineAudit,
   packJson,
+  packedText,
   storedLines,
   unpackJson,
   type Block,
@@ -71,29 +72,52 @@ export class BudgetStore {
     this.table = tableClient(connectionString, tableNames.budget);
   }
 
-  /** The plan's state and lines in one range query (never the audit); with `sinceIso`, only blocks written since then. */
-  async read(partitionKey: string, sinceIso?: string): Promise<PlanSnapshot> {
+  /**
+   * Walks the plan's header and blocks in one range query, selecting only the grid's properties
+   * (never the audit); with `sinceIso`, only blocks written since then. The cursor is the newest
+   * storage timestamp seen or the time the read began, whichever is later: a delta poll looks a
+   * little behind it (see the grid route), so a quiet plan stops resending its last writes.
+   */
+  private async scan(partitionKey: string, sinceIso: string | undefined, onBlock: (entity: Record<string, unknown>) => void) {
     const filter = sinceIso
       ? odata`PartitionKey eq ${partitionKey} and RowKey ge ${blockRangeStart} and RowKey lt ${blockRangeEnd} and Timestamp ge ${new Date(sinceIso)}`
       : odata`PartitionKey eq ${partitionKey} and RowKey ge ${blockRangeStart} and RowKey lt ${blockRangeEnd}`;
     const select = ['RowKey', 'Timestamp', ...stateProperties, ...blockDataProperties];
-    const lines = new Map<string, StoredLine>();
-    const blocks = new Map<string, Block>();
+    let cursor = new Date().toISOString();
     let header: Record<string, unknown> | undefined;
-    let cursor = sinceIso ?? new Date(0).toISOString();
     for await (const entity of this.table.listEntities({ queryOptions: { filter, select } })) {
       const timestamp = String(entity.timestamp ?? '');
       if (timestamp > cursor) cursor = timestamp;
-      if (entity.rowKey === planHeaderRowKey) {
-        header = entity;
-        continue;
-      }
+      if (entity.rowKey === planHeaderRowKey) header = entity;
+      else onBlock(entity);
+    }
+    if (sinceIso && !header) header = await this.header(partitionKey);
+    return { state: toState(header), headerEtag: header ? String(header.etag) : undefined, cursor };
+  }
+
+  /** The plan's state and lines; with `sinceIso`, only the lines of blocks written since then. */
+  async read(partitionKey: string, sinceIso?: string): Promise<PlanSnapshot> {
+    const lines = new Map<string, StoredLine>();
+    const blocks = new Map<string, Block>();
+    const scanned = await this.scan(partitionKey, sinceIso, (entity) => {
       const block = decodeBlock(entity);
       blocks.set(block.key, block);
       for (const line of storedLines(block)) lines.set(line.lineId, line);
-    }
-    if (sinceIso && !header) header = await this.header(partitionKey);
-    return { state: toState(header), headerEtag: header ? String(header.etag) : undefined, lines, blocks, cursor };
+    });
+    return { ...scanned, lines, blocks };
+  }
+
+  /**
+   * The plan's lines as one JSON array text, straight from the blocks (they store lines in the
+   * API's shape): a 50,000-line grid is served without parsing and re-serialising 8 MB.
+   */
+  async readLinesJson(partitionKey: string): Promise<{ state: PlanState; cursor: string; blocks: number; linesJson: string }> {
+    const parts: string[] = [];
+    const scanned = await this.scan(partitionKey, undefined, (entity) => {
+      const text = packedText(entity, 'd');
+      if (text.length > 2) parts.push(text.slice(1, -1));
+    });
+    return { state: scanned.state, cursor: scanned.cursor, blocks: parts.length, linesJson: `[${parts.join(',')}]` };
   }
 
   private async header(partitionKey: string): Promise<Record<string, unknown> | undefined> {
