@@ -162,4 +162,17 @@ describe('delta sync and audit', () => {
     expect(audit.entries[0]).toMatchObject({ field: 'budgetAmount', new: 1234, by: upn('Erik Hansen'), action: 'edit' });
     expect((await api.call(`/budget/${planId}/sales-north/audit`, { token: token['Fiona Walsh'] })).status).toBe(404);
   });
+
+  it('a quiet plan answers a delta poll with nothing: its last writes are not resent every poll', async () => {
+    const before = (await lineOf('Erik Hansen'))!;
+    expect((await save('Erik Hansen', [{ lineId: line, field: 'comments', value: 'quiet now', baseRev: before.rev }])).status).toBe(200);
+    // Past the 2 s look-back, a read's cursor lies after the save: polling from it returns no lines.
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    const full = budgetGridSchema.parse(await (await grid('Nora Lindqvist')).json());
+    const poll = async (cursor: string) =>
+      budgetGridSchema.parse(await (await grid('Nora Lindqvist', 'sales-north', `?since=${encodeURIComponent(cursor)}`)).json());
+    const first = await poll(full.cursor);
+    expect(first.lines).toEqual([]);
+    expect((await poll(first.cursor)).lines).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { BudgetPatch, BudgetPatchResult, ErrorDetail } from '@planboard/contracts';
 import { conflict, validationFailed } from '../errors';
 import { needsCompaction } from './blocks';
-import { publicLine, planPartitionKey, type StoredLine } from './line-entity';
+import { publicLine, planPartitionKey, type HistoryEntry, type StoredLine } from './line-entity';
 import { mergeEdits } from './merge';
 import { ConcurrentWriteError, type BlockChange, type BudgetStore, type PlanSnapshot } from './store';
 
@@ -17,9 +17,14 @@ export interface SaveRequest {
 }
 
 /** Groups merged lines by block: each block is written once, with the audit entries of its lines. */
-function blockChanges(snapshot: PlanSnapshot, updated: readonly StoredLine[], entries: ReturnType<typeof mergeEdits>['entries']): BlockChange[] {
+function blockChanges(snapshot: PlanSnapshot, updated: readonly StoredLine[], entries: readonly HistoryEntry[]): BlockChange[] {
   const byBlock = new Map<string, Map<string, StoredLine>>();
   for (const line of updated) byBlock.set(line.block, (byBlock.get(line.block) ?? new Map()).set(line.lineId, line));
+  const entriesByBlock = new Map<string, HistoryEntry[]>();
+  for (const entry of entries) {
+    const block = entry.l === undefined ? undefined : snapshot.lines.get(entry.l)?.block;
+    if (block) entriesByBlock.set(block, [...(entriesByBlock.get(block) ?? []), entry]);
+  }
   const changes: BlockChange[] = [];
   for (const [key, lines] of byBlock) {
     const block = snapshot.blocks.get(key);
@@ -30,7 +35,7 @@ function blockChanges(snapshot: PlanSnapshot, updated: readonly StoredLine[], en
         const changed = lines.get(line.lineId);
         return changed ? publicLine(changed) : line;
       }),
-      entries: entries.filter((entry) => entry.l !== undefined && lines.has(entry.l)),
+      entries: entriesByBlock.get(key) ?? [],
     });
   }
   return changes.sort((a, b) => (a.block.key < b.block.key ? -1 : 1));

@@ -141,7 +141,7 @@ export class BudgetStore {
     let chars = 0;
     for (const change of changes) {
       const entity = blockWrite(partitionKey, change.block, change.lines, change.entries, saveId);
-      const size = JSON.stringify(entity).length;
+      const size = Object.values(entity).reduce<number>((sum, value) => sum + String(value).length + 16, 0);
       if (batch.length && (batch.length >= maxBatchSize || chars + size > maxTransactionChars)) {
         transactions.push(batch);
         batch = [];
