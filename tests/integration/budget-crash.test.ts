@@ -76,8 +76,7 @@ test(`a save killed ${kills} times mid-way leaves whole transactions only, and i
       // Whole transactions of 100 lines, in order: a prefix of the save.
       expect(applied.length % 100 === 0 || applied.length === size).toBe(true);
       expect(applied).toEqual(lineIds.slice(0, applied.length));
-      for (const lineId of applied)
-        expect(audit.get(lineId)!.at(-1)).toMatchObject({ s: key, n: 10_000 + round, f: 'budgetAmount' });
+      for (const lineId of applied) expect(audit.get(lineId)!.at(-1)).toMatchObject({ s: key, n: 10_000 + round, f: 'budgetAmount' });
       prefixes.push(applied.length);
 
       // Retrying the same save (on another process) completes it; nothing is applied twice.

@@ -13,7 +13,17 @@ const line = (lineId: string, comments = ''): BudgetLine => ({
   rev: 0,
   changes: {},
 });
-const entry = (l: string, r: number): HistoryEntry => ({ l, f: 'budgetAmount', o: 1, n: 2, by: 'erik', at: 't', a: 'edit', r, s: `save-${r}` });
+const entry = (l: string, r: number): HistoryEntry => ({
+  l,
+  f: 'budgetAmount',
+  o: 1,
+  n: 2,
+  by: 'erik',
+  at: 't',
+  a: 'edit',
+  r,
+  s: `save-${r}`,
+});
 
 describe('budget blocks', () => {
   it('keeps small plans at one line per block and packs 50,000 lines into 2,000 blocks', () => {

@@ -43,7 +43,14 @@ export function unpackJson<T>(entity: Record<string, unknown>, prefix: string, f
 }
 
 /** The properties a grid read needs (line data, revision, recent saves): never the audit. */
-export const blockDataProperties = ['rev', 'saves', 'auditProps', 'auditChars', 'dn', ...Array.from({ length: maxDataChunks }, (_, i) => `d_${i}`)];
+export const blockDataProperties = [
+  'rev',
+  'saves',
+  'auditProps',
+  'auditChars',
+  'dn',
+  ...Array.from({ length: maxDataChunks }, (_, i) => `d_${i}`),
+];
 
 /** A block as read: its lines and what a conditional write needs. */
 export interface Block {
@@ -77,12 +84,23 @@ export function storedLines(block: Block): StoredLine[] {
 }
 
 /** The block entities of a new plan (lines sorted by id, so a block holds neighbours in the grid). */
-export function newPlanBlocks(partitionKey: string, lines: readonly BudgetLine[]): (Record<string, unknown> & { partitionKey: string; rowKey: string })[] {
+export function newPlanBlocks(
+  partitionKey: string,
+  lines: readonly BudgetLine[],
+): (Record<string, unknown> & { partitionKey: string; rowKey: string })[] {
   const sorted = [...lines].sort((a, b) => (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0));
   const size = linesPerBlock(sorted.length);
   const blocks = [];
   for (let start = 0; start < sorted.length; start += size) {
-    blocks.push({ partitionKey, rowKey: blockRowKey(start / size), rev: 0, saves: '[]', auditProps: 0, auditChars: 0, ...packJson('d', sorted.slice(start, start + size)) });
+    blocks.push({
+      partitionKey,
+      rowKey: blockRowKey(start / size),
+      rev: 0,
+      saves: '[]',
+      auditProps: 0,
+      auditChars: 0,
+      ...packJson('d', sorted.slice(start, start + size)),
+    });
   }
   return blocks;
 }
@@ -94,7 +112,13 @@ const rememberedSaves = 64;
  * The Merge that writes a block's new lines and, in the same entity write, the audit entries of
  * this revision (`a<rev>`): a change and its audit commit together by construction.
  */
-export function blockWrite(partitionKey: string, block: Block, lines: readonly BudgetLine[], entries: readonly HistoryEntry[], saveId: string) {
+export function blockWrite(
+  partitionKey: string,
+  block: Block,
+  lines: readonly BudgetLine[],
+  entries: readonly HistoryEntry[],
+  saveId: string,
+) {
   const rev = block.rev + 1;
   const audit = packJson(`a${rev}`, entries);
   const auditChars = Object.values(audit).reduce<number>((sum, value) => sum + String(value).length, 0);

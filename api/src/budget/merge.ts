@@ -70,7 +70,17 @@ export function mergeEdits(current: ReadonlyMap<string, StoredLine>, edits: read
       continue;
     }
     const rev = stored.rev + 1;
-    entries.push({ l: edit.lineId, f: edit.field, o: value, n: edit.value, by: context.actor, at: context.at, a: context.action, r: rev, s: context.saveId });
+    entries.push({
+      l: edit.lineId,
+      f: edit.field,
+      o: value,
+      n: edit.value,
+      by: context.actor,
+      at: context.at,
+      a: context.action,
+      r: rev,
+      s: context.saveId,
+    });
     working.set(edit.lineId, {
       ...line,
       [edit.field]: edit.value,

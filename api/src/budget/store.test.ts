@@ -19,7 +19,16 @@ describe('budget store', () => {
     const planId = `s${randomUUID().slice(0, 8)}`;
     const partitionKey = `${planId}|sales-north`;
     const lineId = 'laptops.europe.q1';
-    const base = { category: 'Laptops', region: 'Europe', quarter: 'Q1', budgetAmount: 1, forecastSales: 2, comments: '', rev: 0, changes: {} };
+    const base = {
+      category: 'Laptops',
+      region: 'Europe',
+      quarter: 'Q1',
+      budgetAmount: 1,
+      forecastSales: 2,
+      comments: '',
+      rev: 0,
+      changes: {},
+    };
     for (const entity of newPlanBlocks(partitionKey, [{ lineId, ...base }])) await store.table.createEntity(entity);
 
     // Long comments fill the inline audit quickly (each entry holds old and new text).
@@ -39,7 +48,9 @@ describe('budget store', () => {
       expect(result.applied).toBe(1);
     }
 
-    const archives = store.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge 'audit|' and RowKey lt 'audit}'` } });
+    const archives = store.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge 'audit|' and RowKey lt 'audit}'` },
+    });
     let archiveRows = 0;
     for await (const row of archives) if (row.rowKey) archiveRows += 1;
     expect(archiveRows).toBeGreaterThanOrEqual(1);

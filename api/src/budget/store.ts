@@ -28,7 +28,15 @@ export const planHeaderRowKey = `${blockRangeStart}!plan`;
 /** A transaction may carry 4 MiB; blocks with long comments are large, so batches are cut by size too. */
 const maxTransactionChars = 3_000_000;
 
-const optionalStateProperties = ['submittedBy', 'submittedAt', 'refreshId', 'refreshError', 'unlockedBy', 'unlockedAt', 'unlockReason'] as const;
+const optionalStateProperties = [
+  'submittedBy',
+  'submittedAt',
+  'refreshId',
+  'refreshError',
+  'unlockedBy',
+  'unlockedAt',
+  'unlockReason',
+] as const;
 const stateProperties = ['status', ...optionalStateProperties] as const;
 
 export class ConcurrentWriteError extends Error {
@@ -209,7 +217,8 @@ export class BudgetStore {
     const prefix = blockKey ? archivePrefix(blockKey) : 'audit|';
     const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`;
     const entries: HistoryEntry[] = [];
-    for await (const row of this.table.listEntities({ queryOptions: { filter } })) entries.push(...unpackJson<HistoryEntry[]>(row, 'h', []));
+    for await (const row of this.table.listEntities({ queryOptions: { filter } }))
+      entries.push(...unpackJson<HistoryEntry[]>(row, 'h', []));
     for (const entity of inline) entries.push(...inlineAudit(entity));
     return entries;
   }
@@ -228,9 +237,7 @@ export class BudgetStore {
   async sealBlocks(partitionKey: string, blockKeys: readonly string[], sealedAt: string): Promise<void> {
     for (let index = 0; index < blockKeys.length; index += maxBatchSize) {
       const batch = blockKeys.slice(index, index + maxBatchSize);
-      await this.table.submitTransaction(
-        batch.map((rowKey): TransactionAction => ['update', { partitionKey, rowKey, sealedAt }, 'Merge']),
-      );
+      await this.table.submitTransaction(batch.map((rowKey): TransactionAction => ['update', { partitionKey, rowKey, sealedAt }, 'Merge']));
     }
   }
 

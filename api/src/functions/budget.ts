@@ -29,7 +29,8 @@ app.http('budgetGrid', {
     const { budget } = getServices();
     const partitionKey = planPartitionKey(planId, scopeId);
     if (!sinceIso) {
-      const plan = await budget.readLinesJson(partitionKey);
+      // Actuals (Power BI, cached per user) are fetched while storage is read.
+      const [plan, actuals] = await Promise.all([budget.readLinesJson(partitionKey), actualsFor(access, planId, scopeId)]);
       if (plan.blocks === 0) throw badRequest(`There is no plan ${planId} for ${scope.name}.`);
       const state = await followRefresh({ planId, scopeId }, plan.state);
       const rest: Omit<BudgetGrid, 'lines'> = {
@@ -39,7 +40,7 @@ app.http('budgetGrid', {
         canEdit: access.can(scopeId, 'edit') && state.status === 'draft',
         state,
         cursor: plan.cursor,
-        actuals: await actualsFor(access, planId, scopeId),
+        actuals,
         delta: false,
       };
       // The lines go out as stored (blocks keep them in the API's shape): no 8 MB parse and re-serialise.

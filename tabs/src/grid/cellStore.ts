@@ -76,7 +76,8 @@ export class CellStore {
 
   /** The draft a cell shows now (pending if changed locally, else the stored value). */
   draft(lineId: string, field: EditableField): CellDraft {
-    const pending = this.pending.get(cellKey(lineId, field));
+    // Most reads happen with nothing pending (a 50,000-line load): skip building the key.
+    const pending = this.pending.size ? this.pending.get(cellKey(lineId, field)) : undefined;
     if (pending) return { value: pending.value, raw: pending.raw, error: pending.error };
     const line = this.lines.get(lineId);
     return { value: line ? baseValue(line, field) : undefined };

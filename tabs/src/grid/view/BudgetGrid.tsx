@@ -15,7 +15,7 @@ import { excelClipboard } from './clipboard';
 import { keepCellFocus } from './focus';
 import { budgetColumns, columnProps, type GridRow } from './columns';
 import { useGridStyles } from './gridStyles';
-import { buildRow, refreshRow, totalRow, trimmedFor } from './rows';
+import { actualOf, buildRow, refreshRow, totalRow, trimmedFor } from './rows';
 
 /** What the page can ask of the grid (toolbar buttons that act on the selection). */
 export interface BudgetGridHandle {
@@ -69,14 +69,20 @@ export function BudgetGrid(props: BudgetGridProps) {
   const [pinned, setPinned] = useState<GridRow[]>([]);
   const rowsById = useRef(new Map<string, GridRow>());
 
+  const actualsRef = useRef(actuals);
+  actualsRef.current = actuals;
+  const rowsActuals = useRef(actuals);
+
   // Rows follow the model: rebuilt on a load, updated in place (then repainted) on edits and sync.
   useEffect(() => {
     let frame = 0;
     const rebuild = () => {
-      const next = model.lineIds().map((lineId) => buildRow(model, lineId, actuals));
+      const current = actualsRef.current;
+      const next = model.lineIds().map((lineId) => buildRow(model, lineId, current));
       rowsById.current = new Map(next.map((row) => [row.lineId, row]));
+      rowsActuals.current = current;
       setRows(next);
-      setPinned([totalRow(model, actuals)]);
+      setPinned([totalRow(model, current)]);
     };
     rebuild();
     const unsubscribe = model.subscribe(({ lineIds }) => {
@@ -89,13 +95,22 @@ export function BudgetGrid(props: BudgetGridProps) {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         void gridRef.current?.refresh('rgRow');
-        setPinned([totalRow(model, actuals)]);
+        setPinned([totalRow(model, actualsRef.current)]);
       });
     });
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
+  }, [model]);
+
+  // Actuals arrive with (or after) the lines: patch the rows in place rather than rebuild 50,000 of them.
+  useEffect(() => {
+    if (rowsActuals.current === actuals) return;
+    rowsActuals.current = actuals;
+    for (const row of rowsById.current.values()) row.actualSales = actualOf(actuals, row.lineId);
+    void gridRef.current?.refresh('rgRow');
+    setPinned([totalRow(model, actuals)]);
   }, [model, actuals]);
 
   const columns = useMemo(

@@ -1,4 +1,4 @@
-import type { Actuals } from '@planboard/contracts';
+import type { Actuals, BudgetLine } from '@planboard/contracts';
 import type { BudgetEditModel } from '../editModel';
 import { grandTotal, type SubtotalInput } from '../subtotals';
 import type { GridRow } from './columns';
@@ -11,12 +11,15 @@ export function buildRow(model: BudgetEditModel, lineId: string, actuals: Actual
     category: line?.category ?? '',
     region: line?.region ?? '',
     quarter: line?.quarter ?? '',
-    actualSales: actuals.available ? (actuals.values[lineId] ?? null) : null,
+    actualSales: actualOf(actuals, lineId),
     budgetAmount: model.display(lineId, 'budgetAmount'),
     forecastSales: model.display(lineId, 'forecastSales'),
     comments: model.display(lineId, 'comments'),
   };
 }
+
+/** The actual sales a row shows. */
+export const actualOf = (actuals: Actuals, lineId: string): number | null => (actuals.available ? (actuals.values[lineId] ?? null) : null);
 
 /** Updates a row object in place (the grid holds it) from the model. */
 export function refreshRow(row: GridRow, model: BudgetEditModel): void {
@@ -27,10 +30,11 @@ export function refreshRow(row: GridRow, model: BudgetEditModel): void {
 
 /** What subtotals count: a valid unsaved amount, else the stored one (rejected input never counts). */
 export function subtotalInput(model: BudgetEditModel, actuals: Actuals): SubtotalInput {
-  const lines = model.lineIds().flatMap((lineId) => {
+  const lines: BudgetLine[] = [];
+  for (const lineId of model.lineIds()) {
     const line = model.line(lineId);
-    return line ? [line] : [];
-  });
+    if (line) lines.push(line);
+  }
   return {
     lines,
     amount: (lineId, field) => {
