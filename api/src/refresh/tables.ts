@@ -1,4 +1,5 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { ensureTable, statusOf, tableClient } from '../storage/tables';
 
 /**
  * Tables of refresh failure detection (kept apart from `storage/tables.ts`, which lists the
@@ -14,31 +15,12 @@ export const refreshTableNames = {
 } as const;
 export type RefreshTableName = (typeof refreshTableNames)[keyof typeof refreshTableNames];
 
-const created = new Map<string, Promise<unknown>>();
-
 /** A client for one of the tables; plain-http endpoints (Azurite) only when the connection string uses them. */
 export function refreshTable(connectionString: string, table: RefreshTableName): TableClient {
-  const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
-  return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: insecure });
+  return tableClient(connectionString, table);
 }
 
-/** Creates the table once per process (a fresh storage account has none of them). */
-export async function ensureTable(client: TableClient): Promise<void> {
-  const key = `${client.url}/${client.tableName}`;
-  let pending = created.get(key);
-  if (!pending) {
-    pending = client.createTable();
-    created.set(key, pending);
-    pending.catch(() => created.delete(key));
-  }
-  await pending;
-}
-
-/** The HTTP status of a storage error (409 exists, 404 missing, 412 ETag moved), if any. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
+export { ensureTable, statusOf };
 
 /** Runs a storage write whose "already done" answers (given statuses) are success. */
 export async function tolerate<T>(work: () => Promise<T>, ...statuses: number[]): Promise<T | undefined> {

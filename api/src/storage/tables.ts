@@ -12,9 +12,29 @@ export const tableNames = {
 export type TableName = (typeof tableNames)[keyof typeof tableNames];
 
 /** A client for one table; plain-http endpoints (Azurite) are allowed only when the connection string uses them. */
-export function tableClient(connectionString: string, table: TableName, options: TableServiceClientOptions = {}): TableClient {
+export function tableClient(connectionString: string, table: string, options: TableServiceClientOptions = {}): TableClient {
   const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
   return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: insecure, ...options });
+}
+
+const created = new Map<string, Promise<unknown>>();
+
+/** Creates the table once per process (a fresh storage account has none of them). */
+export async function ensureTable(client: TableClient): Promise<void> {
+  const key = `${client.url}/${client.tableName}`;
+  let pending = created.get(key);
+  if (!pending) {
+    pending = client.createTable();
+    created.set(key, pending);
+    pending.catch(() => created.delete(key));
+  }
+  await pending;
+}
+
+/** The HTTP status of a storage error (409 exists, 404 missing, 412 ETag moved), if any. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /** Creates the tables that do not exist yet (creating an existing table is a no-op in the SDK). */

@@ -1,4 +1,5 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { ensureTable, statusOf, tableClient } from '@planboard/api/dist/src/storage/tables';
 
 /** The bot's tables (alphanumeric names, as Table Storage requires). */
 export const botTableNames = {
@@ -11,31 +12,12 @@ export const botTableNames = {
 } as const;
 export type BotTableName = (typeof botTableNames)[keyof typeof botTableNames];
 
-const created = new Map<string, Promise<unknown>>();
-
 /** A client for one table; plain-http endpoints (Azurite) only when the connection string uses them. */
 export function botTable(connectionString: string, table: BotTableName): TableClient {
-  const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
-  return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: insecure });
+  return tableClient(connectionString, table);
 }
 
-/** Creates the table once per process. */
-export async function ensureTable(client: TableClient): Promise<void> {
-  const key = `${client.url}/${client.tableName}`;
-  let pending = created.get(key);
-  if (!pending) {
-    pending = client.createTable();
-    created.set(key, pending);
-    pending.catch(() => created.delete(key));
-  }
-  await pending;
-}
-
-/** The HTTP status of a storage error, if any. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
+export { ensureTable, statusOf };
 
 /** Conversation ids hold `:`, `@`, `;` — fine — but a key must not hold `/ \ # ?`: encode those. */
 export function rowKey(value: string): string {
