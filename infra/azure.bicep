@@ -46,6 +46,16 @@ param teamsAppId string
 @description('Base URL of the Power BI REST API.')
 param powerBiApiUrl string = 'https://api.powerbi.com/v1.0/myorg'
 
+@description('Power BI items the API works with (workspace and item ids, GUIDs): the budget semantic model and the embedded reports.')
+param budgetWorkspaceId string
+param budgetDatasetId string
+param reportBudgetWorkspaceId string
+param reportBudgetId string
+param reportStoresWorkspaceId string
+param reportStoresId string
+param reportKpiWorkspaceId string
+param reportKpiId string
+
 @allowed([
   'F0'
   'S1'
@@ -177,6 +187,14 @@ module api 'modules/functionapp.bicep' = {
       POWERBI_AUTHORITY: '${aadAppOauthAuthorityHost}/${aadAppTenantId}'
       POWERBI_OBO_CLIENT_ID: aadAppClientId
       POWERBI_OBO_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
+      BUDGET_WORKSPACE_ID: budgetWorkspaceId
+      BUDGET_DATASET_ID: budgetDatasetId
+      REPORT_BUDGET_WORKSPACE_ID: reportBudgetWorkspaceId
+      REPORT_BUDGET_ID: reportBudgetId
+      REPORT_STORES_WORKSPACE_ID: reportStoresWorkspaceId
+      REPORT_STORES_ID: reportStoresId
+      REPORT_KPI_WORKSPACE_ID: reportKpiWorkspaceId
+      REPORT_KPI_ID: reportKpiId
     })
   }
 }

@@ -13,21 +13,20 @@ param sku string = 'Standard_LRS'
 @description('Key Vault that receives the data account connection string.')
 param keyVaultName string
 
+// Exactly the tables the code uses (api/src/storage/tables.ts, api/src/refresh/tables.ts,
+// bot/src/store/tables.ts); tests/repo/bicep.test.ts keeps the lists in step.
 param tableNames array = [
-  'budgetlines'
-  'budgetsubmissions'
-  'budgetaudit'
-  'kpis'
-  'kpidatapoints'
-  'directory'
+  'health'
+  'users'
+  'scopes'
   'grants'
-  'audit'
-  'workspaces'
-  'refreshhistory'
-  'alerts'
-  'trainingdays'
-  'trainingprogress'
-  'conversations'
+  'budget'
+  'refreshdatasets'
+  'refreshwatch'
+  'refreshfailures'
+  'botconversations'
+  'botsubscriptions'
+  'botcards'
 ]
 
 param queueNames array = [

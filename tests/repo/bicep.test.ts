@@ -1,5 +1,8 @@
 import { armOutputEnvName, checkModules, checkParametersFile, parseModules, parseOutputs, parseParams } from './support/bicep';
 import { overlay, readRepoFile, replaceOnce } from './support/files';
+import { refreshTableNames } from '../../api/src/refresh/tables';
+import { tableNames } from '../../api/src/storage/tables';
+import { botTableNames } from '../../bot/src/store/tables';
 
 const MAIN = 'infra/azure.bicep';
 const PARAMETERS = 'infra/azure.parameters.json';
@@ -64,10 +67,26 @@ describe('infra/azure.bicep', () => {
 describe('infra modules', () => {
   const storage = readRepoFile('infra/modules/storage.bicep');
 
-  it('create the tables and the notification queue with its poison queue', () => {
+  it('create exactly the tables the code uses, and the notification queue with its poison queue', () => {
     expect(storage).toMatch(/tableServices\/tables@/);
-    for (const table of ['budgetlines', 'directory', 'grants', 'audit']) expect(storage).toContain(`'${table}'`);
+    const list = /param tableNames array = \[([^\]]*)\]/.exec(storage)?.[1] ?? '';
+    const declared = [...list.matchAll(/'([a-z0-9]+)'/g)].map((match) => match[1]).sort();
+    const used = [...Object.values(tableNames), ...Object.values(refreshTableNames), ...Object.values(botTableNames)].sort();
+    expect(declared).toEqual(used);
     expect(main).toMatch(/'\$\{notificationsQueue\}-poison'/);
+  });
+
+  it('give the API every Power BI item id its config would otherwise take from the local emulator', () => {
+    const ids = ['BUDGET_WORKSPACE_ID', 'BUDGET_DATASET_ID', 'REPORT_BUDGET_WORKSPACE_ID', 'REPORT_BUDGET_ID'];
+    const reports = ['REPORT_STORES_WORKSPACE_ID', 'REPORT_STORES_ID', 'REPORT_KPI_WORKSPACE_ID', 'REPORT_KPI_ID'];
+    const apiSettings = main.slice(
+      main.indexOf("module api 'modules/functionapp.bicep'"),
+      main.indexOf("module botApp 'modules/functionapp.bicep'"),
+    );
+    for (const key of [...ids, ...reports]) {
+      expect(apiSettings).toMatch(new RegExp(`\\b${key}: \\w+`));
+      expect(readRepoFile('env/.env.dev')).toMatch(new RegExp(`^${key}=`, 'm'));
+    }
   });
 
   it('run both Function Apps on Node 20 with Key Vault references and the managed identity', () => {

@@ -100,7 +100,7 @@ describe('the variable checker catches mistakes (run on tampered copies)', () =>
       'teamsapp.yml': (t) => replaceOnce(t, 'name: Planboard-bot${{APP_NAME_SUFFIX}}', 'name: Planboard-bot-${{TAB_DOMAIN}}'),
     });
     expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([
-      expect.stringMatching(/provision\[2\] botAadApp\/create: \$\{\{TAB_DOMAIN\}\}/),
+      expect.stringMatching(/provision\[3\] botAadApp\/create: \$\{\{TAB_DOMAIN\}\}/),
     ]);
   });
 
@@ -116,6 +116,21 @@ describe('the variable checker catches mistakes (run on tampered copies)', () =>
     expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([
       expect.stringContaining('${{POWERBI_API_URL}} (in infra/azure.parameters.json) is empty'),
     ]);
+  });
+
+  it('accepts the empty Power BI ids only because provision checks them first (require-env.js)', () => {
+    const read = overlay(readRepoFile, {
+      'teamsapp.yml': (t) => replaceOnce(t, 'node ./infra/scripts/require-env.js', 'node ./infra/scripts/other.js'),
+    });
+    const problems = checkVariables(read, 'teamsapp.yml', 'dev');
+    expect(problems).toHaveLength(8);
+    expect(problems[0]).toContain('${{BUDGET_WORKSPACE_ID}} (in infra/azure.parameters.json) is empty');
+  });
+
+  it('require-env.js names each missing or malformed id', () => {
+    const { problems } = require('../../infra/scripts/require-env.js') as { problems: (names: string[], env: object) => string[] };
+    const env = { A: '', B: 'not-a-guid', C: '2a3c1d0e-5b6f-4a7b-8c9d-0e1f2a3b4c5d' };
+    expect(problems(['A', 'B', 'C', 'D'], env)).toEqual(['A is empty', 'B is not a GUID ("not-a-guid")', 'D is empty']);
   });
 
   it('reports unknown actions, misspelt inputs and outputs', () => {

@@ -41,6 +41,12 @@ export function templateFiles(action: Action): string[] {
   return files.filter(Boolean).map(normalise);
 }
 
+/** Variables a `script` action checks with infra/scripts/require-env.js (provision stops when one is empty). */
+function requiredBy(run: string): string[] {
+  const args = /require-env\.js((?:\s+[A-Z][A-Z0-9_]*)+)/.exec(run)?.[1] ?? '';
+  return args.split(/\s+/).filter(Boolean);
+}
+
 /** Variables an action writes to the environment file. */
 export function actionOutputs(action: Action, read: ReadFile): string[] {
   const outputs = [...Object.values(action.writeToEnvironmentFile ?? {}), ...(ACTION_SPECS[action.uses]?.implicitOutputs ?? [])];
@@ -119,6 +125,8 @@ export function checkVariables(read: ReadFile, ymlPath: string, envName: string)
   const problems: string[] = [];
   for (const { where, action } of all) {
     const own = actionOutputs(action, read);
+    // infra/scripts/require-env.js fails provision on an empty value: later uses are guarded.
+    if (action.uses === 'script') for (const name of requiredBy(asString(action.with?.run))) emptyInputs.delete(name);
     const uses = new Map<string, string>();
     for (const name of placeholders(JSON.stringify([action.with ?? {}, action.env ?? {}]))) uses.set(name, ymlPath);
     for (const file of templateFiles(action)) {
