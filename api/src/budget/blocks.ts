@@ -19,14 +19,16 @@ const chunkChars = 30_000;
 /** Most line-data chunks a block may have (16 × 30,000 characters; 25 lines need at most 3). */
 export const maxDataChunks = 16;
 
-/** Splits JSON over `<prefix>_0…` with the count in `<prefix>n`. */
-export function packJson(prefix: string, value: unknown): Record<string, string | number> {
-  const json = JSON.stringify(value);
-  const count = Math.max(1, Math.ceil(json.length / chunkChars));
+/** Splits text over `<prefix>_0…` with the count in `<prefix>n`. */
+export function packText(prefix: string, text: string): Record<string, string | number> {
+  const count = Math.max(1, Math.ceil(text.length / chunkChars));
   const props: Record<string, string | number> = { [`${prefix}n`]: count };
-  for (let index = 0; index < count; index += 1) props[`${prefix}_${index}`] = json.slice(index * chunkChars, (index + 1) * chunkChars);
+  for (let index = 0; index < count; index += 1) props[`${prefix}_${index}`] = text.slice(index * chunkChars, (index + 1) * chunkChars);
   return props;
 }
+
+/** Splits JSON over `<prefix>_0…` with the count in `<prefix>n`. */
+export const packJson = (prefix: string, value: unknown): Record<string, string | number> => packText(prefix, JSON.stringify(value));
 
 /** The JSON text {@link packJson} stored under `prefix` ('' when there is none). */
 export function packedText(entity: Record<string, unknown>, prefix: string): string {

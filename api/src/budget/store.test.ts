@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { ensureTables } from '../storage/tables';
-import { compactAt, newPlanBlocks } from './blocks';
+import { blockRowKey, compactAt, newPlanBlocks, packJson } from './blocks';
+import { planEvent } from './plan-state';
 import { saveEdits } from './save';
-import { BudgetStore } from './store';
+import { BudgetStore, planHeaderRowKey } from './store';
 
 // Runs against the Azurite started by the jest global setup (tests/support/global-setup.js).
 const connection = (): string => {
@@ -59,5 +60,48 @@ describe('budget store', () => {
     const snapshot = await store.read(partitionKey);
     expect(snapshot.lines.get(lineId)?.rev).toBe(saves);
     expect([...snapshot.blocks.values()][0]?.auditChars).toBeLessThanOrEqual(compactAt.chars + 4000);
+  });
+
+  it('keeps 200 plan events with long reasons in properties Table Storage accepts', async () => {
+    const store = new BudgetStore(connection());
+    const partitionKey = `h${randomUUID().slice(0, 8)}|sales-north`;
+    const history = Array.from({ length: 200 }, (_, i) =>
+      planEvent('unlock', 'alex', `2026-11-21T10:00:${String(i % 60).padStart(2, '0')}Z`, 'live', `draft: ${'reason '.repeat(60)}${i}`),
+    );
+    await store.writeHeader(partitionKey, { status: 'draft' }, undefined, history);
+    const header = await store.table.getEntity<Record<string, unknown>>(partitionKey, planHeaderRowKey);
+    for (const value of Object.values(header)) if (typeof value === 'string') expect(value.length).toBeLessThanOrEqual(32_000);
+    expect((await store.readHeader(partitionKey)).history).toEqual(history);
+  });
+
+  it('cuts a save into transactions of at most 4 MiB on the wire, counting UTF-8 bytes', async () => {
+    await ensureTables(connection());
+    const store = new BudgetStore(connection());
+    const partitionKey = `w${randomUUID().slice(0, 8)}|sales-north`;
+    // 50 blocks of 25 lines whose comments are 1,000 '€' (3 bytes each in UTF-8): ≈ 3.75 MB in all,
+    // under 100 operations, so only the byte count can split it.
+    const line = (i: number) => ({
+      lineId: `c${String(i).padStart(5, '0')}.r.q`,
+      category: 'C',
+      region: 'R',
+      quarter: 'Q1',
+      budgetAmount: 1,
+      forecastSales: 2,
+      comments: '',
+      rev: 0,
+      changes: {},
+    });
+    for (let b = 0; b < 50; b += 1) {
+      const lines = Array.from({ length: 25 }, (_, i) => line(b * 25 + i));
+      await store.table.createEntity({ partitionKey, rowKey: blockRowKey(b), rev: 0, saves: '[]', ...packJson('d', lines) });
+    }
+    const blocks = [...(await store.read(partitionKey)).blocks.values()].map((block) => ({
+      block,
+      lines: block.lines.map((item) => ({ ...item, comments: '€'.repeat(1000) })),
+      entries: [],
+    }));
+    expect(blocks).toHaveLength(50);
+    expect(await store.writeBlocks(partitionKey, blocks, 'big-save')).toBeGreaterThanOrEqual(2);
+    expect([...(await store.read(partitionKey)).lines.values()].every((item) => item.comments.length === 1000)).toBe(true);
   });
 });

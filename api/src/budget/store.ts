@@ -26,7 +26,11 @@ import type { HistoryEntry, StoredLine } from './line-entity';
 export const planHeaderRowKey = `${blockRangeStart}!plan`;
 
 /** A transaction may carry 4 MiB; blocks with long comments are large, so batches are cut by size too. */
-const maxTransactionChars = 3_000_000;
+const maxTransactionBytes = 3_000_000;
+
+/** Roughly what an entity weighs in a transaction body (UTF-8 values plus property overhead). */
+const wireBytes = (entity: Record<string, unknown>): number =>
+  Object.entries(entity).reduce((sum, [key, value]) => sum + key.length + Buffer.byteLength(String(value)) + 16, 0);
 
 const optionalStateProperties = [
   'submittedBy',
@@ -146,17 +150,17 @@ export class BudgetStore {
   async writeBlocks(partitionKey: string, changes: readonly BlockChange[], saveId: string): Promise<number> {
     const transactions: TransactionAction[][] = [];
     let batch: TransactionAction[] = [];
-    let chars = 0;
+    let bytes = 0;
     for (const change of changes) {
       const entity = blockWrite(partitionKey, change.block, change.lines, change.entries, saveId);
-      const size = Object.values(entity).reduce<number>((sum, value) => sum + String(value).length + 16, 0);
-      if (batch.length && (batch.length >= maxBatchSize || chars + size > maxTransactionChars)) {
+      const size = wireBytes(entity);
+      if (batch.length && (batch.length >= maxBatchSize || bytes + size > maxTransactionBytes)) {
         transactions.push(batch);
         batch = [];
-        chars = 0;
+        bytes = 0;
       }
       batch.push(['update', entity, 'Merge', { etag: change.block.etag }]);
-      chars += size;
+      bytes += size;
     }
     if (batch.length) transactions.push(batch);
     for (const transaction of transactions) {
@@ -226,7 +230,7 @@ export class BudgetStore {
   /** The plan header alone: state, ETag and plan-level history (submit/unlock). */
   async readHeader(partitionKey: string): Promise<{ state: PlanState; headerEtag?: string; history: HistoryEntry[] }> {
     const header = await this.header(partitionKey);
-    const history = typeof header?.history === 'string' ? (JSON.parse(header.history) as HistoryEntry[]) : [];
+    const history = header ? unpackJson<HistoryEntry[]>(header, 'h', []) : [];
     return { state: toState(header), headerEtag: header ? String(header.etag) : undefined, history };
   }
 
@@ -243,7 +247,8 @@ export class BudgetStore {
 
   /** Replaces the plan header if it still has `etag` (or creates it when there is none). */
   async writeHeader(partitionKey: string, state: PlanState, etag: string | undefined, history: HistoryEntry[] = []): Promise<void> {
-    const entity = { partitionKey, rowKey: planHeaderRowKey, ...state, history: JSON.stringify(history.slice(-200)) };
+    // Chunked: 200 submit/unlock events with their reasons outgrow one 64 KiB string property.
+    const entity = { partitionKey, rowKey: planHeaderRowKey, ...state, ...packJson('h', history.slice(-200)) };
     try {
       if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
       else await this.table.createEntity(entity);
