@@ -21,7 +21,10 @@ export const kpiIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'a KPI 
 export const periodStartSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-11-02')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a calendar date');
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'not a calendar date',
+  );
 const measure = z.number().finite().min(-1e12).max(1e12);
 const percent = z.number().finite().min(0).max(1000);
 
@@ -47,7 +50,8 @@ export const kpiDefinitionInputSchema = z
     if (kpi.targetType !== 'withinRange') return;
     if (kpi.rangeMin === undefined || kpi.rangeMax === undefined)
       ctx.addIssue({ code: 'custom', path: ['rangeMin'], message: 'a "within range" KPI needs rangeMin and rangeMax' });
-    else if (kpi.rangeMin > kpi.rangeMax) ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: 'rangeMax must not be below rangeMin' });
+    else if (kpi.rangeMin > kpi.rangeMax)
+      ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: 'rangeMax must not be below rangeMin' });
   });
 export type KpiDefinitionInput = z.infer<typeof kpiDefinitionInputSchema>;
 
@@ -119,7 +123,12 @@ export const maxKpiImportRows = 10_000;
 
 /** `POST /api/kpis/{departmentId}/import` as JSON (a .csv/.xlsx upload has the same columns). */
 export const kpiImportJsonSchema = z
-  .object({ points: z.array(z.object({ kpiId: z.string() }).catchall(z.unknown())).min(1).max(maxKpiImportRows) })
+  .object({
+    points: z
+      .array(z.object({ kpiId: z.string() }).catchall(z.unknown()))
+      .min(1)
+      .max(maxKpiImportRows),
+  })
   .strict();
 export const kpiImportRowErrorSchema = z.object({ row: z.number().int(), kpiId: z.string().optional(), message: z.string() });
 export type KpiImportRowError = z.infer<typeof kpiImportRowErrorSchema>;
