@@ -46,9 +46,11 @@ param teamsAppId string
 @description('Base URL of the Power BI REST API.')
 param powerBiApiUrl string = 'https://api.powerbi.com/v1.0/myorg'
 
-@description('Power BI items the API works with (workspace and item ids, GUIDs): the budget semantic model and the embedded reports.')
+@description('Power BI items the API works with (workspace and item ids, GUIDs): the budget semantic model, the KPI push dataset and the embedded reports.')
 param budgetWorkspaceId string
 param budgetDatasetId string
+param kpiPushWorkspaceId string
+param kpiPushDatasetId string
 param reportBudgetWorkspaceId string
 param reportBudgetId string
 param reportStoresWorkspaceId string
@@ -189,6 +191,8 @@ module api 'modules/functionapp.bicep' = {
       POWERBI_OBO_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
       BUDGET_WORKSPACE_ID: budgetWorkspaceId
       BUDGET_DATASET_ID: budgetDatasetId
+      KPI_PUSH_WORKSPACE_ID: kpiPushWorkspaceId
+      KPI_PUSH_DATASET_ID: kpiPushDatasetId
       REPORT_BUDGET_WORKSPACE_ID: reportBudgetWorkspaceId
       REPORT_BUDGET_ID: reportBudgetId
       REPORT_STORES_WORKSPACE_ID: reportStoresWorkspaceId

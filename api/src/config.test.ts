@@ -14,4 +14,13 @@ describe('API configuration', () => {
   it('rejects a non-numeric timeout', () => {
     expect(() => parseConfig({ AzureWebJobsStorage: 'x', HEALTH_TIMEOUT_MS: 'soon' })).toThrow(/HEALTH_TIMEOUT_MS/);
   });
+
+  it('defaults the KPI push dataset to the emulator sample and rejects a malformed id', () => {
+    const config = parseConfig({ AzureWebJobsStorage: 'x' });
+    expect([config.KPI_PUSH_WORKSPACE_ID, config.KPI_PUSH_DATASET_ID]).toEqual([
+      'e06e78eb-4704-5e71-bcaa-90f569d13fe4',
+      '07007641-7511-5d1b-a273-cfdedee3e811',
+    ]);
+    expect(() => parseConfig({ AzureWebJobsStorage: 'x', KPI_PUSH_DATASET_ID: 'kpis' })).toThrow(/KPI_PUSH_DATASET_ID/);
+  });
 });

@@ -56,6 +56,9 @@ const configSchema = z.object({
   /** The budget semantic model (workspace + dataset) that holds actuals and receives submitted plans. */
   BUDGET_WORKSPACE_ID: z.string().uuid().default(localPowerBi.budgetWorkspaceId),
   BUDGET_DATASET_ID: z.string().uuid().default(localPowerBi.budgetDatasetId),
+  /** The KPI push dataset (workspace + dataset) that receives every recorded data point (table `DataPoints`). */
+  KPI_PUSH_WORKSPACE_ID: z.string().uuid().default(localPowerBi.kpiPushWorkspaceId),
+  KPI_PUSH_DATASET_ID: z.string().uuid().default(localPowerBi.kpiPushDatasetId),
   /** How long the grid waits for actuals before loading without them. */
   ACTUALS_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
 });

@@ -33,4 +33,6 @@ export const localPowerBi = {
   apiSecret: 'local-only-api-secret',
   budgetWorkspaceId: '6b20398d-cc58-5ba6-8c30-ba8135bddd15',
   budgetDatasetId: 'ff316784-9e50-50e8-a3af-fbcfa7fdb938',
+  kpiPushWorkspaceId: 'e06e78eb-4704-5e71-bcaa-90f569d13fe4',
+  kpiPushDatasetId: '07007641-7511-5d1b-a273-cfdedee3e811',
 } as const;

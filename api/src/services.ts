@@ -2,6 +2,7 @@ import { DirectoryStore } from './access/directory-store';
 import { BudgetStore } from './budget/store';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
+import { KpiStore } from './kpi/store';
 import { createPowerBiClient, type PowerBiClient } from './powerbi';
 
 /**
@@ -12,6 +13,7 @@ export interface Services {
   validateToken: TokenValidator;
   directory: DirectoryStore;
   budget: BudgetStore;
+  kpis: KpiStore;
   /** App-only calls as the service principal (refreshes, embed tokens, operations). */
   powerBi: PowerBiClient;
   /** On-behalf-of calls as the signed-in user (`.onBehalfOf(token)`), so Power BI RLS applies. */
@@ -33,6 +35,7 @@ export function getServices(): Services {
     }),
     directory: new DirectoryStore(settings.AzureWebJobsStorage),
     budget: new BudgetStore(settings.AzureWebJobsStorage),
+    kpis: new KpiStore(settings.AzureWebJobsStorage),
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,
       maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,

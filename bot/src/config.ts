@@ -34,7 +34,7 @@ const configSchema = z.object({
   POWERBI_CLIENT_ID: z.string().min(1).default(localPowerBi.servicePrincipalId),
   POWERBI_CLIENT_SECRET: z.string().min(1).default(localPowerBi.servicePrincipalSecret),
   POWERBI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  /** Where the tab is served: "Open history" and "Open Budget" buttons link there. */
+  /** Where the tab is served: "Open history", "Open Budget" and "Open KPIs" buttons link there. */
   TAB_ENDPOINT: z.string().url().default('http://127.0.0.1:53000'),
   /** The Teams app id: when set, buttons open the tab inside Teams (deep link) instead of a browser. */
   TEAMS_APP_ID: z.string().default(''),

@@ -6,3 +6,4 @@ export * from './auth';
 export * from './budget';
 export * from './notifications';
 export * from './reports';
+export * from './kpi';

@@ -14,7 +14,7 @@ export const notificationsQueue = 'notifications';
 export const notificationsPoisonQueue = `${notificationsQueue}-poison`;
 
 /** What a conversation can subscribe to. */
-export const alertTopics = ['refresh', 'plans'] as const;
+export const alertTopics = ['refresh', 'plans', 'kpis'] as const;
 export type AlertTopic = (typeof alertTopics)[number];
 
 const isoDate = z.string().datetime({ offset: true });
@@ -103,12 +103,33 @@ export const planSubmittedSchema = z.object({
 });
 export type PlanSubmittedNotification = z.infer<typeof planSubmittedSchema>;
 
+/** A KPI turned off track with a new data point (sent once per KPI and period). */
+export const kpiOffTrackSchema = z.object({
+  ...base,
+  kind: z.literal('kpiOffTrack'),
+  departmentId: z.string().min(1).max(100),
+  departmentName: text(200),
+  kpiId: z.string().min(1).max(100),
+  kpiName: text(200),
+  unit: text(40),
+  period: text(20),
+  periodStart: text(20),
+  value: z.number(),
+  target: z.number().optional(),
+  /** What "on track" means, in words ("≥ 95 %", "between 2 and 4 days"). */
+  targetText: text(200),
+  by: actorSchema,
+  at: isoDate,
+});
+export type KpiOffTrackNotification = z.infer<typeof kpiOffTrackSchema>;
+
 /** One queue message. */
 export const notificationSchema = z.discriminatedUnion('kind', [
   refreshFailedSchema,
   refreshRetryFinishedSchema,
   planUnlockedSchema,
   planSubmittedSchema,
+  kpiOffTrackSchema,
 ]);
 export type Notification = z.infer<typeof notificationSchema>;
 export type NotificationKind = Notification['kind'];
@@ -126,6 +147,8 @@ export function topicOfNotification(notification: Notification): AlertTopic | un
     case 'planUnlocked':
     case 'planSubmitted':
       return 'plans';
+    case 'kpiOffTrack':
+      return 'kpis';
     default: {
       const unhandled: never = notification;
       throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);
@@ -143,6 +166,8 @@ export function scopesOfNotification(notification: Notification): string[] | und
     case 'planUnlocked':
     case 'planSubmitted':
       return [notification.scopeId];
+    case 'kpiOffTrack':
+      return [notification.departmentId];
     default: {
       const unhandled: never = notification;
       throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);

@@ -21,6 +21,8 @@ param tableNames array = [
   'scopes'
   'grants'
   'budget'
+  'kpis'
+  'kpipoints'
   'refreshdatasets'
   'refreshwatch'
   'refreshfailures'

@@ -77,7 +77,14 @@ describe('infra modules', () => {
   });
 
   it('give the API every Power BI item id its config would otherwise take from the local emulator', () => {
-    const ids = ['BUDGET_WORKSPACE_ID', 'BUDGET_DATASET_ID', 'REPORT_BUDGET_WORKSPACE_ID', 'REPORT_BUDGET_ID'];
+    const ids = [
+      'BUDGET_WORKSPACE_ID',
+      'BUDGET_DATASET_ID',
+      'KPI_PUSH_WORKSPACE_ID',
+      'KPI_PUSH_DATASET_ID',
+      'REPORT_BUDGET_WORKSPACE_ID',
+      'REPORT_BUDGET_ID',
+    ];
     const reports = ['REPORT_STORES_WORKSPACE_ID', 'REPORT_STORES_ID', 'REPORT_KPI_WORKSPACE_ID', 'REPORT_KPI_ID'];
     const apiSettings = main.slice(
       main.indexOf("module api 'modules/functionapp.bicep'"),

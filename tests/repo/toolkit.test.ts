@@ -123,7 +123,7 @@ describe('the variable checker catches mistakes (run on tampered copies)', () =>
       'teamsapp.yml': (t) => replaceOnce(t, 'node ./infra/scripts/require-env.js', 'node ./infra/scripts/other.js'),
     });
     const problems = checkVariables(read, 'teamsapp.yml', 'dev');
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(10);
     expect(problems[0]).toContain('${{BUDGET_WORKSPACE_ID}} (in infra/azure.parameters.json) is empty');
   });
 

@@ -1,4 +1,5 @@
 export * from './budget';
 export * from './directory';
 export * from './entities';
+export * from './kpis';
 export * from './seed';

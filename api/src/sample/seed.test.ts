@@ -1,7 +1,9 @@
 import { TableClient } from '@azure/data-tables';
 import { BudgetStore } from '../budget/store';
+import { KpiStore } from '../kpi/store';
 import { tableClient, tableNames } from '../storage/tables';
 import { sampleUsers } from './directory';
+import { sampleKpis, sampleKpiWeeks } from './kpis';
 import { seedSampleTenant } from './seed';
 
 // Runs against the Azurite started by the jest global setup (tests/support/global-setup.js).
@@ -22,7 +24,8 @@ describe('seeding the sample tenant', () => {
     const first = await seedSampleTenant(connection());
     const budget = tableClient(connection(), tableNames.budget);
     const users = tableClient(connection(), tableNames.users);
-    const before = { budget: await snapshot(budget), users: await snapshot(users) };
+    const kpiPoints = tableClient(connection(), tableNames.kpiPoints);
+    const before = { budget: await snapshot(budget), users: await snapshot(users), kpiPoints: await snapshot(kpiPoints) };
     expect(before.budget.size).toBeGreaterThanOrEqual(600);
     expect(before.users.size).toBe(sampleUsers.length);
 
@@ -30,6 +33,8 @@ describe('seeding the sample tenant', () => {
     expect(Object.values(second.inserted).every((count) => count === 0)).toBe(true);
     expect(await snapshot(budget)).toEqual(before.budget);
     expect(await snapshot(users)).toEqual(before.users);
+    expect(await snapshot(kpiPoints)).toEqual(before.kpiPoints);
+    expect(first.inserted.kpis === sampleKpis().length || first.inserted.kpis === 0).toBe(true);
     // The first run in this Azurite inserted everything (unless another suite seeded first).
     expect(first.inserted.budget === 600 || first.inserted.budget === 0).toBe(true);
   });
@@ -45,5 +50,23 @@ describe('seeding the sample tenant', () => {
     await store.writeBlocks(partitionKey, [{ block, lines: [{ ...line, budgetAmount: 12345 }], entries: [] }], 'edit-1');
     await seedSampleTenant(connection());
     expect((await store.read(partitionKey)).lines.get('laptops.europe.q1')?.budgetAmount).toBe(12345);
+  });
+
+  it('seeds every sample KPI with its weekly points, and never adds points to a KPI that has some', async () => {
+    await seedSampleTenant(connection());
+    const store = new KpiStore(connection());
+    for (const { kpi } of sampleKpis()) {
+      expect((await store.getDefinition(kpi.departmentId, kpi.kpiId))?.kpi).toEqual(kpi);
+      expect((await store.listPoints(kpi.departmentId, kpi.kpiId)).length).toBeGreaterThanOrEqual(sampleKpiWeeks);
+    }
+    // A KPI whose users recorded (or kept) only some points is left alone.
+    const [sample] = sampleKpis();
+    if (!sample) throw new Error('no sample KPIs');
+    const points = await store.listPoints(sample.kpi.departmentId, sample.kpi.kpiId);
+    await store.deletePoints(sample.kpi.departmentId, sample.kpi.kpiId);
+    await store.upsertPoints(sample.kpi.departmentId, sample.kpi.kpiId, points.slice(-1));
+    expect((await seedSampleTenant(connection())).inserted.kpiPoints).toBe(0);
+    expect(await store.listPoints(sample.kpi.departmentId, sample.kpi.kpiId)).toHaveLength(1);
+    await store.upsertPoints(sample.kpi.departmentId, sample.kpi.kpiId, points);
   });
 });

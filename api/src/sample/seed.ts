@@ -1,12 +1,42 @@
+import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import { insertMissing } from '../storage/bulk';
-import { ensureTables, tableClient, tableNames } from '../storage/tables';
+import { ensureTables, statusOf, tableClient, tableNames } from '../storage/tables';
 import { sampleBudgetLines } from './budget';
 import { allScopes, sampleUsers } from './directory';
 import { budgetBlockEntities, grantEntity, scopeEntity, userEntity } from './entities';
+import { sampleKpiEntities } from './kpis';
 
 export interface SeedReport {
   /** Entities inserted per table; all zero when the tenant was already seeded. */
   inserted: Record<string, number>;
+}
+
+/** {@link insertMissing}, tolerating a concurrent seed of the same rows (a 409 re-reads and skips them). */
+async function insertMissingOnce(client: TableClient, entities: readonly TableEntity[]): Promise<number> {
+  try {
+    return await insertMissing(client, entities);
+  } catch (error) {
+    if (statusOf(error) !== 409) throw error;
+    return insertMissing(client, entities);
+  }
+}
+
+/**
+ * Sample points go only into KPIs without any: the series ends in the week before the seeding,
+ * so a later re-seed must not add a second, shifted series to data that is already there.
+ */
+async function seedKpiPoints(client: TableClient, points: readonly TableEntity[]): Promise<number> {
+  const partitions = [...new Set(points.map((point) => point.partitionKey))];
+  const empty = new Set<string>();
+  for (const partitionKey of partitions) {
+    const rows = client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
+    const first = await rows[Symbol.asyncIterator]().next();
+    if (first.done) empty.add(partitionKey);
+  }
+  return insertMissingOnce(
+    client,
+    points.filter((point) => empty.has(point.partitionKey)),
+  );
 }
 
 /** Seeds the sample tenant into Table Storage. Idempotent: existing rows are never overwritten. */
@@ -16,11 +46,14 @@ export async function seedSampleTenant(connectionString: string): Promise<SeedRe
   const grants = sampleUsers.flatMap((user) =>
     user.grants.map((grant) => grantEntity(user, grant.scopeId, grant.level, 'sample-tenant-seed', seedTime)),
   );
+  const kpis = sampleKpiEntities();
   const inserted = {
     scopes: await insertMissing(tableClient(connectionString, tableNames.scopes), allScopes.map(scopeEntity)),
     users: await insertMissing(tableClient(connectionString, tableNames.users), sampleUsers.map(userEntity)),
     grants: await insertMissing(tableClient(connectionString, tableNames.grants), grants),
     budget: await insertMissing(tableClient(connectionString, tableNames.budget), budgetBlockEntities(sampleBudgetLines())),
+    kpis: await insertMissingOnce(tableClient(connectionString, tableNames.kpis), kpis.definitions),
+    kpiPoints: await seedKpiPoints(tableClient(connectionString, tableNames.kpiPoints), kpis.points),
   };
   return { inserted };
 }

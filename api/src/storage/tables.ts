@@ -8,6 +8,10 @@ export const tableNames = {
   grants: 'grants',
   /** Budget lines and their audit entries share partitions so a change and its audit commit together. */
   budget: 'budget',
+  /** KPI definitions: one partition per department (`kpi|<kpiId>` rows). */
+  kpis: 'kpis',
+  /** KPI data points: one partition per KPI (`<departmentId>|<kpiId>`), rows `pt|<periodStart>|<period>`. */
+  kpiPoints: 'kpipoints',
 } as const;
 export type TableName = (typeof tableNames)[keyof typeof tableNames];
 

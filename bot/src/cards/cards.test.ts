@@ -1,6 +1,8 @@
 import type * as AdaptiveCards from 'adaptivecards';
 import type { AdaptiveCard } from '../platform/types';
-import { planSubmitted, planUnlocked, refreshFailed, hostileStrings } from '../test-support/notifications';
+import { kpiOffTrack, planSubmitted, planUnlocked, refreshFailed, hostileStrings } from '../test-support/notifications';
+import { kpiOffTrackCard, formatMeasure, formatPeriod } from './kpis';
+import { kpisUrl } from './links';
 import { noticeCard } from './notice';
 import { planSubmittedCard, planUnlockedCard } from './plans';
 import { refreshFailedCard, type RefreshCardState } from './refresh-failed';
@@ -39,6 +41,13 @@ function stripDefaults(value: unknown): unknown {
   }
   return value;
 }
+
+/** How a card shows data: control and bidi characters dropped, line ends normalised (then cut when long). */
+const asShown = (value: string): string =>
+  value
+    // eslint-disable-next-line no-control-regex -- the characters cards must drop
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\r\n?/g, '\n');
 
 /** Every TextRun/TextBlock text and every action of a card. */
 function texts(card: AdaptiveCard): string[] {
@@ -81,13 +90,7 @@ describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
       validate(card);
       // Data is shown as typed (control characters dropped, long text cut), never evaluated.
       const shown = texts(card).join('\n');
-      expect(shown).toContain(
-        value
-          // eslint-disable-next-line no-control-regex -- the characters cards must drop
-          .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-          .replace(/\r\n?/g, '\n')
-          .slice(0, 120),
-      );
+      expect(shown).toContain(asShown(value).slice(0, 120));
       // Nothing in the data adds elements or actions.
       expect((card.actions as unknown[]).length).toBeLessThanOrEqual(3);
     }
@@ -139,6 +142,91 @@ describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
       );
     },
   );
+});
+
+describe('the KPI off-track card', () => {
+  const url = 'https://tab.example.test/index.html#/kpis?department=dept-sales&kpi=on-time-delivery';
+
+  it.each(hostileStrings.map((value, index) => [index, value] as const))(
+    'is valid 1.5 with hostile string #%i, shown as plain text',
+    (_index, value) => {
+      const card = kpiOffTrackCard(
+        kpiOffTrack({
+          departmentName: value.slice(0, 200),
+          kpiName: value.slice(0, 200),
+          unit: value.slice(0, 40),
+          period: value.slice(0, 20),
+          periodStart: value.slice(0, 20),
+          targetText: value.slice(0, 200),
+          by: { name: value.slice(0, 200) },
+        }),
+        url,
+      );
+      validate(card);
+      expect(texts(card).join('\n')).toContain(asShown(value).slice(0, 120));
+      // Nothing in the data adds elements or actions: the one button is ours.
+      expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open KPIs', url }]);
+    },
+  );
+
+  it('says which KPI of which department, for which period, its value against the target, who recorded it and when', () => {
+    const card = kpiOffTrackCard(kpiOffTrack(), url);
+    validate(card);
+    expect(texts(card)).toEqual(
+      expect.arrayContaining([
+        'KPI off track',
+        'On-time delivery',
+        'Sales',
+        'Period',
+        'week of 2 Nov 2026',
+        'Value',
+        '87.5 %',
+        'Target',
+        '95 %',
+        'On track when',
+        '≥ 95 %',
+        'Recorded by',
+        'Nora Lindqvist',
+        '3 Nov 2026, 08:15 UTC',
+      ]),
+    );
+  });
+
+  it('stays valid with extreme numbers, no target and blank names', () => {
+    for (const value of [-1e12, 1e12, 0, 0.00123, -0.5, 1234.5678]) {
+      validate(kpiOffTrackCard(kpiOffTrack({ value, target: undefined, targetText: '', unit: '', kpiName: '', departmentName: '' }), url));
+    }
+    const shown = texts(kpiOffTrackCard(kpiOffTrack({ target: undefined, targetText: '', kpiName: '', departmentName: '' }), url));
+    expect(shown).not.toContain('Target');
+    expect(shown).not.toContain('On track when');
+    expect(shown).toEqual(expect.arrayContaining(['on-time-delivery', 'dept-sales']));
+  });
+
+  it('names periods and formats values in one fixed form', () => {
+    expect(formatPeriod('daily', '2026-11-02')).toBe('2 Nov 2026');
+    expect(formatPeriod('weekly', '2026-11-02')).toBe('week of 2 Nov 2026');
+    expect(formatPeriod('monthly', '2026-11-01')).toBe('November 2026');
+    expect(formatPeriod('monthly', '2026-11-15')).toBe('month from 15 Nov 2026');
+    expect(formatPeriod('quarterly', '2026-10-01')).toBe('Q4 2026');
+    expect(formatPeriod('quarterly', '2026-02-01')).toBe('quarter from 1 Feb 2026');
+    expect(formatPeriod('yearly', '2026-01-01')).toBe('yearly from 1 Jan 2026');
+    expect(formatPeriod('weekly', '2026-02-30')).toBe('weekly 2026-02-30');
+    expect(formatMeasure(87.5, '%')).toBe('87.5 %');
+    expect(formatMeasure(1234.56789, 'days')).toBe('1,234.5679 days');
+    // Never rounded onto the target: an off-track 94.996 must not read as the 95 it missed.
+    expect(formatMeasure(94.996, '%')).toBe('94.996 %');
+    expect(formatMeasure(0.00123, '')).toBe('0.00123');
+    expect(formatMeasure(-3, 'k€\nx')).toBe('-3 k€ x');
+  });
+
+  it('links "Open KPIs" to the KPIs page: in Teams (deep link to the kpis tab) when the app id is known', () => {
+    const web = kpisUrl({ TAB_ENDPOINT: 'https://tab.example.test/', TEAMS_APP_ID: '' }, 'dept-sales', 'on-time-delivery');
+    expect(web).toBe(url);
+    const teams = new URL(kpisUrl({ TAB_ENDPOINT: 'https://tab.example.test', TEAMS_APP_ID: 'app-1' }, 'dept-sales', 'on-time-delivery'));
+    expect(teams.origin + teams.pathname).toBe('https://teams.microsoft.com/l/entity/app-1/kpis');
+    expect(teams.searchParams.get('webUrl')).toBe(url);
+    expect(JSON.parse(teams.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'kpi:dept-sales:on-time-delivery' });
+  });
 });
 
 describe('the validator itself', () => {

@@ -22,3 +22,12 @@ export function budgetUrl(settings: LinkSettings, planId: string, scopeId: strin
   const query = `plan=${encodeURIComponent(planId)}&scope=${encodeURIComponent(scopeId)}`;
   return tabLink(settings, 'budget', `/budget?${query}`, `plan:${planId}:${scopeId}`);
 }
+
+/**
+ * The KPIs page on one department's KPI. The query names the KPI the way the Budget link names a
+ * plan, so the page can open on it; the route alone (`#/kpis`) still lands on the dashboard.
+ */
+export function kpisUrl(settings: LinkSettings, departmentId: string, kpiId: string): string {
+  const query = `department=${encodeURIComponent(departmentId)}&kpi=${encodeURIComponent(kpiId)}`;
+  return tabLink(settings, 'kpis', `/kpis?${query}`, `kpi:${departmentId}:${kpiId}`);
+}

@@ -19,13 +19,25 @@ export function cardText(value: unknown, max = 300): string {
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** `2 Nov 2026`: a calendar day (UTC fields, as a date without time parses to UTC midnight). */
+export function formatDay(date: Date): string {
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `November 2026`: a calendar month (UTC, like {@link formatDay}), spelt out as the tab's KPI pages do. */
+export function formatMonth(date: Date): string {
+  return monthYear.format(date);
+}
+
 /** `6 Mar 2026, 06:00 UTC` — one unambiguous form for every reader (cards are shared across time zones). */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return 'unknown';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return 'unknown';
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+  return `${formatDay(date)}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
 
 /** `45 s`, `3 min 20 s`, `1 h 5 min`. */

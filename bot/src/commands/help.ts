@@ -4,7 +4,10 @@ import { usage } from './parse';
 
 /** The help text for this person in this kind of conversation: only what they may do. */
 export function helpText(caller: BotCaller, kind: ConversationKind): string {
-  const lines = ['**Planboard** posts alerts about Power BI refreshes and budget plans, and runs admin commands.', ''];
+  const lines = [
+    '**Planboard** posts alerts about Power BI refreshes, budget plans and KPIs going off track, and runs admin commands.',
+    '',
+  ];
   if (caller.isAdmin) {
     lines.push(
       '- **status**: refresh failures of the last 24 hours',
@@ -17,13 +20,14 @@ export function helpText(caller: BotCaller, kind: ConversationKind): string {
   } else if (kind === 'personal') {
     lines.push(
       '- **subscribe plans**: get a card here when a plan of your business units is submitted or unlocked',
-      '- **unsubscribe**: stop those cards',
+      '- **subscribe kpis**: get a card here when a KPI of your departments goes off track',
+      '- **unsubscribe**: stop those cards (or one kind of them: **unsubscribe plans**, **unsubscribe kpis**)',
       '',
       'Refresh alerts and the Power BI commands are for Planboard admins.',
     );
   } else {
     lines.push(
-      'Admins can subscribe this conversation to alerts. You can get your own plan alerts in a personal chat with me (**subscribe plans**).',
+      'Admins can subscribe this conversation to alerts. You can get your own plan and KPI alerts in a personal chat with me (**subscribe plans**, **subscribe kpis**).',
     );
   }
   lines.push(

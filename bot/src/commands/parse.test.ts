@@ -6,8 +6,11 @@ describe('parseCommand', () => {
     expect(parseCommand('/status')).toEqual({ kind: 'status' });
     expect(parseCommand('refresh  Budget   Planning (Prod) ')).toEqual({ kind: 'refresh', dataset: 'Budget Planning (Prod)' });
     expect(parseCommand('schedule Store Sales')).toEqual({ kind: 'scheduleShow', dataset: 'Store Sales' });
-    expect(parseCommand('subscribe')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans'] });
+    expect(parseCommand('subscribe')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans', 'kpis'] });
+    expect(parseCommand('subscribe all')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans', 'kpis'] });
     expect(parseCommand('subscribe plans')).toEqual({ kind: 'subscribe', topics: ['plans'] });
+    expect(parseCommand('subscribe KPIs')).toEqual({ kind: 'subscribe', topics: ['kpis'] });
+    expect(parseCommand('unsubscribe kpi')).toEqual({ kind: 'unsubscribe', topics: ['kpis'] });
     expect(parseCommand('unsubscribe refreshes')).toEqual({ kind: 'unsubscribe', topics: ['refresh'] });
   });
 
@@ -34,7 +37,11 @@ describe('parseCommand', () => {
   it('explains what it could not read', () => {
     expect(parseCommand('refresh')).toMatchObject({ kind: 'usage', command: 'refresh' });
     expect(parseCommand('schedule X set weekdays 06:10')).toMatchObject({ kind: 'usage', problem: expect.stringMatching(/06:10/) });
-    expect(parseCommand('subscribe everything')).toMatchObject({ kind: 'usage', command: 'subscribe' });
+    expect(parseCommand('subscribe everything')).toEqual({
+      kind: 'usage',
+      command: 'subscribe',
+      problem: '"everything" is not refresh, plans, kpis or all',
+    });
   });
 });
 

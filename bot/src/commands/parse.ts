@@ -19,8 +19,8 @@ export type Command =
 export const usage = {
   refresh: 'refresh ‹dataset›',
   schedule: 'schedule ‹dataset›  ·  schedule ‹dataset› set ‹days› ‹times› [time zone]',
-  subscribe: 'subscribe [refresh|plans|all]',
-  unsubscribe: 'unsubscribe [refresh|plans|all]',
+  subscribe: 'subscribe [refresh|plans|kpis|all]',
+  unsubscribe: 'unsubscribe [refresh|plans|kpis|all]',
 } as const;
 
 const dayAliases: Record<string, Weekday> = Object.fromEntries(
@@ -80,8 +80,11 @@ export function parseTimes(text: string): string[] | string {
 function parseTopics(rest: string, command: 'subscribe' | 'unsubscribe'): Command {
   const word = rest.toLowerCase();
   if (!word || word === 'all') return { kind: command, topics: [...alertTopics] };
-  const topic = alertTopics.find((item) => item === word || `${item}es` === word || `${item}s` === word);
-  return topic ? { kind: command, topics: [topic] } : { kind: 'usage', command, problem: `"${rest}" is not refresh, plans or all` };
+  // Singular and plural both read naturally ("refreshes", "plan", "kpi").
+  const topic = alertTopics.find((item) => [item, `${item}es`, `${item}s`, item.replace(/s$/, '')].includes(word));
+  return topic
+    ? { kind: command, topics: [topic] }
+    : { kind: 'usage', command, problem: `"${rest}" is not ${alertTopics.join(', ')} or all` };
 }
 
 function parseSchedule(rest: string): Command {

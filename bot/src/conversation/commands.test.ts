@@ -20,6 +20,7 @@ describe('help and refusals', () => {
     expect(admin).toMatch(/schedule ‹dataset› set/);
     const leader = await texts('what can you do?', 'Nora Lindqvist', personal());
     expect(leader).toMatch(/subscribe plans/);
+    expect(leader).toMatch(/subscribe kpis\*\*: get a card here when a KPI of your departments goes off track/);
     expect(leader).not.toMatch(/\*\*status\*\*/);
   });
 
@@ -55,7 +56,7 @@ describe('subscribe / unsubscribe', () => {
   it('subscribes a channel (admin) at its root, and unsubscribes it', async () => {
     const conversation = channel();
     expect(await texts('subscribe', 'Alex Morgan', conversation)).toMatch(
-      /this channel now gets cards about Power BI refresh failures and budget plans/,
+      /this channel now gets cards about Power BI refresh failures, budget plans submitted or unlocked and KPIs going off track\./,
     );
     const subscribers = await bot.deps.conversations.subscribers('refresh');
     expect(subscribers).toContainEqual(expect.objectContaining({ conversationKey: conversation.id, allScopes: true, kind: 'channel' }));
@@ -66,19 +67,38 @@ describe('subscribe / unsubscribe', () => {
     expect((await bot.deps.conversations.subscribers('refresh')).map((s) => s.conversationKey)).not.toContain(conversation.id);
   });
 
-  it('lets a non-admin subscribe their own chat to plan alerts for their scopes', async () => {
+  it('lets a non-admin subscribe their own chat to plan and KPI alerts for their scopes', async () => {
     const conversation = personal();
     expect(await texts('subscribe all', 'Nora Lindqvist', conversation)).toMatch(
-      /budget plans submitted or unlocked for the business units you can see \(refresh alerts are for admins only\)/,
+      /budget plans submitted or unlocked and KPIs going off track for the business units and departments you can see \(refresh alerts are for admins only\)/,
     );
-    expect(await bot.deps.conversations.subscribers('plans', conversation.id)).toEqual([
-      expect.objectContaining({ allScopes: false, owner: expect.objectContaining({ tid: expect.any(String) }) }),
-    ]);
-    expect(await texts('unsubscribe', 'Nora Lindqvist', conversation)).toMatch(/no more cards about budget plans/);
+    for (const topic of ['plans', 'kpis'] as const) {
+      expect(await bot.deps.conversations.subscribers(topic, conversation.id)).toEqual([
+        expect.objectContaining({ allScopes: false, owner: expect.objectContaining({ tid: expect.any(String) }) }),
+      ]);
+    }
+    expect(await bot.deps.conversations.subscribers('refresh', conversation.id)).toEqual([]);
+    expect(await texts('unsubscribe', 'Nora Lindqvist', conversation)).toMatch(
+      /no more cards about budget plans submitted or unlocked and KPIs going off track/,
+    );
+  });
+
+  it('subscribes to KPI alerts alone: a non-admin for their departments, an admin channel for all', async () => {
+    const chat = personal();
+    expect(await texts('subscribe kpis', 'Nora Lindqvist', chat)).toBe(
+      'Done: this chat now gets cards about KPIs going off track for the departments you can see. Type **unsubscribe** to stop them.',
+    );
+    expect(await bot.deps.conversations.subscribers('kpis', chat.id)).toEqual([expect.objectContaining({ allScopes: false })]);
+    expect(await bot.deps.conversations.subscribers('plans', chat.id)).toEqual([]);
+    const room = channel();
+    expect(await texts('subscribe kpis', 'Alex Morgan', room)).toMatch(/^Done: this channel now gets cards about KPIs going off track\./);
+    expect(await bot.deps.conversations.subscribers('kpis', room.id)).toEqual([expect.objectContaining({ allScopes: true })]);
+    expect(await texts('unsubscribe kpis', 'Alex Morgan', room)).toMatch(/no more cards about KPIs going off track in this channel/);
+    expect(await texts('unsubscribe kpis', 'Alex Morgan', room)).toMatch(/was not subscribed to KPIs going off track/);
   });
 
   it('explains a bad topic', async () => {
-    expect(await texts('subscribe kpis', 'Alex Morgan', personal())).toMatch(/"kpis" is not refresh, plans or all/);
+    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(/"budgets" is not refresh, plans, kpis or all/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { AlertTopic } from '@planboard/contracts';
 import { sampleTenantId, sampleUsers } from '@planboard/api/dist/src/sample';
 import { startBotHarness, type BotHarness } from '../test-support/harness';
-import { planUnlocked, refreshFailed } from '../test-support/notifications';
+import { kpiOffTrack, planUnlocked, refreshFailed } from '../test-support/notifications';
 import type { ConversationInfo } from '../platform/types';
 import { deliverNotification, RetryableDeliveryError } from './deliver';
 
@@ -80,6 +80,32 @@ describe('deliverNotification', () => {
     expect(cardsIn(nora)).toHaveLength(1);
     expect(cardsIn(fiona)).toHaveLength(0);
     expect(report.filtered).toBeGreaterThanOrEqual(1);
+  });
+
+  it('posts KPI alerts to conversations subscribed to kpis, personal ones only for departments their owner can read', async () => {
+    const channel = await subscribed(['kpis']);
+    const plansOnly = await subscribed(['plans', 'refresh']);
+    const nora = await subscribed(['kpis'], { kind: 'personal', owner: 'Nora Lindqvist' }); // dept-sales through Sales North
+    const fiona = await subscribed(['kpis'], { kind: 'personal', owner: 'Fiona Walsh' }); // dept-finance only
+    const notification = kpiOffTrack({ departmentId: 'dept-sales', departmentName: 'Sales' });
+    const report = await deliverNotification(bot.deps, notification);
+    expect(report.filtered).toBeGreaterThanOrEqual(1);
+    expect(cardsIn(channel)).toHaveLength(1);
+    expect(cardsIn(nora)).toHaveLength(1);
+    expect(cardsIn(fiona)).toHaveLength(0);
+    expect(cardsIn(plansOnly)).toHaveLength(0);
+    const [posted] = cardsIn(nora);
+    expect(posted?.kind === 'card' && posted.summary).toBe('KPI off track: On-time delivery (Sales)');
+    expect(posted?.kind === 'card' && posted.card.actions).toEqual([
+      {
+        type: 'Action.OpenUrl',
+        title: 'Open KPIs',
+        url: 'https://tab.example.test/index.html#/kpis?department=dept-sales&kpi=on-time-delivery',
+      },
+    ]);
+    // Sent once per conversation: the producer's retry of the same event adds nothing.
+    expect((await deliverNotification(bot.deps, notification)).sent).toBe(0);
+    expect(cardsIn(nora)).toHaveLength(1);
   });
 
   it('updates every posted copy of a card when a retry finishes', async () => {

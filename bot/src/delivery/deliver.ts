@@ -108,6 +108,7 @@ export async function deliverNotification(deps: BotDeps, notification: Notificat
     case 'refreshFailed':
     case 'planUnlocked':
     case 'planSubmitted':
+    case 'kpiOffTrack':
       return postCards(deps, notification);
     default: {
       const unhandled: never = notification;

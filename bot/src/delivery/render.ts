@@ -1,5 +1,6 @@
 import type { Notification } from '@planboard/contracts';
-import { budgetUrl, historyUrl, type LinkSettings } from '../cards/links';
+import { kpiOffTrackCard, kpiOffTrackSummary } from '../cards/kpis';
+import { budgetUrl, historyUrl, kpisUrl, type LinkSettings } from '../cards/links';
 import { planSubmittedCard, planSubmittedSummary, planUnlockedCard, planUnlockedSummary } from '../cards/plans';
 import { refreshFailedCard, refreshFailedSummary, type RefreshCardState } from '../cards/refresh-failed';
 import type { OutgoingMessage } from '../platform/types';
@@ -27,6 +28,12 @@ export function messageFor(notification: CardNotification, state: RefreshCardSta
         kind: 'card',
         card: planSubmittedCard(notification, budgetUrl(links, notification.planId, notification.scopeId)),
         summary: planSubmittedSummary(notification),
+      };
+    case 'kpiOffTrack':
+      return {
+        kind: 'card',
+        card: kpiOffTrackCard(notification, kpisUrl(links, notification.departmentId, notification.kpiId)),
+        summary: kpiOffTrackSummary(notification),
       };
     default: {
       const unhandled: never = notification;

@@ -1,4 +1,9 @@
-import type { PlanSubmittedNotification, PlanUnlockedNotification, RefreshFailedNotification } from '@planboard/contracts';
+import type {
+  KpiOffTrackNotification,
+  PlanSubmittedNotification,
+  PlanUnlockedNotification,
+  RefreshFailedNotification,
+} from '@planboard/contracts';
 
 let sequence = 0;
 
@@ -59,6 +64,30 @@ export function planSubmitted(overrides: Partial<PlanSubmittedNotification> = {}
     by: { name: 'Sofia Rossi' },
     at: '2026-03-06T09:00:00.000Z',
     refreshId: 'r-1',
+    ...overrides,
+  };
+}
+
+/** A weekly KPI of the Sales department that went off track. */
+export function kpiOffTrack(overrides: Partial<KpiOffTrackNotification> = {}): KpiOffTrackNotification {
+  sequence += 1;
+  return {
+    kind: 'kpiOffTrack',
+    id: `kpiOffTrack:dept-sales:on-time-delivery:weekly:2026-11-02:${sequence}`,
+    version: 1,
+    createdAt: '2026-11-03T08:15:00.000Z',
+    departmentId: 'dept-sales',
+    departmentName: 'Sales',
+    kpiId: 'on-time-delivery',
+    kpiName: 'On-time delivery',
+    unit: '%',
+    period: 'weekly',
+    periodStart: '2026-11-02',
+    value: 87.5,
+    target: 95,
+    targetText: '≥ 95 %',
+    by: { name: 'Nora Lindqvist', upn: 'nora.lindqvist@contoso.onmicrosoft.com' },
+    at: '2026-11-03T08:15:00.000Z',
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { atLeast } from '../../../api/src/access/levels';
 import { allScopes, sampleUsers, type SampleUser } from '../../../api/src/sample/directory';
 import { grantEntity } from '../../../api/src/sample/entities';
+import { sampleKpis } from '../../../api/src/sample/kpis';
 import { seedSampleTenant } from '../../../api/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
@@ -74,6 +75,15 @@ function levelOn(grants: Map<string, GrantLevel>, scopeId: string): GrantLevel |
 const scopeIdArb = fc.constantFrom(...scopeIds, 'no-such-scope');
 const grantsArb = fc.dictionary(fc.constantFrom(...scopeIds), fc.constantFrom(...grantLevels), { maxKeys: 6 });
 const lineIdArb = fc.constantFrom('laptops.europe.q1', 'servers.north-america.q4', 'software.latin-america.q2');
+/** One real sample KPI per department, so `{kpiId}` names an existing KPI whichever department is drawn. */
+const sampleKpiOf = new Map(sampleKpis().map(({ kpi }) => [kpi.departmentId, kpi.kpiId]));
+const kpiIdArb = fc.constantFrom('prop-kpi', ...new Set(sampleKpiOf.values()));
+const kpiPointArb = fc.record({
+  period: fc.constantFrom('weekly', 'daily'),
+  periodStart: fc.constantFrom('2026-11-02', '2026-11-09'),
+  value: fc.integer({ min: -100, max: 1000 }),
+  target: fc.integer({ min: 1, max: 1000 }),
+});
 const bodyArb = fc.oneof(
   fc.record({ level: fc.constantFrom(...grantLevels) }),
   fc.record({
@@ -93,6 +103,26 @@ const bodyArb = fc.oneof(
   fc.constant({}),
   fc.jsonValue({ maxDepth: 2 }),
 );
+/** Bodies for the KPI routes: a data point, a definition (valid for every target type), an import, or junk. */
+const kpiBodyArb = fc.oneof(
+  kpiPointArb,
+  fc.record({
+    kpiId: kpiIdArb,
+    name: fc.constant('Property KPI'),
+    unit: fc.constant('%'),
+    targetType: fc.constantFrom('higherIsBetter', 'lowerIsBetter', 'withinRange'),
+    thresholds: fc.constant({ atRiskPct: 5, offTrackPct: 10 }),
+    rangeMin: fc.constant(0),
+    rangeMax: fc.constant(10),
+  }),
+  fc.record({
+    points: fc.array(
+      fc.tuple(kpiIdArb, kpiPointArb).map(([kpiId, point]) => ({ kpiId, ...point })),
+      { minLength: 1, maxLength: 3 },
+    ),
+  }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
 
 /** Fills a registered route template: real plan and ids where the template names them. */
 function fillPath(template: string, scopeId: string, oid: string, previewId: string): string {
@@ -101,6 +131,7 @@ function fillPath(template: string, scopeId: string, oid: string, previewId: str
     .replace(/\{oid\??\}/g, oid)
     .replace(/\{planId\??\}/g, 'fy2027')
     .replace(/\{previewId\??\}/g, previewId)
+    .replace(/\{kpiId\??\}/g, sampleKpiOf.get(scopeId) ?? 'weekly-revenue')
     .replace(/\{[^}]+\}/g, 'x');
 }
 
@@ -109,15 +140,22 @@ test('no route reads or writes outside the caller’s grants', async () => {
     fc.asyncProperty(
       fc.constantFrom(...nonAdmins),
       grantsArb,
-      fc.array(fc.tuple(scopeIdArb, fc.constantFrom(...sampleUsers.map((user) => user.oid)), bodyArb), { minLength: 12, maxLength: 12 }),
+      fc.array(
+        // A scope id, or (a number) one of the scopes the user holds a grant on, so that authorised calls happen too.
+        fc.tuple(fc.oneof(scopeIdArb, fc.nat()), fc.constantFrom(...sampleUsers.map((user) => user.oid)), bodyArb, kpiBodyArb),
+        { minLength: 12, maxLength: 12 },
+      ),
       async (user, grantRecord, calls) => {
         const grants = new Map(Object.entries(grantRecord) as [string, GrantLevel][]);
+        const granted = [...grants.keys()];
         await setGrants(user, grants);
         const readable = new Set([...scopeIds].filter((id) => atLeast(levelOn(grants, id), 'read')));
         const editable = new Set([...scopeIds].filter((id) => atLeast(levelOn(grants, id), 'edit')));
         const before = await snapshotTables(azurite.connectionString);
         for (const [index, route] of routes.entries()) {
-          const [scopeId, oid, body] = calls[index % calls.length] ?? ['no-such-scope', user.oid, {}];
+          const [pick, oid, anyBody, kpiBody] = calls[index % calls.length] ?? ['no-such-scope', user.oid, {}, {}];
+          const scopeId = typeof pick === 'number' ? (granted[pick % Math.max(granted.length, 1)] ?? 'no-such-scope') : pick;
+          const body = route.trigger.path.startsWith('/api/kpis') ? kpiBody : anyBody;
           for (const method of route.trigger.methods ?? ['GET', 'POST']) {
             const path = fillPath(route.trigger.path, scopeId, oid, '0b7e8d1c-2f3a-4b5c-8d9e-0f1a2b3c4d5e').replace(/^\/api/, '');
             const json = method === 'GET' || method === 'DELETE' ? undefined : body;

@@ -52,6 +52,17 @@ const clipboard = { rangeFill: true };
 const isMod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const inEditor = (event: KeyboardEvent) => event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
 
+const patchedParts = 'revogr-header, revogr-attribution';
+
+/** True when a change is inside, or adds, the grid's header or attribution (what {@link patchGridA11y} fixes up). */
+function touchesHeader(mutation: MutationRecord): boolean {
+  const target = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+  if (target?.closest(patchedParts)) return true;
+  return [...mutation.addedNodes].some(
+    (node) => node instanceof Element && (node.matches(patchedParts) || node.querySelector(patchedParts) !== null),
+  );
+}
+
 /**
  * The Excel-like budget grid: RevoGrid (virtual rows, range selection, clipboard, drag fill,
  * type-to-edit) with every change routed through the {@link BudgetEditModel}, which parses and
@@ -176,15 +187,24 @@ export function BudgetGrid(props: BudgetGridProps) {
     if (!grid) return;
     const patch = () => patchGridA11y(grid, label, describedBy);
     patch();
+    // RevoGrid re-renders its header whenever it likes (columns, data, resize): re-apply the roles
+    // after any change there, at most once a frame, so assistive tech never sees the bare header.
+    let frame = 0;
+    const observer = new MutationObserver((mutations) => {
+      if (frame || !mutations.some(touchesHeader)) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        patch();
+      });
+    });
+    observer.observe(grid, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
     grid.addEventListener('aftergridrender', patch);
-    grid.addEventListener('aftercolumnsset', patch);
-    const timer = window.setTimeout(patch, 200);
     return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
       grid.removeEventListener('aftergridrender', patch);
-      grid.removeEventListener('aftercolumnsset', patch);
-      window.clearTimeout(timer);
     };
-  }, [label, describedBy, rows]);
+  }, [label, describedBy]);
 
   useEffect(() => (gridRef.current ? keepCellFocus(gridRef.current) : undefined), []);
 

@@ -1,0 +1,47 @@
+import type { HttpRequest, InvocationContext } from '@azure/functions';
+import type { Access } from '../access/guard';
+import type { EffectiveScope } from '../access/levels';
+import { config } from '../config';
+import { badRequest, notFound } from '../errors';
+import { getServices } from '../services';
+import type { StoredDefinition } from './store';
+import type { WriteContext } from './write';
+
+/** What the KPI routes call things in their 404s (the same text whether or not the scope exists). */
+export const thisKpi = 'This KPI';
+export const thisDepartment = 'This department';
+
+/** The scope as a department, or 400: KPIs belong to departments only. */
+export function requireDepartment(scope: EffectiveScope): EffectiveScope {
+  if (scope.type !== 'department') {
+    const kind = scope.type === 'businessUnit' ? 'a business unit' : 'a store';
+    throw badRequest(`KPIs belong to departments; ${scope.name} is ${kind}.`);
+  }
+  return scope;
+}
+
+/** The KPI's definition, or the same 404 as for a department the caller cannot read. */
+export async function requireKpi(departmentId: string, kpiId: string): Promise<StoredDefinition> {
+  const stored = await getServices().kpis.getDefinition(departmentId, kpiId);
+  if (!stored) throw notFound(`${thisKpi} was not found.`);
+  return stored;
+}
+
+/** `If-Match` when the client sent one (optimistic concurrency on definitions); otherwise unconditional. */
+export function ifMatch(request: HttpRequest): string | undefined {
+  return request.headers.get('if-match') ?? undefined;
+}
+
+/** Everything a data-point write needs from the request and the process. */
+export function writeContext(access: Access, scope: EffectiveScope, context: InvocationContext): WriteContext {
+  const { kpis, powerBi } = getServices();
+  const settings = config();
+  return {
+    store: kpis,
+    caller: access.caller,
+    departmentName: scope.name,
+    powerBi,
+    pushTarget: { workspaceId: settings.KPI_PUSH_WORKSPACE_ID, datasetId: settings.KPI_PUSH_DATASET_ID },
+    warn: (message) => context.warn(message),
+  };
+}

@@ -1,0 +1,81 @@
+import type { KpiDataPointInput, KpiSummary } from '@planboard/contracts';
+import type { Caller } from '../auth/caller';
+import type { PowerBiClient, PushRow } from '../powerbi';
+import type { KpiDefinition, StoredPoint } from './model';
+import { pointKey } from './model';
+import { offTrackNotification, sendOffTrack } from './notify';
+import { pushRows, pushToPowerBi, type PushTarget } from './push';
+import type { KpiStore } from './store';
+import { kpiStatus, latestPoint } from './status';
+import { summarize } from './summary';
+
+/** Points for one KPI of the department. */
+export interface KpiPoints {
+  kpi: KpiDefinition;
+  points: readonly KpiDataPointInput[];
+}
+
+/** What a write needs besides the points: who, where, and the services it reports to. */
+export interface WriteContext {
+  store: KpiStore;
+  caller: Pick<Caller, 'name' | 'upn'>;
+  departmentName: string;
+  powerBi: PowerBiClient;
+  pushTarget: PushTarget;
+  warn: (message: string) => void;
+  now?: Date;
+}
+
+export interface WriteResult {
+  /** Each written KPI after the write. */
+  summaries: KpiSummary[];
+  /** KPIs this write turned off track (one alert each). */
+  turnedOffTrack: string[];
+  notified: boolean;
+  pushed: boolean;
+}
+
+/** The points after the write: same period and start replace, others are kept. */
+function merged(before: readonly StoredPoint[], written: readonly StoredPoint[]): StoredPoint[] {
+  const byKey = new Map(before.map((point) => [pointKey(point), point]));
+  for (const point of written) byKey.set(pointKey(point), point);
+  return [...byKey.values()];
+}
+
+/**
+ * Records data points (author = caller, recordedAt = now) for one or more KPIs of a department.
+ * Each KPI's status is compared before and after its write: one that becomes off track gets one
+ * `kpiOffTrack` alert. Then the written points are pushed to Power BI. Alerts and the push run
+ * after storage has the points and never fail the write (see notify.ts and push.ts).
+ */
+export async function writePoints(context: WriteContext, writes: readonly KpiPoints[]): Promise<WriteResult> {
+  const recordedAt = (context.now ?? new Date()).toISOString();
+  const results = await Promise.all(
+    writes.map(async ({ kpi, points }) => {
+      const stored: StoredPoint[] = points.map((point) => ({ ...point, author: context.caller.upn, recordedAt }));
+      const before = await context.store.listPoints(kpi.departmentId, kpi.kpiId);
+      await context.store.upsertPoints(kpi.departmentId, kpi.kpiId, stored);
+      const after = merged(before, stored);
+      // The KPI's status is its latest period's: that point is what the alert reports.
+      const latest = latestPoint(after);
+      const turnedOffTrack = latest !== undefined && kpiStatus(kpi, before) !== 'offTrack' && kpiStatus(kpi, after) === 'offTrack';
+      return {
+        summary: summarize(kpi, after),
+        alert: turnedOffTrack ? offTrackNotification(kpi, context.departmentName, latest, context.caller) : undefined,
+        rows: pushRows(kpi, context.departmentName, stored),
+      };
+    }),
+  );
+  const alerts = results.flatMap((result) => (result.alert ? [result.alert] : []));
+  const rows: PushRow[] = results.flatMap((result) => result.rows);
+  const [sent, pushed] = await Promise.all([
+    Promise.all(alerts.map((alert) => sendOffTrack(alert, context.warn))),
+    pushToPowerBi(context.powerBi, context.pushTarget, rows, context.warn),
+  ]);
+  return {
+    summaries: results.map((result) => result.summary),
+    turnedOffTrack: alerts.map((alert) => alert.kpiId),
+    notified: sent.every(Boolean),
+    pushed,
+  };
+}
