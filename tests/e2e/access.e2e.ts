@@ -77,6 +77,11 @@ test('Access: grant Kenji read on Marketing, revoke it, and see both in his hist
   await done().filter({ hasText: 'Kenji Sato now has read access to Marketing.' }).waitFor();
   await dialog.waitFor({ state: 'hidden' });
   await chip(USERS.kenji.upn, 'Business units', 'Marketing').filter({ hasText: 'Read' }).waitFor();
+  // Keyboard users continue where they were: focus returns to the button that opened the dialog.
+  await page.waitForFunction(
+    (name) => document.activeElement?.getAttribute('aria-label') === name || document.activeElement?.textContent === name,
+    `Grant access to ${USERS.kenji.name}`,
+  );
 
   // Revoke (menu on the grant, then a confirmation).
   await chip(USERS.kenji.upn, 'Business units', 'Marketing').click();

@@ -67,7 +67,7 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (scope && !unchanged) onSubmit(scope.id, level);
+    if (scope && !unchanged && !pending) onSubmit(scope.id, level);
   };
 
   return (
@@ -135,7 +135,8 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
               <Button
                 appearance="primary"
                 type="submit"
-                disabled={!scope || unchanged || pending}
+                disabled={(!scope || unchanged) && !pending}
+                disabledFocusable={pending}
                 icon={pending ? <Spinner size="tiny" /> : undefined}
               >
                 {existing ? 'Change level' : 'Grant access'}

@@ -57,7 +57,12 @@ export function RevokeDialog({ target, scope, pending, error, onConfirm, onClose
             <Button appearance="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button appearance="primary" onClick={onConfirm} disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              onClick={onConfirm}
+              disabledFocusable={pending}
+              icon={pending ? <Spinner size="tiny" /> : undefined}
+            >
               Revoke access
             </Button>
           </DialogActions>

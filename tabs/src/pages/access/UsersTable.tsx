@@ -10,6 +10,7 @@ import {
   TableCellLayout,
   TableHeader,
   TableHeaderCell,
+  useRestoreFocusTarget,
   TableRow,
   tokens,
   useArrowNavigationGroup,
@@ -80,6 +81,8 @@ export interface UsersTableProps {
 /** Users with their app roles and grants; a single tab stop, arrow keys move around the grid. */
 export function UsersTable({ users, scopes, busy, onGrant, onChangeLevel, onRevoke, onHistory }: UsersTableProps) {
   const s = useStyles();
+  // The dialogs opened from a row give focus back to the button that opened them when they close.
+  const restoreFocus = useRestoreFocusTarget();
   const arrows = useArrowNavigationGroup({ axis: 'grid', memorizeCurrent: true });
   const nameOf = (scopeId: string) => scopes.get(scopeId)?.name ?? scopeId;
 
@@ -152,6 +155,7 @@ export function UsersTable({ users, scopes, busy, onGrant, onChangeLevel, onRevo
                     icon={<PersonAddRegular />}
                     onClick={() => onGrant(user)}
                     aria-label={`Grant access to ${user.name}`}
+                    {...restoreFocus}
                   >
                     Grant
                   </Button>

@@ -143,7 +143,7 @@ export function ImportDialog(props: ImportDialogProps) {
               <Button
                 appearance="primary"
                 onClick={onApply}
-                disabled={applyPending}
+                disabledFocusable={applyPending}
                 icon={applyPending ? <Spinner size="tiny" /> : undefined}
               >
                 Apply {changes.length === 1 ? '1 change' : `${changes.length} changes`}

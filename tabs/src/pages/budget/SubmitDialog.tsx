@@ -68,7 +68,8 @@ export function SubmitDialog({ open, scopeName, planId, unsaved, invalid, pendin
             <Button
               appearance="primary"
               onClick={onConfirm}
-              disabled={pending || invalid > 0}
+              disabled={invalid > 0 && !pending}
+              disabledFocusable={pending}
               icon={pending ? <Spinner size="tiny" /> : undefined}
             >
               {unsaved > 0 ? 'Save and submit' : 'Submit plan'}

@@ -44,7 +44,7 @@ export function UnlockDialog({ open, scopeName, pending, error, onConfirm, onClo
   const message = check.success ? undefined : check.error.issues[0]?.message;
   const submit = () => {
     setTouched(true);
-    if (check.success) onConfirm(check.data.reason);
+    if (check.success && !pending) onConfirm(check.data.reason);
   };
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onClose()}>
@@ -80,7 +80,7 @@ export function UnlockDialog({ open, scopeName, pending, error, onConfirm, onClo
               <Button appearance="secondary" onClick={onClose}>
                 Cancel
               </Button>
-              <Button type="submit" appearance="primary" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
+              <Button type="submit" appearance="primary" disabledFocusable={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
                 Unlock plan
               </Button>
             </DialogActions>
