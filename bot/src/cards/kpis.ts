@@ -1,26 +1,13 @@
 import type { KpiOffTrackNotification } from '@planboard/contracts';
 import type { AdaptiveCard } from '../platform/types';
-import { cardSchema, cardVersion, factRows, plainParagraph, renderTemplate, type Fact } from './render';
+import { attentionHeader, cardSchema, cardVersion, factRows, plainParagraph, renderTemplate, type Fact } from './render';
 import { cardText, formatDay, formatMonth, formatTime } from './text';
 
 const template: AdaptiveCard = {
   type: 'AdaptiveCard',
   $schema: cardSchema,
   version: cardVersion,
-  body: [
-    {
-      type: 'Container',
-      style: 'attention',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'KPI off track', weight: 'Bolder', color: 'Attention', size: 'Small' },
-        plainParagraph('${kpiName}', { spacing: 'None' }),
-        plainParagraph('${departmentName}', { spacing: 'None' }),
-      ],
-    },
-    factRows,
-    plainParagraph('${note}', { spacing: 'Medium' }),
-  ],
+  body: [attentionHeader('KPI off track', '${kpiName}', '${departmentName}'), factRows, plainParagraph('${note}', { spacing: 'Medium' })],
   actions: [{ type: 'Action.OpenUrl', title: 'Open KPIs', url: '${kpisUrl}' }],
 };
 

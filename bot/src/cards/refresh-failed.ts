@@ -1,6 +1,6 @@
 import type { RefreshFailedNotification } from '@planboard/contracts';
 import type { AdaptiveCard } from '../platform/types';
-import { cardSchema, cardVersion, factRows, plainParagraph, renderTemplate, type Fact } from './render';
+import { attentionHeader, cardSchema, cardVersion, factRows, plainParagraph, renderTemplate, type Fact } from './render';
 import { cardText, formatDuration, formatTime } from './text';
 
 /** What happened to an alert after it was posted; every conversation's copy shows it. */
@@ -17,16 +17,7 @@ const template: AdaptiveCard = {
   $schema: cardSchema,
   version: cardVersion,
   body: [
-    {
-      type: 'Container',
-      style: 'attention',
-      bleed: true,
-      items: [
-        { type: 'TextBlock', text: 'Power BI refresh failed', weight: 'Bolder', color: 'Attention', size: 'Small' },
-        plainParagraph('${datasetName}', { spacing: 'None' }),
-        plainParagraph('${workspaceLine}', { spacing: 'None' }),
-      ],
-    },
+    attentionHeader('Power BI refresh failed', '${datasetName}', '${workspaceLine}'),
     factRows,
     {
       type: 'Container',

@@ -36,3 +36,14 @@ export const plainParagraph = (expression: string, extra: Record<string, unknown
   inlines: [{ type: 'TextRun', text: expression }],
   ...extra,
 });
+
+/** The red banner alert cards open with: a fixed title, then data lines (template expressions) as plain text. */
+export const attentionHeader = (title: string, ...lines: string[]): Record<string, unknown> => ({
+  type: 'Container',
+  style: 'attention',
+  bleed: true,
+  items: [
+    { type: 'TextBlock', text: title, weight: 'Bolder', color: 'Attention', size: 'Small' },
+    ...lines.map((line) => plainParagraph(line, { spacing: 'None' })),
+  ],
+});

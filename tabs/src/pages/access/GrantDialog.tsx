@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -15,12 +13,12 @@ import {
   OptionGroup,
   Radio,
   RadioGroup,
-  Spinner,
   tokens,
 } from '@fluentui/react-components';
 import { grantLevels, type AccessUser, type GrantedScope, type GrantLevel } from '@planboard/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
+import { FormDialogActions } from '../../shell/FormDialogActions';
 import { levelDescriptions, levelLabels } from '../../shell/LevelBadge';
 import { useLastDefined } from '../../shell/useLastDefined';
 
@@ -128,20 +126,12 @@ export function GrantDialog({ user, scopes, pending, error, onSubmit, onClose }:
                 </MessageBar>
               )}
             </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabled={(!scope || unchanged) && !pending}
-                disabledFocusable={pending}
-                icon={pending ? <Spinner size="tiny" /> : undefined}
-              >
-                {existing ? 'Change level' : 'Grant access'}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              label={existing ? 'Change level' : 'Grant access'}
+              pending={pending}
+              disabled={!scope || unchanged}
+              onCancel={onClose}
+            />
           </DialogBody>
         </form>
       </DialogSurface>

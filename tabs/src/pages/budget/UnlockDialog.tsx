@@ -1,21 +1,19 @@
 import {
   Body1,
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
   Field,
   makeStyles,
-  Spinner,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { unlockRequestSchema } from '@planboard/contracts';
 import { useEffect, useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
+import { FormDialogActions } from '../../shell/FormDialogActions';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -76,14 +74,7 @@ export function UnlockDialog({ open, scopeName, pending, error, onConfirm, onClo
                 />
               </Field>
             </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" appearance="primary" disabledFocusable={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-                Unlock plan
-              </Button>
-            </DialogActions>
+            <FormDialogActions label="Unlock plan" pending={pending} onCancel={onClose} />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -12,13 +10,13 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { kpiPeriods, type KpiDataPointInput, type KpiSummary } from '@planboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
+import { FormDialogActions } from '../../shell/FormDialogActions';
 import { useLastDefined } from '../../shell/useLastDefined';
 import type { KpiDepartment } from './dashboard';
 import { formatValue, periodLabels, periodText, targetText } from './kpiFormat';
@@ -172,14 +170,11 @@ export function AddPointDialog({ target, pending, error, onSubmit, onClose }: Ad
                 </MessageBar>
               )}
             </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button appearance="primary" type="submit" disabledFocusable={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-                {pending ? 'Saving…' : existing ? 'Replace value' : 'Add data point'}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              label={pending ? 'Saving…' : existing ? 'Replace value' : 'Add data point'}
+              pending={pending}
+              onCancel={onClose}
+            />
           </DialogBody>
         </form>
       </DialogSurface>

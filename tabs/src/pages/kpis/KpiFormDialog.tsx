@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -13,13 +11,13 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Spinner,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { kpiTargetTypes, type KpiDefinitionInput, type KpiSummary } from '@planboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
+import { FormDialogActions } from '../../shell/FormDialogActions';
 import { useLastDefined } from '../../shell/useLastDefined';
 import type { KpiDepartment } from './dashboard';
 import { targetTypeLabels } from './kpiFormat';
@@ -60,6 +58,12 @@ export interface KpiFormDialogProps {
   onSubmit(input: KpiDefinitionInput): void;
   onClose(): void;
 }
+
+/** The two threshold inputs (same shape: a percentage beyond which the status drops). */
+const thresholdFields = [
+  { key: 'atRiskPct', label: 'At risk beyond' },
+  { key: 'offTrackPct', label: 'Off track beyond' },
+] as const;
 
 /** "New KPI" / "Edit KPI": name, id, unit, description, target type, thresholds and range, checked as the API checks them. */
 export function KpiFormDialog({ target, pending, error, onSubmit, onClose }: KpiFormDialogProps) {
@@ -169,32 +173,17 @@ export function KpiFormDialog({ target, pending, error, onSubmit, onClose }: Kpi
                 </div>
               )}
               <div className={s.row}>
-                <Field
-                  label="At risk beyond"
-                  required
-                  validationMessage={message('atRiskPct')}
-                  hint={within ? '% of the range’s width outside it' : '% short of the target'}
-                >
-                  <Input
-                    inputMode="decimal"
-                    value={form.atRiskPct}
-                    onChange={(_, data) => update({ atRiskPct: data.value })}
-                    contentAfter="%"
-                  />
-                </Field>
-                <Field
-                  label="Off track beyond"
-                  required
-                  validationMessage={message('offTrackPct')}
-                  hint={within ? '% of the range’s width outside it' : '% short of the target'}
-                >
-                  <Input
-                    inputMode="decimal"
-                    value={form.offTrackPct}
-                    onChange={(_, data) => update({ offTrackPct: data.value })}
-                    contentAfter="%"
-                  />
-                </Field>
+                {thresholdFields.map(({ key, label }) => (
+                  <Field
+                    key={key}
+                    label={label}
+                    required
+                    validationMessage={message(key)}
+                    hint={within ? '% of the range’s width outside it' : '% short of the target'}
+                  >
+                    <Input inputMode="decimal" value={form[key]} onChange={(_, data) => update({ [key]: data.value })} contentAfter="%" />
+                  </Field>
+                ))}
               </div>
               {editing && (
                 <MessageBar intent="info">
@@ -202,14 +191,7 @@ export function KpiFormDialog({ target, pending, error, onSubmit, onClose }: Kpi
                 </MessageBar>
               )}
             </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button appearance="primary" type="submit" disabledFocusable={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-                {pending ? 'Saving…' : editing ? 'Save changes' : 'Create KPI'}
-              </Button>
-            </DialogActions>
+            <FormDialogActions label={pending ? 'Saving…' : editing ? 'Save changes' : 'Create KPI'} pending={pending} onCancel={onClose} />
           </DialogBody>
         </form>
       </DialogSurface>
