@@ -187,21 +187,16 @@ export function BudgetGrid(props: BudgetGridProps) {
     if (!grid) return;
     const patch = () => patchGridA11y(grid, label, describedBy);
     patch();
-    // RevoGrid re-renders its header whenever it likes (columns, data, resize): re-apply the roles
-    // after any change there, at most once a frame, so assistive tech never sees the bare header.
-    let frame = 0;
+    // RevoGrid re-renders its header and attribution whenever it likes (columns, data, theme):
+    // re-apply the roles in the observer's microtask, before any other task (a screen reader's
+    // query, an axe run) can see the bare markup. Rows scrolling by do not trigger it.
     const observer = new MutationObserver((mutations) => {
-      if (frame || !mutations.some(touchesHeader)) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        patch();
-      });
+      if (mutations.some(touchesHeader)) patch();
     });
     observer.observe(grid, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
     grid.addEventListener('aftergridrender', patch);
     return () => {
       observer.disconnect();
-      cancelAnimationFrame(frame);
       grid.removeEventListener('aftergridrender', patch);
     };
   }, [label, describedBy]);
