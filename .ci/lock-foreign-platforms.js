@@ -23,7 +23,8 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     const os = osNames.find((candidate) => parts.includes(candidate));
     const cpu = cpuNames.find((candidate) => parts.includes(candidate));
     if (!os) continue; // not a platform package: leave it to npm
-    lock.packages[key] = { version, ...(entry.dev ? { dev: true } : {}), optional: true, os: [os], ...(cpu ? { cpu: [cpu] } : {}) };
+    // Keys in the order npm itself writes them, so that a later `npm install` leaves the lockfile as it is.
+    lock.packages[key] = { version, ...(cpu ? { cpu: [cpu] } : {}), ...(entry.dev ? { dev: true } : {}), optional: true, os: [os] };
     added += 1;
   }
 }
