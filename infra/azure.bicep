@@ -73,6 +73,10 @@ var tags = {
 }
 var keyVaultName = take('kv-${base}', 24)
 var notificationsQueue = 'notifications'
+var deploymentContainers = {
+  api: 'deploy-api'
+  bot: 'deploy-bot'
+}
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'planboard-monitoring'
@@ -109,7 +113,10 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     sku: storageSku
-    keyVaultName: vault.outputs.name
+    deploymentContainers: [
+      deploymentContainers.api
+      deploymentContainers.bot
+    ]
     queueNames: [
       notificationsQueue
       '${notificationsQueue}-poison'
@@ -126,35 +133,18 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: 'plan-${base}'
-  location: location
-  tags: tags
-  kind: 'linux'
-  sku: {
-    name: 'Y1'
-    tier: 'Dynamic'
-  }
-  properties: {
-    reserved: true // Linux
-  }
-}
-
 var kvRef = 'VaultName=${vault.outputs.name}'
+// Storage through the managed identity (identity-based connection): the Functions host, the queue
+// trigger (connection 'AzureWebJobsStorage') and the code's table/queue clients all read these.
 var sharedSettings = {
-  AzureWebJobsStorage: '@Microsoft.KeyVault(${kvRef};SecretName=${storage.outputs.connectionStringVaultEntry})'
-  STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(${kvRef};SecretName=${storage.outputs.connectionStringVaultEntry})'
-  STORAGE_ACCOUNT_NAME: storage.outputs.dataAccountName
-  STORAGE_TABLE_ENDPOINT: storage.outputs.tableEndpoint
-  STORAGE_QUEUE_ENDPOINT: storage.outputs.queueEndpoint
-  NOTIFICATIONS_QUEUE: notificationsQueue
-  AZURE_CLIENT_ID: identity.properties.clientId
+  AzureWebJobsStorage__accountName: storage.outputs.dataAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
-  AAD_APP_CLIENT_ID: aadAppClientId
   AAD_APP_TENANT_ID: aadAppTenantId
-  AAD_APP_OAUTH_AUTHORITY_HOST: aadAppOauthAuthorityHost
   POWERBI_API_URL: powerBiApiUrl
   POWERBI_TENANT_ID: aadAppTenantId
+  POWERBI_AUTHORITY: '${aadAppOauthAuthorityHost}/${aadAppTenantId}'
   POWERBI_CLIENT_ID: aadAppClientId
   POWERBI_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
   TAB_ENDPOINT: storage.outputs.webEndpoint
@@ -170,13 +160,14 @@ module api 'modules/functionapp.bicep' = {
     name: 'func-${base}-api'
     location: location
     tags: tags
-    planId: plan.id
     identityId: identity.id
+    identityClientId: identity.properties.clientId
+    deploymentBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainer: deploymentContainers.api
     corsAllowedOrigins: [
       storage.outputs.webEndpoint
     ]
     appSettings: union(sharedSettings, {
-      AAD_APP_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
       // The API's config (api/src/config.ts) reads these; `{tid}` is expanded per allowed tenant.
       AUTH_TENANT_IDS: aadAppTenantId
       AUTH_CLIENT_ID: aadAppClientId
@@ -186,7 +177,6 @@ module api 'modules/functionapp.bicep' = {
       AUTH_PUBLIC_AUTHORITY: '${aadAppOauthAuthorityHost}/${aadAppTenantId}'
       AUTH_TAB_CLIENT_ID: aadAppClientId
       AUTH_TAB_DOMAIN: storage.outputs.webDomain
-      POWERBI_AUTHORITY: '${aadAppOauthAuthorityHost}/${aadAppTenantId}'
       POWERBI_OBO_CLIENT_ID: aadAppClientId
       POWERBI_OBO_CLIENT_SECRET: '@Microsoft.KeyVault(${kvRef};SecretName=aad-app-client-secret)'
       BUDGET_WORKSPACE_ID: budgetWorkspaceId
@@ -212,15 +202,12 @@ module botApp 'modules/functionapp.bicep' = {
     name: 'func-${base}-bot'
     location: location
     tags: tags
-    planId: plan.id
     identityId: identity.id
+    identityClientId: identity.properties.clientId
+    deploymentBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainer: deploymentContainers.bot
     corsAllowedOrigins: []
     appSettings: union(sharedSettings, {
-      API_FUNCTION_ENDPOINT: api.outputs.endpoint
-      BOT_ID: botAadAppClientId
-      BOT_PASSWORD: '@Microsoft.KeyVault(${kvRef};SecretName=bot-password)'
-      BOT_TENANT_ID: aadAppTenantId
-      BOT_TYPE: 'SingleTenant'
       MicrosoftAppId: botAadAppClientId
       MicrosoftAppPassword: '@Microsoft.KeyVault(${kvRef};SecretName=bot-password)'
       MicrosoftAppTenantId: aadAppTenantId
@@ -249,8 +236,10 @@ output STORAGE_RESOURCE_ID string = storage.outputs.dataAccountId
 output STORAGE_ACCOUNT_NAME string = storage.outputs.dataAccountName
 output API_FUNCTION_ENDPOINT string = api.outputs.endpoint
 output API_FUNCTION_RESOURCE_ID string = api.outputs.id
+output API_FUNCTION_NAME string = api.outputs.name
 output BOT_FUNCTION_ENDPOINT string = botApp.outputs.endpoint
 output BOT_FUNCTION_RESOURCE_ID string = botApp.outputs.id
+output BOT_FUNCTION_NAME string = botApp.outputs.name
 output BOT_DOMAIN string = botApp.outputs.domain
 output BOT_SERVICE_NAME string = bot.outputs.name
 output KEY_VAULT_NAME string = vault.outputs.name

@@ -22,9 +22,14 @@ describe('bot configuration', () => {
       MicrosoftAppTenantId: 'tenant-a',
       AAD_APP_TENANT_ID: 'tenant-a',
       POWERBI_TENANT_ID: 'tenant-a',
+      POWERBI_AUTHORITY: 'https://login.microsoftonline.us/tenant-a',
     });
     expect(settings.AUTH_TENANT_IDS).toEqual(['tenant-a']);
-    expect(settings.POWERBI_AUTHORITY).toBe('https://login.microsoftonline.com/tenant-a');
+    expect(settings.POWERBI_AUTHORITY).toBe('https://login.microsoftonline.us/tenant-a');
+  });
+
+  it('takes the Power BI authority only from the settings, never a hard-coded host', () => {
+    expect(() => parseConfig({ ...storage, POWERBI_TENANT_ID: 'tenant-a' })).toThrow(/POWERBI_TENANT_ID needs POWERBI_AUTHORITY/);
   });
 
   it('refuses SingleTenant without an app id (botbuilder would throw later, less clearly)', () => {

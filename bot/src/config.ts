@@ -29,7 +29,7 @@ const configSchema = z.object({
   POWERBI_TENANT_ID: z.string().optional(),
   /** Power BI as the service principal, for `refresh`, `schedule` and card retries (same values as the API). */
   POWERBI_API_URL: z.string().url().default(localPowerBi.apiUrl),
-  /** Default: Entra for POWERBI_TENANT_ID when set (Azure), else the local identity provider. */
+  /** Set by infra/ in Azure (authority host + tenant: sovereign clouds have their own host). Default: the local identity provider. */
   POWERBI_AUTHORITY: z.string().url().optional(),
   POWERBI_CLIENT_ID: z.string().min(1).default(localPowerBi.servicePrincipalId),
   POWERBI_CLIENT_SECRET: z.string().min(1).default(localPowerBi.servicePrincipalSecret),
@@ -58,16 +58,17 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
       'Invalid bot configuration: MicrosoftAppType SingleTenant needs MicrosoftAppId (leave both unset to run anonymously locally)',
     );
   }
+  if (result.data.POWERBI_TENANT_ID && !result.data.POWERBI_AUTHORITY) {
+    throw new Error(
+      'Invalid bot configuration: POWERBI_TENANT_ID needs POWERBI_AUTHORITY (the authority host and tenant, as infra/ sets it)',
+    );
+  }
   const data = result.data;
   const appTenant = data.AAD_APP_TENANT_ID || data.MicrosoftAppTenantId;
   return Object.freeze({
     ...data,
     AUTH_TENANT_IDS: data.AUTH_TENANT_IDS ?? [appTenant || sampleTenantId],
-    POWERBI_AUTHORITY:
-      data.POWERBI_AUTHORITY ??
-      (data.POWERBI_TENANT_ID
-        ? `https://login.microsoftonline.com/${data.POWERBI_TENANT_ID}`
-        : `${localIdentityAuthority}/${sampleTenantId}`),
+    POWERBI_AUTHORITY: data.POWERBI_AUTHORITY ?? `${localIdentityAuthority}/${sampleTenantId}`,
   });
 }
 

@@ -1,6 +1,8 @@
 // Two storage accounts:
-//  - data: Table Storage (app data), Queue Storage (API -> bot notifications + poison queue) and the
-//    Functions host storage. Its connection string goes to Key Vault, never to an output.
+//  - data: Table Storage (app data), Queue Storage (API -> bot notifications + poison queue), the
+//    Functions host storage and the Flex Consumption deployment packages (one blob container per app).
+//    Reached only with Entra identities (the apps' managed identity, roles in roles.bicep): shared
+//    key access is off, so no connection string or account key exists to leak.
 //  - web:  hosts the tab as a static website ($web container). Static website hosting is a Blob
 //    service data-plane setting that ARM/Bicep cannot switch on; teamsapp.yml enables it with
 //    `azureStorage/enableStaticWebsite` right after provisioning.
@@ -9,9 +11,6 @@ param baseName string
 param location string
 param tags object
 param sku string = 'Standard_LRS'
-
-@description('Key Vault that receives the data account connection string.')
-param keyVaultName string
 
 // Exactly the tables the code uses (api/src/storage/tables.ts, api/src/refresh/tables.ts,
 // bot/src/store/tables.ts); tests/repo/bicep.test.ts keeps the lists in step.
@@ -36,7 +35,8 @@ param queueNames array = [
   'notifications-poison'
 ]
 
-var connectionStringVaultEntry = 'storage-connection-string'
+@description('Blob containers for the Function Apps\' deployment packages (Flex Consumption).')
+param deploymentContainers array = []
 
 var commonProperties = {
   minimumTlsVersion: 'TLS1_2'
@@ -53,8 +53,24 @@ resource data 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   sku: {
     name: sku
   }
-  properties: commonProperties
+  properties: union(commonProperties, {
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+  })
 }
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: data
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in deploymentContainers: {
+  parent: blobService
+  name: container
+  properties: {
+    publicAccess: 'None'
+  }
+}]
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: data
@@ -87,18 +103,6 @@ resource web 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   properties: commonProperties
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
-  name: keyVaultName
-}
-
-resource connectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: connectionStringVaultEntry
-  properties: {
-    value: 'DefaultEndpointsProtocol=https;AccountName=${data.name};AccountKey=${data.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-  }
-}
-
 // primaryEndpoints.web is "https://<account>.z<n>.web.core.windows.net/"
 var webDomain = replace(replace(web.properties.primaryEndpoints.web, 'https://', ''), '/', '')
 
@@ -106,7 +110,7 @@ output dataAccountId string = data.id
 output dataAccountName string = data.name
 output tableEndpoint string = data.properties.primaryEndpoints.table
 output queueEndpoint string = data.properties.primaryEndpoints.queue
-output connectionStringVaultEntry string = connectionString.name
+output blobEndpoint string = data.properties.primaryEndpoints.blob
 output webAccountId string = web.id
 output webDomain string = webDomain
 output webEndpoint string = 'https://${webDomain}'

@@ -96,14 +96,49 @@ describe('infra modules', () => {
     }
   });
 
-  it('run both Function Apps on Node 20 with Key Vault references and the managed identity', () => {
+  it('run both Function Apps on Flex Consumption, Node 22, each on its own plan, deployed from a blob container', () => {
     const functionApp = readRepoFile('infra/modules/functionapp.bicep');
-    expect(functionApp).toContain("linuxFxVersion: 'Node|20'");
-    expect(functionApp).toContain("FUNCTIONS_WORKER_RUNTIME: 'node'");
-    expect(functionApp).toContain('keyVaultReferenceIdentity: identityId');
-    expect(main).toMatch(/AzureWebJobsStorage: '@Microsoft\.KeyVault\(/);
-    expect(main).toMatch(/BOT_PASSWORD: '@Microsoft\.KeyVault\(/);
+    expect(functionApp).toMatch(/tier: 'FlexConsumption'\s+name: 'FC1'/);
+    expect(functionApp).toMatch(/runtime: \{\s+name: 'node'\s+version: '22'/);
+    expect(functionApp).toMatch(/type: 'blobContainer'[\s\S]*type: 'UserAssignedIdentity'/);
+    expect(functionApp).not.toMatch(/linuxFxVersion|Dynamic|'Y1'/);
+    // Flex Consumption refuses these as app settings (runtime and version live in functionAppConfig).
+    for (const setting of [
+      'FUNCTIONS_WORKER_RUNTIME',
+      'FUNCTIONS_EXTENSION_VERSION',
+      'WEBSITE_RUN_FROM_PACKAGE',
+      'WEBSITE_NODE_DEFAULT_VERSION',
+    ]) {
+      expect(`${functionApp}\n${main}`).not.toMatch(new RegExp(`\\b${setting}:`));
+    }
+    expect(main).not.toMatch(/Microsoft\.Web\/serverfarms/);
     expect(main).toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  });
+
+  it('reach storage with the managed identity only: no key, no connection string, shared key access off', () => {
+    const storageModule = readRepoFile('infra/modules/storage.bicep');
+    expect(main).toContain('AzureWebJobsStorage__accountName: storage.outputs.dataAccountName');
+    expect(main).toContain("AzureWebJobsStorage__credential: 'managedidentity'");
+    expect(main).toContain('AzureWebJobsStorage__clientId: identity.properties.clientId');
+    expect(main).not.toMatch(/AzureWebJobsStorage: |STORAGE_CONNECTION_STRING|connectionStringVaultEntry/);
+    expect(storageModule).not.toMatch(/listKeys|AccountKey/);
+    expect(storageModule).toMatch(/allowSharedKeyAccess: false/);
+    expect(main).toMatch(/MicrosoftAppPassword: '@Microsoft\.KeyVault\(/);
+  });
+
+  it('set no app setting that nothing reads', () => {
+    for (const unread of [
+      'STORAGE_ACCOUNT_NAME',
+      'STORAGE_TABLE_ENDPOINT',
+      'STORAGE_QUEUE_ENDPOINT',
+      'NOTIFICATIONS_QUEUE',
+      'BOT_ID',
+      'BOT_PASSWORD',
+      'API_FUNCTION_ENDPOINT',
+      'AAD_APP_CLIENT_SECRET',
+    ]) {
+      expect(main).not.toMatch(new RegExp(`^\\s+${unread}: `, 'm'));
+    }
   });
 
   it('register a single-tenant Azure Bot with the Teams channel', () => {

@@ -64,26 +64,30 @@ describe('teamsapp.yml cloud lifecycle', () => {
     );
   });
 
-  it('deploys the tab to storage and both Function Apps by zip deploy', () => {
+  it('deploys the tab to storage and both Function Apps through OneDeploy (Flex Consumption has no zipdeploy)', () => {
     const deploy = parseProjectFile(readRepoFile('teamsapp.yml')).deploy ?? [];
     expect(deploy.filter((a) => a.uses === 'azureStorage/deploy').map((a) => a.with?.resourceId)).toEqual([
       '${{TAB_AZURE_STORAGE_RESOURCE_ID}}',
     ]);
-    expect(deploy.filter((a) => a.uses === 'azureFunctions/zipDeploy').map((a) => a.with?.resourceId)).toEqual([
-      '${{API_FUNCTION_RESOURCE_ID}}',
-      '${{BOT_FUNCTION_RESOURCE_ID}}',
+    expect(deploy.some((a) => a.uses === 'azureFunctions/zipDeploy')).toBe(false);
+    const runs = deploy.filter((a) => a.uses === 'script').map((a) => String(a.with?.run));
+    const stage = runs.findIndex((run) => /stage-function\.js api bot/.test(run));
+    const publishes = runs.flatMap((run, index) => (/deploy-function\.js/.test(run) ? [{ run, index }] : []));
+    expect(publishes.map((p) => p.run)).toEqual([
+      'node ./infra/scripts/deploy-function.js api ${{AZURE_RESOURCE_GROUP_NAME}} ${{API_FUNCTION_NAME}} ${{AZURE_SUBSCRIPTION_ID}}',
+      'node ./infra/scripts/deploy-function.js bot ${{AZURE_RESOURCE_GROUP_NAME}} ${{BOT_FUNCTION_NAME}} ${{AZURE_SUBSCRIPTION_ID}}',
     ]);
-    const firstZip = deploy.findIndex((a) => a.uses === 'azureFunctions/zipDeploy');
-    expect(deploy.slice(0, firstZip).some((a) => a.uses === 'script' && /stage-function\.js api bot/.test(String(a.with?.run)))).toBe(true);
+    expect(stage).toBeGreaterThanOrEqual(0);
+    expect(publishes.every((p) => p.index > stage)).toBe(true);
   });
 });
 
 describe('the variable checker catches mistakes (run on tampered copies)', () => {
   it('reports a variable that nothing defines', () => {
     const read = overlay(readRepoFile, {
-      'teamsapp.yml': (t) => replaceOnce(t, 'resourceId: ${{API_FUNCTION_RESOURCE_ID}}', 'resourceId: ${{API_FUNCTON_RESOURCE_ID}}'),
+      'teamsapp.yml': (t) => replaceOnce(t, '${{API_FUNCTION_NAME}}', '${{API_FUNCTON_NAME}}'),
     });
-    expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([expect.stringContaining('${{API_FUNCTON_RESOURCE_ID}}')]);
+    expect(checkVariables(read, 'teamsapp.yml', 'dev')).toEqual([expect.stringContaining('${{API_FUNCTON_NAME}}')]);
   });
 
   it('reports a variable used in a manifest that is not defined', () => {
