@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageSetting, storageSettingRequired } from './storage/connection';
 import {
   localApiClientId,
   localBrowserAuthority,
@@ -24,7 +25,7 @@ const csv = z.string().transform((value) =>
  */
 const configSchema = z.object({
   /** The Functions host's own storage connection; our tables and queues live there too. */
-  AzureWebJobsStorage: z.string().min(1, 'AzureWebJobsStorage (storage connection string) is required'),
+  AzureWebJobsStorage: z.string({ error: storageSettingRequired }).min(1, storageSettingRequired),
   PLANBOARD_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
   /** Bounds for a storage health probe so a dead dependency answers 503 fast. */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
@@ -69,7 +70,7 @@ let frozen: ApiConfig | undefined;
 
 /** Parses the environment; throws listing every invalid setting. */
 export function parseConfig(env: NodeJS.ProcessEnv): ApiConfig {
-  const result = configSchema.safeParse(env);
+  const result = configSchema.safeParse({ ...env, AzureWebJobsStorage: storageSetting(env) });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid API configuration: ${problems}`);

@@ -1,5 +1,6 @@
 import { localIdentityAuthority, localPowerBi, sampleTenantId } from '@planboard/api/dist/src/local-defaults';
 import { z } from 'zod';
+import { storageSetting, storageSettingRequired } from '@planboard/api/dist/src/storage/connection';
 
 const csv = z.string().transform((value) =>
   value
@@ -14,7 +15,7 @@ const csv = z.string().transform((value) =>
  * Agents Playground sends no token); in Azure they come from the Function App settings (infra/).
  */
 const configSchema = z.object({
-  AzureWebJobsStorage: z.string().min(1, 'AzureWebJobsStorage (storage connection string) is required'),
+  AzureWebJobsStorage: z.string({ error: storageSettingRequired }).min(1, storageSettingRequired),
   PLANBOARD_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
   /** The bot's Entra app. Empty = anonymous (local only): incoming requests are not authenticated. */
   MicrosoftAppId: z.string().default(''),
@@ -48,7 +49,7 @@ let frozen: BotConfig | undefined;
 
 /** Parses the environment; throws listing every invalid setting. */
 export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
-  const result = configSchema.safeParse(env);
+  const result = configSchema.safeParse({ ...env, AzureWebJobsStorage: storageSetting(env) });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid bot configuration: ${problems}`);

@@ -1,14 +1,22 @@
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import { storageConnection } from '../storage/connection';
 
 const services = new Map<string, QueueServiceClient>();
 const created = new Map<string, Promise<unknown>>();
 
-/** A client for one queue; service clients are shared per connection string (they hold the HTTP pipeline). */
-export function queueClient(connectionString: string, queueName: string): QueueClient {
-  let service = services.get(connectionString);
+/**
+ * A client for one queue, from the `AzureWebJobsStorage` setting (a connection string locally, the
+ * managed identity in Azure); service clients are shared per setting (they hold the HTTP pipeline).
+ */
+export function queueClient(setting: string, queueName: string): QueueClient {
+  let service = services.get(setting);
   if (!service) {
-    service = QueueServiceClient.fromConnectionString(connectionString);
-    services.set(connectionString, service);
+    const connection = storageConnection(setting);
+    service =
+      connection.kind === 'identity'
+        ? new QueueServiceClient(connection.queueUrl, connection.credential)
+        : QueueServiceClient.fromConnectionString(connection.connectionString);
+    services.set(setting, service);
   }
   return service.getQueueClient(queueName);
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { storageSetting, storageSettingRequired } from '../storage/connection';
 
 /**
  * Settings of refresh failure detection, validated on first use (the API's own settings live in
  * `config.ts`; these are read by the API's timers and by the bot, which shares this code).
  */
 const schema = z.object({
-  AzureWebJobsStorage: z.string().min(1, 'AzureWebJobsStorage (storage connection string) is required'),
+  AzureWebJobsStorage: z.string({ error: storageSettingRequired }).min(1, storageSettingRequired),
   /**
    * Local emulator only: its `/_emulator/clock`, because its clock can be moved forward and
    * schedule slots must be computed in its time. Unset in Azure (the real clock).
@@ -25,7 +26,7 @@ let frozen: RefreshSettings | undefined;
 
 /** Parses the environment; throws listing every invalid setting. */
 export function parseRefreshSettings(env: NodeJS.ProcessEnv): RefreshSettings {
-  const result = schema.safeParse(env);
+  const result = schema.safeParse({ ...env, AzureWebJobsStorage: storageSetting(env) });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid refresh detection configuration: ${problems}`);

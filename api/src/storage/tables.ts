@@ -1,4 +1,5 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { storageConnection } from './connection';
 
 /** Every table the app uses. Names are alphanumeric, as Table Storage requires. */
 export const tableNames = {
@@ -15,10 +16,16 @@ export const tableNames = {
 } as const;
 export type TableName = (typeof tableNames)[keyof typeof tableNames];
 
-/** A client for one table; plain-http endpoints (Azurite) are allowed only when the connection string uses them. */
-export function tableClient(connectionString: string, table: string, options: TableServiceClientOptions = {}): TableClient {
-  const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
-  return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection: insecure, ...options });
+/**
+ * A client for one table, from the `AzureWebJobsStorage` setting (see `storageSetting`): a connection
+ * string locally — plain-http endpoints (Azurite) allowed only when it uses them — or the managed
+ * identity in Azure.
+ */
+export function tableClient(setting: string, table: string, options: TableServiceClientOptions = {}): TableClient {
+  const connection = storageConnection(setting);
+  if (connection.kind === 'identity') return new TableClient(connection.tableUrl, table, connection.credential, options);
+  const insecure = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connection.connectionString);
+  return TableClient.fromConnectionString(connection.connectionString, table, { allowInsecureConnection: insecure, ...options });
 }
 
 const created = new Map<string, Promise<unknown>>();
