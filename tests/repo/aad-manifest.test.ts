@@ -67,4 +67,11 @@ describe('aad.manifest.json', () => {
       expect(scope.type).toBe('Scope');
     }
   });
+
+  it('asks for the upn claim in access tokens (guests: preferred_username is not their UPN, and Power BI RLS needs it)', () => {
+    const claims = (aad as unknown as { optionalClaims: { accessToken: { name: string; additionalProperties: string[] }[] } })
+      .optionalClaims;
+    const upn = claims.accessToken.find((claim) => claim.name === 'upn');
+    expect(upn?.additionalProperties).toContain('include_externally_authenticated_upn');
+  });
 });
