@@ -64,6 +64,16 @@ describe('teamsapp.yml cloud lifecycle', () => {
     );
   });
 
+  it('grants (or explains) admin consent to the Power BI delegated scopes once the Entra app is updated', () => {
+    const provision = parseProjectFile(readRepoFile('teamsapp.yml')).provision ?? [];
+    const update = provision.findIndex((a) => a.uses === 'aadApp/update');
+    const consent = provision.findIndex((a) => a.uses === 'script' && /admin-consent\.js/.test(String(a.with?.run)));
+    expect(update).toBeGreaterThanOrEqual(0);
+    expect(consent).toBeGreaterThan(update);
+    const { adminConsentUrl } = require('../../infra/scripts/admin-consent.js') as { adminConsentUrl(t: string, c: string): string };
+    expect(adminConsentUrl('tenant-a', 'client-b')).toBe('https://login.microsoftonline.com/tenant-a/adminconsent?client_id=client-b');
+  });
+
   it('deploys the tab to storage and both Function Apps through OneDeploy (Flex Consumption has no zipdeploy)', () => {
     const deploy = parseProjectFile(readRepoFile('teamsapp.yml')).deploy ?? [];
     expect(deploy.filter((a) => a.uses === 'azureStorage/deploy').map((a) => a.with?.resourceId)).toEqual([
