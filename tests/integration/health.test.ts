@@ -30,6 +30,14 @@ describe('health over HTTP through the local Functions host', () => {
     expect(body.latencyMs).toBeGreaterThan(0);
   });
 
+  it('GET /api/health/powerbi gets a token as the service principal and lists a workspace, with its latency', async () => {
+    const response = await fetch(`${base}/health/powerbi`);
+    expect(response.status).toBe(200);
+    const body = dependencyHealthSchema.parse(await response.json());
+    expect(body).toMatchObject({ status: 'ok', dependency: 'powerbi' });
+    expect(body.latencyMs).toBeGreaterThan(0);
+  });
+
   it('an unknown route is a 404, not a 500', async () => {
     expect((await fetch(`${base}/no-such-route`)).status).toBe(404);
   });
@@ -50,6 +58,26 @@ describe('health when storage is down', () => {
       const body = dependencyHealthSchema.parse(await response.json());
       expect(body.status).toBe('unavailable');
       expect(body.reason).toMatch(/Table Storage/);
+    } finally {
+      await api.stop();
+    }
+  }, 60_000);
+});
+
+describe('health when Power BI refuses the service principal', () => {
+  it('answers 503 with the reason', async () => {
+    const port = await freePort();
+    const api = await startFunctionApp({
+      app: 'api',
+      port,
+      settings: apiSettings({ POWERBI_CLIENT_SECRET: 'not-the-secret', HEALTH_TIMEOUT_MS: '5000' }),
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health/powerbi`);
+      expect(response.status).toBe(503);
+      const body = dependencyHealthSchema.parse(await response.json());
+      expect(body).toMatchObject({ status: 'unavailable', dependency: 'powerbi' });
+      expect(body.reason).toMatch(/service principal/);
     } finally {
       await api.stop();
     }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { app } from '@azure/functions';
 import type { Health } from '@planboard/contracts';
 import { config } from '../config';
-import { probeStorage } from '../health/probes';
+import { probePowerBi, probeStorage } from '../health/probes';
 import { json } from '../http/respond';
 import { route } from '../http/route';
+import { getServices } from '../services';
 
 const settings = config();
 const startedAt = Date.now();
@@ -32,6 +33,16 @@ app.http('healthStorage', {
   authLevel: 'anonymous',
   handler: route(async () => {
     const result = await probeStorage(settings.AzureWebJobsStorage, settings.HEALTH_TIMEOUT_MS, instanceId);
+    return json(result, result.status === 'ok' ? 200 : 503);
+  }),
+});
+
+app.http('healthPowerBi', {
+  route: 'health/powerbi',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: route(async () => {
+    const result = await probePowerBi(getServices().powerBi, settings.HEALTH_TIMEOUT_MS);
     return json(result, result.status === 'ok' ? 200 : 503);
   }),
 });

@@ -1,4 +1,5 @@
 import type { DependencyHealth } from '@planboard/contracts';
+import type { PowerBiClient } from '../powerbi';
 import { tableClient, tableNames } from '../storage/tables';
 
 /**
@@ -29,4 +30,23 @@ function describe(error: unknown, timeoutMs: number): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   return `Table Storage round trip failed${code ? ` (${code})` : ''}: ${message}`;
+}
+
+/**
+ * Lists one workspace as the service principal: token from Entra plus a Power BI round trip, with
+ * the client's retries cut short by the timeout, so a misconfigured principal (no tenant setting,
+ * wrong secret) or an unreachable service answers 503 with the reason.
+ */
+export async function probePowerBi(client: PowerBiClient, timeoutMs: number): Promise<DependencyHealth> {
+  const started = performance.now();
+  try {
+    await client.groups.list({ top: 1, signal: AbortSignal.timeout(timeoutMs), timeoutMs });
+    return { status: 'ok', dependency: 'powerbi', latencyMs: elapsed(started) };
+  } catch (error) {
+    const reason =
+      error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
+        ? `Power BI did not answer within ${timeoutMs} ms.`
+        : `Power BI as the service principal failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { status: 'unavailable', dependency: 'powerbi', latencyMs: elapsed(started), reason };
+  }
 }
