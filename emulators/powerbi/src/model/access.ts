@@ -71,6 +71,17 @@ export function canReadDataset(state: EmulatorState, dataset: DatasetState, call
   return (workspace !== undefined && workspaceRole(workspace, caller) !== undefined) || hasDatasetPermission(dataset, caller);
 }
 
+/**
+ * Whether the caller has Build on the dataset, which executeQueries requires besides Read: workspace
+ * Contributor or above, or a dataset permission with Explore (`ReadExplore`, `ReadReshareExplore`).
+ * A workspace Viewer or a plain `Read` permission is not enough (the service answers 401).
+ */
+export function canBuildDataset(state: EmulatorState, dataset: DatasetState, caller: PrincipalCaller): boolean {
+  const workspace = state.workspace(dataset.workspaceId);
+  if (workspace && canWrite(workspaceRole(workspace, caller))) return true;
+  return dataset.users.some((entry) => /Explore/i.test(entry.datasetUserAccessRight) && principalMatches(entry, caller));
+}
+
 /** RLS applies to users without edit rights on the workspace (Viewers and dataset-permission holders). */
 export function rlsAppliesTo(state: EmulatorState, dataset: DatasetState, caller: PrincipalCaller): boolean {
   if (dataset.model.roles.length === 0) return false;

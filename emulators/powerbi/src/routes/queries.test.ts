@@ -1,4 +1,5 @@
 import { datasetIdOf, sampleIds } from '../seed/sample-ids';
+import { everyone } from '../seed/security';
 import { startTestEmulator, type TestEmulator } from '../testing/harness';
 
 let t: TestEmulator;
@@ -46,6 +47,27 @@ describe('executeQueries', () => {
     expect((await query(groupLevel, user, byBu)).status).toBe(401);
     const manager = await t.issuer.userToken('morgan.lee@contoso.onmicrosoft.com');
     expect(units((await query(groupLevel, manager, byBu)).body)).toEqual(['marketing', 'sales-north', 'sales-south']);
+  });
+
+  it('needs Build (ReadExplore) on the dataset, not only Read: a plain Read permission is refused with 401', async () => {
+    const admin = await t.issuer.userToken('alex.morgan@contoso.onmicrosoft.com');
+    const users = `groups/${sampleIds.budget.workspaceId}/datasets/${sampleIds.budget.datasetId}/users`;
+    const setEveryone = (right: string) =>
+      t.api('PUT', users, {
+        token: admin,
+        body: { identifier: everyone.identifier, principalType: 'Group', datasetUserAccessRight: right },
+      });
+    expect((await setEveryone('Read')).status).toBe(200);
+    try {
+      const refused = await query(tenantLevel, await t.issuer.userToken(nora), byBu);
+      expect(refused.status).toBe(401);
+      expect(JSON.stringify(refused.body)).toMatch(/Build permission/);
+      // Workspace editors have Build through their role.
+      expect((await query(groupLevel, admin, byBu)).status).toBe(200);
+    } finally {
+      expect((await setEveryone('ReadExplore')).status).toBe(200);
+    }
+    expect((await query(tenantLevel, await t.issuer.userToken(nora), byBu)).status).toBe(200);
   });
 
   it('lets workspace members see everything or impersonate; RLS-bound users cannot impersonate', async () => {

@@ -1,6 +1,6 @@
 import { DaxError, runQuery } from '../dax';
-import { daxError, entityNotFound, invalidRequest } from '../http/errors';
-import { canReadDataset, datasetIn, requireWorkspace } from '../model/access';
+import { daxError, entityNotFound, invalidRequest, notAuthorized } from '../http/errors';
+import { canBuildDataset, canReadDataset, datasetIn, requireWorkspace } from '../model/access';
 import type { DatasetState } from '../model/types';
 import { queryAccess } from '../query/access';
 import { serializeTable, type ResultError } from '../query/serialize';
@@ -42,6 +42,9 @@ export const executeQueries: Handler = (context) => {
   if (dataset.push?.defaultMode === 'Streaming') throw invalidRequest('Streaming datasets store no data to query');
   if (body.queries.length !== 1) throw invalidRequest('Only one query per request is supported');
   const { state, behaviour } = context.services;
+  if (context.caller.kind !== 'embed' && !canBuildDataset(state, dataset, context.caller)) {
+    throw notAuthorized('executeQueries needs Build permission on the dataset (Read is not enough)');
+  }
   const access = queryAccess(state, dataset, context.caller, body.impersonatedUserName, behaviour.allowServicePrincipalRls);
   const username =
     access.kind === 'roles' ? access.username : context.caller.kind === 'embed' ? context.caller.claims.issuedTo : context.caller.id;
