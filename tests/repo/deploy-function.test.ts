@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Open } from 'unzipper';
+
+/** unzipper ships no types; only `Open.buffer` is used. */
+const { Open } = require('unzipper') as { Open: { buffer(data: Buffer): Promise<{ files: { path: string }[] }> } };
 
 const { zipFolder, publishArgs } = require('../../infra/scripts/deploy-function.js') as {
   zipFolder(folder: string, file: string): Promise<number>;

@@ -22,7 +22,7 @@ import { changedEntities, scopesOf, snapshotTables } from './storage-diff';
  */
 
 /** Anonymous by design (liveness, public sign-in settings); still checked for leaks. */
-const publicRoutes = new Set(['/api/health', '/api/health/storage', '/api/health/powerbi', '/api/auth/config']);
+const publicRoutes = new Set(['/api/health', '/api/health/storage', '/api/health/powerbi', '/api/auth/config', '/api/openapi.json']);
 const scopeIds = new Set(allScopes.map((scope) => scope.id));
 const nonAdmins = sampleUsers.filter((user) => !user.appRoles.includes('Admin'));
 
