@@ -7,7 +7,7 @@ import { startIdentityProvider } from './start';
 
 const usage = `Usage: node emulators/identity/dist/cli.js --certs <dir> [--port <https port>] [--http-port <port> | --no-http]
        [--hostname localhost] [--tenant <tid>] [--tab-domain localhost:53000] [--tab-origin <origin>]...
-       [--api-token-version 1|2] [--json]
+       [--api-token-version 1|2] [--withhold-consent <upn>|'*']... [--json]
 
 Starts the local OpenID Connect provider (Entra-shaped tokens). --port defaults to ${defaultHttpsPort},
 --http-port to the next port (0 = any free port). --json prints one JSON line with the URLs when ready.`;
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       'tab-domain': { type: 'string' },
       'tab-origin': { type: 'string', multiple: true },
       'api-token-version': { type: 'string' },
+      'withhold-consent': { type: 'string', multiple: true },
       json: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     tabDomain: values['tab-domain'],
     tabOrigins: values['tab-origin'],
     apiTokenVersion: version === undefined ? undefined : (Number(version) as 1 | 2),
+    withholdConsent: values['withhold-consent'],
     log: values.json ? undefined : (line) => console.log(line),
   });
   const stop = () => {

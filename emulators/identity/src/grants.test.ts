@@ -120,6 +120,34 @@ describe('on-behalf-of', () => {
     });
   });
 
+  it('answers AADSTS65001 / consent_required, as Entra does, while consent is withheld (one user, or the tenant)', async () => {
+    const consent = (user: string, consented: boolean) =>
+      https(new URL('/_emulator/consent', idp.urls.issuers.v2).toString(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user, consented }),
+      });
+    const assertion = await idp.client.userToken(leader);
+    expect((await consent(leader, false)).status).toBe(200);
+    try {
+      const { status, body } = await onBehalfOf(assertion);
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ error: 'invalid_grant', suberror: 'consent_required', error_codes: [65001] });
+      expect(String(body.error_description)).toMatch(/^AADSTS65001: The user or administrator has not consented/);
+      // Others are not affected by one user's missing consent.
+      expect((await onBehalfOf(await idp.client.userToken('erik.hansen@contoso.onmicrosoft.com'))).status).toBe(200);
+    } finally {
+      await consent(leader, true);
+    }
+    expect((await onBehalfOf(assertion)).status).toBe(200);
+    expect((await consent('*', false)).status).toBe(200);
+    try {
+      expect((await onBehalfOf(await idp.client.userToken('erik.hansen@contoso.onmicrosoft.com'))).body.suberror).toBe('consent_required');
+    } finally {
+      await consent('*', true);
+    }
+  });
+
   it('accepts a v1 assertion (Application ID URI audience) too', async () => {
     const { status } = await onBehalfOf(await idp.client.userToken(leader, { version: 'v1' }));
     expect(status).toBe(200);

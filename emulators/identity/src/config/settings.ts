@@ -1,4 +1,5 @@
 import { defaultClients, type EntraClient } from './clients';
+import { ConsentRegistry } from './consent';
 import {
   accessAsUser,
   botFrameworkResource,
@@ -47,6 +48,12 @@ export interface IdentityProviderOptions {
   apiClientId?: string;
   /** App roles of the Power BI service principal's app-only tokens. Default none. */
   powerBiRoles?: string[];
+  /**
+   * Users (UPNs, or `*` for everyone) who have not consented to the app's delegated downstream
+   * permissions: their on-behalf-of requests fail with AADSTS65001 / `consent_required`. Changeable
+   * at run time with `POST /_emulator/consent`. Default: none (admin consent granted).
+   */
+  withholdConsent?: string[];
   /** Where to write progress lines (the CLI prints them). Default: silent. */
   log?: (line: string) => void;
 }
@@ -60,6 +67,8 @@ export interface IdentitySettings {
   resources: ResourceApp[];
   clients: EntraClient[];
   directory: Directory;
+  /** Who has consented to on-behalf-of calls to downstream APIs. */
+  consent: ConsentRegistry;
   /** Origins allowed to call the token endpoint from a browser. */
   corsOrigins: string[];
 }
@@ -139,6 +148,7 @@ export function resolveSettings(options: IdentityProviderOptions, httpsOrigin: s
     resources,
     clients,
     directory: new Directory(options.users ?? sampleDirectory()),
+    consent: new ConsentRegistry(options.withholdConsent),
     corsOrigins,
   };
 }

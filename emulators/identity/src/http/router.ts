@@ -58,7 +58,7 @@ function clientInfo(accessToken: string): { client_info?: string } {
  *
  * - `/<tid>/v2.0/.well-known/openid-configuration` (msal) and `/<tid>/oauth2/v2.0/*`, `/<tid>/discovery/v2.0/keys`
  * - `/<tid>/.well-known/openid-configuration` and `/sts/<tid>/.well-known/openid-configuration`: v1 issuer
- * - `/interaction/<uid>`: account picker; `/_emulator/config|token|health`: emulator-only
+ * - `/interaction/<uid>`: account picker; `/_emulator/config|token|health|consent`: emulator-only
  */
 export function createRouter(deps: RouterDependencies): (req: IncomingMessage, res: ServerResponse) => void {
   const { provider, settings } = deps;
@@ -93,6 +93,16 @@ export function createRouter(deps: RouterDependencies): (req: IncomingMessage, r
         settings.clients.flatMap((client) => client.redirectUris ?? []),
         true,
       );
+    } else if (path === '/_emulator/consent' && req.method === 'GET') {
+      sendJson(res, 200, { withheld: settings.consent.list() }, true);
+    } else if (path === '/_emulator/consent' && req.method === 'POST') {
+      const body = (await readObject(req).catch(() => undefined)) as { user?: unknown; consented?: unknown } | undefined;
+      if (typeof body?.user !== 'string' || !body.user || typeof body.consented !== 'boolean') {
+        oauthError(res, 400, 'invalid_request', 'Send {"user": "<upn>" or "*", "consented": true|false}');
+      } else {
+        settings.consent.set(body.user, body.consented);
+        sendJson(res, 200, { withheld: settings.consent.list() }, true);
+      }
     } else if (path === '/_emulator/token' && req.method === 'POST') {
       try {
         sendJson(res, 200, await mintToken(provider, settings, (await readObject(req)) as MintRequest), true);

@@ -89,6 +89,25 @@ export function registerOnBehalfOf(provider: Provider, settings: IdentitySetting
 
       const requested = String(params.scope ?? '');
       const resource = singleResource(requested, settings);
+      if (!settings.consent.hasConsented(user.upn)) {
+        // Entra's answer when neither the user nor an admin consented: msal-node surfaces it as an
+        // InteractionRequiredAuthError with subError `consent_required`.
+        const apiName = settings.resources.find((candidate) => candidate.appId === client.clientId)?.name ?? client.clientId;
+        ctx.status = 400;
+        ctx.body = {
+          error: 'invalid_grant',
+          error_description: `AADSTS65001: The user or administrator has not consented to use the application with ID '${client.clientId}' named '${apiName}'. Send an interactive authorization request for this user and resource.`,
+          error_codes: [65001],
+          suberror: 'consent_required',
+          timestamp: new Date()
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, 'Z'),
+          trace_id: crypto.randomUUID(),
+          correlation_id: crypto.randomUUID(),
+        };
+        return;
+      }
       const scope = requested
         .split(' ')
         .filter((item) => parseScope(item, [resource]))
