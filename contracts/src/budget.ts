@@ -36,6 +36,11 @@ export const actualsSchema = z.object({
   available: z.boolean(),
   /** Why actuals are missing (Power BI slow or down), in words for the user. */
   reason: z.string().optional(),
+  /**
+   * The user has not consented to Planboard reading Power BI on their behalf (and no admin has):
+   * the tab offers Teams' consent popup for these scopes, then reloads the actuals.
+   */
+  consentRequired: z.array(z.string()).optional(),
   /** Previous year's actual sales by line id. */
   values: z.record(z.string(), z.number()),
   fetchedAt: z.string().optional(),

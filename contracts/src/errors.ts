@@ -6,6 +6,8 @@ export const errorCodes = [
   'ValidationFailed',
   'Unauthorized',
   'Forbidden',
+  /** 403: the user must consent (Teams' consent popup) before the API may call Power BI as them; details name the scopes. */
+  'ConsentRequired',
   'NotFound',
   'Conflict',
   'PreconditionFailed',

@@ -1,13 +1,16 @@
 import type { Actuals } from '@planboard/contracts';
 import type { Access } from '../access/guard';
 import { config } from '../config';
-import { PowerBiError } from '../powerbi';
+import { PowerBiConsentRequiredError, PowerBiError } from '../powerbi';
 import { budgetLineId } from '../sample/entities';
 import { getServices } from '../services';
 
 /** Actuals are cached briefly per user and BU (RLS makes them per user); a cache, never a source of truth. */
 const cacheTtlMs = 60_000;
 const cache = new Map<string, { expires: number; actuals: Actuals }>();
+
+/** What the user must consent to for actuals (delegated Power BI scopes; `.default` is not consentable interactively). */
+export const actualsConsentScopes = ['https://analysis.windows.net/powerbi/api/Dataset.Read.All'];
 
 /** A scope id is a slug (validated at the route), so it can be quoted in DAX as is. */
 export function actualsQuery(scopeId: string): string {
@@ -60,6 +63,14 @@ export async function actualsFor(access: Access, _planId: string, scopeId: strin
     cache.set(key, { expires: Date.now() + cacheTtlMs, actuals });
     return actuals;
   } catch (error) {
+    if (error instanceof PowerBiConsentRequiredError) {
+      return {
+        available: false,
+        reason: 'Planboard needs your permission to read the actuals from Power BI for you.',
+        consentRequired: actualsConsentScopes,
+        values: {},
+      };
+    }
     console.warn(`Actuals for ${scopeId} unavailable:`, error instanceof Error ? `${error.name}: ${error.message}` : error);
     return { available: false, reason: reasonOf(error, settings.ACTUALS_TIMEOUT_MS), values: {} };
   } finally {

@@ -1,6 +1,6 @@
 import { ConfidentialClientApplication, type INetworkModule } from '@azure/msal-node';
 import { createHash } from 'node:crypto';
-import { PowerBiAuthError, PowerBiTransientError } from './errors';
+import { PowerBiAuthError, PowerBiConsentRequiredError, PowerBiTransientError } from './errors';
 
 /** The Power BI resource's default scope (application permissions, or everything consented for OBO). */
 export const powerBiScope = 'https://analysis.windows.net/powerbi/api/.default';
@@ -60,9 +60,20 @@ export function createConfidentialClient(options: ConfidentialClientOptions): Co
 }
 
 /** msal failures become typed errors; network trouble is transient, everything else is configuration. */
+/** msal's sign that only the user can unblock the token: consent, or another interactive step. */
+function needsInteraction(error: unknown): boolean {
+  const { errorCode, subError, message } = (error ?? {}) as { errorCode?: string; subError?: string; message?: string };
+  return (
+    ['consent_required', 'interaction_required', 'login_required'].includes(String(errorCode)) ||
+    ['consent_required', 'interaction_required', 'basic_action', 'additional_action', 'message_only'].includes(String(subError)) ||
+    /AADSTS65001|AADSTS50076|AADSTS50079/.test(String(message))
+  );
+}
+
 function tokenError(error: unknown, flow: string): Error {
   const code = (error as { errorCode?: string } | undefined)?.errorCode ?? 'TokenAcquisitionFailed';
   const message = `Could not acquire a Power BI token (${flow}): ${error instanceof Error ? error.message : String(error)}`;
+  if (needsInteraction(error)) return new PowerBiConsentRequiredError({ message, code, cause: error });
   const transient = /network|timeout|ECONN|ENOTFOUND|EAI_AGAIN/i.test(`${code} ${message}`);
   return transient ? new PowerBiTransientError({ message, code, cause: error }) : new PowerBiAuthError({ message, code, cause: error });
 }

@@ -73,6 +73,13 @@ export class PowerBiAuthError extends PowerBiError {
 }
 
 /**
+ * Entra needs the user to act before it issues a delegated token: consent to the Power BI scopes
+ * (AADSTS65001, `consent_required`) or another interaction (`interaction_required`, MFA, …). Only
+ * the user's client can do that (Teams' consent popup); the API tells it so.
+ */
+export class PowerBiConsentRequiredError extends PowerBiAuthError {}
+
+/**
  * Parses `Retry-After`: delta-seconds (what Power BI sends) or an HTTP-date. Fractions are kept;
  * an unparseable or negative value counts as absent so the caller falls back to backoff.
  */

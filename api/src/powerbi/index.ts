@@ -20,6 +20,7 @@ export {
 export {
   parseServiceException,
   PowerBiAuthError,
+  PowerBiConsentRequiredError,
   PowerBiError,
   PowerBiRequestError,
   PowerBiThrottledError,

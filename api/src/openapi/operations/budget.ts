@@ -1,4 +1,5 @@
 import {
+  actualsSchema,
   budgetAuditPageSchema,
   budgetGridSchema,
   budgetPatchResultSchema,
@@ -40,6 +41,15 @@ export const budgetOperations: readonly OperationSpec[] = [
     params: planParams,
     body: { 'application/json': budgetPatchSchema },
     responses: { 200: budgetPatchResultSchema, 409: budgetPatchResultSchema },
+  },
+  {
+    method: 'get',
+    route: 'budget/{planId}/{scopeId}/actuals',
+    operationId: 'budgetActuals',
+    tag: 'Budget',
+    summary: 'Actuals from Power BI as the caller (403 ConsentRequired until they consent)',
+    params: planParams,
+    responses: { 200: actualsSchema },
   },
   {
     method: 'get',
