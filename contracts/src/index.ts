@@ -7,3 +7,4 @@ export * from './budget';
 export * from './notifications';
 export * from './reports';
 export * from './kpi';
+export * from './safe-input';
