@@ -5,9 +5,13 @@ import { errorResponse } from './respond';
 const securityHeaders = { 'X-Content-Type-Options': 'nosniff' } as const;
 
 function withSecurityHeaders(response: HttpResponseInit): HttpResponseInit {
-  const headers = new Headers(response.headers as ConstructorParameters<typeof Headers>[0]);
-  for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
-  return { ...response, headers: Object.fromEntries(headers) };
+  const headers = response.headers;
+  if (Array.isArray(headers)) return { ...response, headers: [...headers, ...Object.entries(securityHeaders)] };
+  if (headers && typeof (headers as { set?: unknown }).set === 'function') {
+    for (const [name, value] of Object.entries(securityHeaders)) (headers as { set(name: string, value: string): void }).set(name, value);
+    return response;
+  }
+  return { ...response, headers: { ...(headers as Record<string, string> | undefined), ...securityHeaders } };
 }
 
 /** Wraps a handler so every thrown error goes through the central error mapping. */

@@ -51,9 +51,10 @@ export async function parseJsonBody<S extends z.ZodType>(request: HttpRequest, s
 
 /** Validates the query string against a schema of string fields. */
 export function parseQuery<S extends z.ZodType>(request: HttpRequest, schema: S): z.infer<S> {
-  const entries = [...request.query.entries()];
-  refuseForbiddenKeys(Object.fromEntries(entries.map(([key]) => [key, ''])), 'query string');
-  const result = schema.safeParse(Object.fromEntries(entries));
+  // Keys from the URL itself: the worker's RPC query mapping is a plain object, which swallows `__proto__`.
+  const keys = [...new URL(request.url).searchParams.keys()];
+  refuseForbiddenKeys(Object.fromEntries(keys.map((key) => [key, ''])), 'query string');
+  const result = schema.safeParse(Object.fromEntries(request.query.entries()));
   if (!result.success) throw validationFailed('The query string is invalid.', issuesToDetails(result.error));
   return result.data;
 }
