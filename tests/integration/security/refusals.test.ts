@@ -77,7 +77,7 @@ describe('If-Match on KPI update and delete', () => {
     ['an unterminated tag', '"abc', 400],
     ['an empty tag ("")', '""', 412],
     ['a stale tag', `W/"datetime'2020-01-01T00%3A00%3A00.0000000Z'"`, 412],
-  ])('answers %s with %i (never 500) and changes nothing', async (_label, value, status) => {
+  ])('answers %s (%s) with %i, never 500, and changes nothing', async (_label, value, status) => {
     const header = value === 'list' ? `${etag}, W/"datetime'2020-01-01T00%3A00%3A00Z'"` : value;
     const writes = await writesOf(async () => {
       const put = await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, {
