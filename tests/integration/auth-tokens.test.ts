@@ -69,6 +69,14 @@ describe('the API validates tokens from the Entra-shaped provider', () => {
     expect(v1).not.toHaveProperty('azp');
   });
 
+  it('accepts the tokens Teams SSO yields: issued to the Teams desktop (v2) or web (v1) client', async () => {
+    const desktop = await tokenFor(nora, { clientId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264' });
+    expect(decodeJwt(desktop).azp).toBe('1fec8e78-bce4-4aaf-ab1b-5451cc387264');
+    expect((await api.call('/me', { token: desktop })).status).toBe(200);
+    const web = await tokenFor(nora, { clientId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', version: 'v1' });
+    expect((await api.call('/me', { token: web })).status).toBe(200);
+  });
+
   it('refuses a token the provider issued to another client of the tenant (azp / appid not allowed)', async () => {
     // The bot's registration is a client of the same tenant; with the user's consent Entra would
     // issue it a token for this API too. Only the Teams / Microsoft 365 hosts and the tab may call.
