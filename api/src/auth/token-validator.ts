@@ -39,8 +39,11 @@ function failureOf(error: unknown): TokenFailure {
   return 'MalformedToken';
 }
 
-/** Entra access tokens live 60–90 minutes; a token claiming a much longer life was not issued by it. */
-const maxLifetimeSeconds = 24 * 3600;
+/**
+ * Entra access tokens live 60–90 minutes by default, up to 24 h under a lifetime policy and up to
+ * 28 h for continuous-access-evaluation clients; a token claiming a longer life was not issued by it.
+ */
+const maxLifetimeSeconds = 30 * 3600;
 
 /**
  * Time claims jose does not insist on: `exp` must be present (a token without it would be valid
