@@ -23,4 +23,12 @@ describe('API configuration', () => {
     ]);
     expect(() => parseConfig({ AzureWebJobsStorage: 'x', KPI_PUSH_DATASET_ID: 'kpis' })).toThrow(/KPI_PUSH_DATASET_ID/);
   });
+
+  it('accepts tokens of the Teams / Microsoft 365 hosts and the tab by default; the list can be set', () => {
+    const config = parseConfig({ AzureWebJobsStorage: 'x', AUTH_TAB_CLIENT_ID: 'tab-id' });
+    expect(config.AUTH_ALLOWED_CLIENT_IDS).toEqual(
+      expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', 'tab-id']),
+    );
+    expect(parseConfig({ AzureWebJobsStorage: 'x', AUTH_ALLOWED_CLIENT_IDS: 'a, b' }).AUTH_ALLOWED_CLIENT_IDS).toEqual(['a', 'b']);
+  });
 });

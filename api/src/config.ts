@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storageSetting, storageSettingRequired } from './storage/connection';
+import { microsoftHostClientIds } from './auth/microsoft-hosts';
 import {
   localApiClientId,
   localBrowserAuthority,
@@ -42,6 +43,11 @@ const configSchema = z.object({
   /** Sign-in settings the tab reads at run time (outside Teams): the authority as a browser reaches it. */
   AUTH_PUBLIC_AUTHORITY: z.string().url().default(localBrowserAuthority),
   AUTH_TAB_CLIENT_ID: z.string().min(1).default(localTabClientId),
+  /**
+   * Client apps whose user tokens are accepted (`azp`/`appid`); default: the Teams / Microsoft 365
+   * hosts (auth/microsoft-hosts.ts) and AUTH_TAB_CLIENT_ID. Tokens other apps of the tenant obtained are refused.
+   */
+  AUTH_ALLOWED_CLIENT_IDS: csv.optional(),
   /** Application ID URI host part (`api://<tab domain>/<client id>`). */
   AUTH_TAB_DOMAIN: z.string().min(1).default(localTabDomain),
   /** Power BI REST base (`https://api.powerbi.com/v1.0/myorg` in Azure; the emulator locally). */
@@ -64,7 +70,7 @@ const configSchema = z.object({
   ACTUALS_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
 });
 
-export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[] }>;
+export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[]; AUTH_ALLOWED_CLIENT_IDS: string[] }>;
 
 let frozen: ApiConfig | undefined;
 
@@ -77,7 +83,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ApiConfig {
   }
   const data = result.data;
   const audiences = data.AUTH_AUDIENCES ?? [data.AUTH_CLIENT_ID, `api://${data.AUTH_TAB_DOMAIN}/${data.AUTH_CLIENT_ID}`];
-  return Object.freeze({ ...data, AUTH_AUDIENCES: audiences });
+  const clients = data.AUTH_ALLOWED_CLIENT_IDS ?? [...microsoftHostClientIds, data.AUTH_TAB_CLIENT_ID];
+  return Object.freeze({ ...data, AUTH_AUDIENCES: audiences, AUTH_ALLOWED_CLIENT_IDS: clients });
 }
 
 /** The configuration of this process, parsed on first use and fixed afterwards. */

@@ -31,6 +31,7 @@ export function getServices(): Services {
       audiences: settings.AUTH_AUDIENCES,
       tenants: settings.AUTH_TENANT_IDS,
       jwksUris: settings.AUTH_JWKS_URIS,
+      allowedClientIds: settings.AUTH_ALLOWED_CLIENT_IDS,
       requiredScope: 'access_as_user',
     }),
     directory: new DirectoryStore(settings.AzureWebJobsStorage),

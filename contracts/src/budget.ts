@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopeIdSchema } from './directory';
+import { isoInstantSchema } from './safe-input';
 
 /** The cells a contributor may change; everything else on a line is read-only. */
 export const editableFields = ['budgetAmount', 'forecastSales', 'comments'] as const;
@@ -75,7 +76,8 @@ export const budgetGridSchema = z.object({
 });
 export type BudgetGrid = z.infer<typeof budgetGridSchema>;
 
-export const budgetQuerySchema = z.object({ since: z.string().max(64).optional() }).strict();
+/** `since` is a cursor this API returned: a date-time, so out-of-range years (`-271821-…`) are a 400, not a RangeError. */
+export const budgetQuerySchema = z.object({ since: isoInstantSchema.optional() }).strict();
 
 const numberCell = z.number().finite().min(amountBounds.min).max(amountBounds.max);
 export const cellEditSchema = z.discriminatedUnion('field', [

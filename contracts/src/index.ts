@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './reports';
 export * from './kpi';
 export * from './responses';
+export * from './safe-input';

@@ -1,3 +1,4 @@
+import { microsoftHostClientIds } from '../../api/src/auth/microsoft-hosts';
 import { readRepoFile } from './support/files';
 
 interface AadManifest {
@@ -41,6 +42,11 @@ describe('aad.manifest.json', () => {
     expect(authorised).toEqual(expect.arrayContaining(M365_CLIENTS));
     expect(new Set(authorised).size).toBe(authorised.length);
     for (const app of aad.preAuthorizedApplications) expect(app.permissionIds).toEqual(['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}']);
+  });
+
+  it('pre-authorises exactly the host clients whose tokens the API accepts (azp/appid allow-list)', () => {
+    const authorised = aad.preAuthorizedApplications.map((app) => app.appId);
+    expect([...authorised].sort()).toEqual([...microsoftHostClientIds].sort());
   });
 
   it('defines the Admin app role with a fixed GUID', () => {

@@ -11,6 +11,7 @@ export type TokenFailure =
   | 'WrongAudience'
   | 'WrongTenant'
   | 'MissingScope'
+  | 'UnknownClient'
   | 'KeysUnavailable';
 
 const descriptions: Record<TokenFailure, string> = {
@@ -23,6 +24,7 @@ const descriptions: Record<TokenFailure, string> = {
   WrongAudience: 'The token was issued for another application.',
   WrongTenant: 'Your organisation (tenant) is not allowed to use this app.',
   MissingScope: 'The token lacks the access_as_user permission.',
+  UnknownClient: 'The token was issued to an app that may not call Planboard. Open Planboard in Teams or in its own page.',
   KeysUnavailable: 'The identity provider keys could not be fetched. Try again shortly.',
 };
 

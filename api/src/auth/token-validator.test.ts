@@ -5,6 +5,8 @@ import { createTokenValidator, type TokenValidator } from './token-validator';
 
 const tid = '7d3c0b9e-2f4a-4c61-9b8e-5a1f0c2d3e4b';
 const clientId = '11111111-2222-4333-8444-555555555555';
+const tabClientId = '66666666-7777-4888-8999-000000000000';
+const teamsDesktop = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 let server: Server;
 let jwksUri: string;
 let trustedKey: CryptoKey;
@@ -26,6 +28,7 @@ beforeAll(async () => {
     tenants: [tid],
     jwksUris: [jwksUri],
     requiredScope: 'access_as_user',
+    allowedClientIds: [teamsDesktop, tabClientId.toUpperCase()],
   });
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
@@ -36,28 +39,31 @@ interface Options {
   claims?: Record<string, unknown>;
   iss?: string;
   aud?: string;
-  exp?: number;
+  /** `null` leaves the claim out. */
+  exp?: number | null;
   nbf?: number;
+  iat?: number;
 }
 
 function token(options: Options = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
+  const jwt = new SignJWT({
     tid,
     oid: 'oid-1',
     preferred_username: 'Nora@Contoso.test',
     name: 'Nora',
     scp: 'access_as_user',
     ver: '2.0',
+    azp: tabClientId,
     ...options.claims,
   })
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1', typ: 'JWT' })
     .setIssuer(options.iss ?? `https://idp.test/${tid}/v2.0`)
     .setAudience(options.aud ?? clientId)
-    .setIssuedAt(now - 10)
-    .setNotBefore(options.nbf ?? now - 10)
-    .setExpirationTime(options.exp ?? now + 3600)
-    .sign(options.key ?? trustedKey);
+    .setIssuedAt(options.iat ?? now - 10)
+    .setNotBefore(options.nbf ?? now - 10);
+  if (options.exp !== null) jwt.setExpirationTime(options.exp ?? now + 3600);
+  return jwt.sign(options.key ?? trustedKey);
 }
 
 async function failure(authorization: string | null): Promise<string | undefined> {
@@ -81,7 +87,7 @@ describe('bearer token validation', () => {
     const v1 = await token({
       iss: `https://sts.idp.test/${tid}/`,
       aud: `api://localhost/${clientId}`,
-      claims: { ver: '1.0', preferred_username: undefined, upn: 'erik@contoso.test' },
+      claims: { ver: '1.0', preferred_username: undefined, upn: 'erik@contoso.test', azp: undefined, appid: teamsDesktop },
     });
     expect(await validate(`Bearer ${v1}`)).toMatchObject({ upn: 'erik@contoso.test', tokenVersion: '1.0', isAdmin: false });
   });
@@ -103,7 +109,7 @@ describe('bearer token validation', () => {
     const now = Math.floor(Date.now() / 1000);
     expect(await failure(`Bearer ${await token({ exp: now - 600 })}`)).toBe('TokenExpired');
     expect(await failure(`Bearer ${await token({ nbf: now + 600 })}`)).toBe('TokenNotYetValid');
-    await expect(validate(`Bearer ${await token({ exp: now - 30 })}`)).resolves.toBeDefined();
+    await expect(validate(`Bearer ${await token({ exp: now - 30, iat: now - 3630, nbf: now - 3630 })}`)).resolves.toBeDefined();
   });
 
   it('refuses a wrong audience, issuer or tenant', async () => {
@@ -114,5 +120,23 @@ describe('bearer token validation', () => {
 
   it('refuses a token without the access_as_user scope (e.g. an app-only token)', async () => {
     expect(await failure(`Bearer ${await token({ claims: { scp: undefined, idtyp: 'app' } })}`)).toBe('MissingScope');
+  });
+
+  it('refuses a token without exp (it would never expire), or with a future iat or an implausible lifetime', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await failure(`Bearer ${await token({ exp: null })}`)).toBe('MalformedToken');
+    expect(await failure(`Bearer ${await token({ exp: null, claims: { exp: 'never' } })}`)).toBe('MalformedToken');
+    expect(await failure(`Bearer ${await token({ iat: now + 600 })}`)).toBe('TokenNotYetValid');
+    expect(await failure(`Bearer ${await token({ iat: now - 10, exp: now + 400 * 24 * 3600 })}`)).toBe('MalformedToken');
+    expect(await failure(`Bearer ${await token({ nbf: now + 7200, exp: now + 3600 })}`)).toBe('TokenNotYetValid');
+  });
+
+  it('accepts only tokens issued to the allowed clients (v2 azp, v1 appid)', async () => {
+    await expect(validate(`Bearer ${await token({ claims: { azp: teamsDesktop } })}`)).resolves.toBeDefined();
+    expect(await failure(`Bearer ${await token({ claims: { azp: '99999999-0000-4000-8000-000000000000' } })}`)).toBe('UnknownClient');
+    expect(await failure(`Bearer ${await token({ claims: { azp: undefined } })}`)).toBe('UnknownClient');
+    // A v1 token is judged by appid: an azp (which v1 tokens do not carry) does not let it through.
+    const v1 = await token({ iss: `https://sts.idp.test/${tid}/`, claims: { ver: '1.0', azp: teamsDesktop, appid: 'someone-else' } });
+    expect(await failure(`Bearer ${v1}`)).toBe('UnknownClient');
   });
 });

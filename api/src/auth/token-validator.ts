@@ -11,6 +11,12 @@ export interface TokenValidatorOptions {
   /** Key sets of the identity provider (jose caches them and refetches on an unknown `kid`). */
   jwksUris: readonly string[];
   requiredScope: string;
+  /**
+   * Client apps whose tokens are accepted (`azp` in v2, `appid` in v1): the Teams / Microsoft 365
+   * hosts pre-authorised in aad.manifest.json and the tab's own client. Any other app of the tenant
+   * that obtained a token for this API (with the user's consent) is refused.
+   */
+  allowedClientIds: readonly string[];
   clockToleranceSeconds?: number;
 }
 
@@ -23,7 +29,8 @@ function fail(failure: TokenFailure): never {
 function failureOf(error: unknown): TokenFailure {
   if (error instanceof errors.JWTExpired) return 'TokenExpired';
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'nbf') return 'TokenNotYetValid';
+    // A missing or non-numeric time claim (reason `missing`/`invalid`) is a malformed token, not a clock problem.
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return 'TokenNotYetValid';
     if (error.claim === 'aud') return 'WrongAudience';
     if (error.claim === 'iss') return 'WrongIssuer';
   }
@@ -33,14 +40,39 @@ function failureOf(error: unknown): TokenFailure {
 }
 
 /**
+ * Entra access tokens live 60–90 minutes by default, up to 24 h under a lifetime policy and up to
+ * 28 h for continuous-access-evaluation clients; a token claiming a longer life was not issued by it.
+ */
+const maxLifetimeSeconds = 30 * 3600;
+
+/**
+ * Time claims jose does not insist on: `exp` must be present (a token without it would be valid
+ * forever), `iat`/`nbf` when present must be numbers, not in the future beyond the skew and not
+ * after `exp`, and the lifetime must be plausible.
+ */
+function checkTimes(payload: JWTPayload, clockTolerance: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const { exp, iat, nbf } = payload;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) fail('MalformedToken');
+  for (const value of [iat, nbf]) {
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value > exp) fail('MalformedToken');
+    if (value > now + clockTolerance) fail('TokenNotYetValid');
+  }
+  const start = iat ?? nbf;
+  if (start !== undefined && exp - start > maxLifetimeSeconds) fail('MalformedToken');
+}
+
+/**
  * Validates bearer tokens the same way in every environment: signature against the provider's
- * JWKS, issuer allow-list, audience, tenant allow-list, exp/nbf with a small skew, delegated scope.
+ * JWKS, issuer allow-list, audience, tenant allow-list, exp (required)/nbf/iat with a small skew, calling client allow-list, delegated scope.
  * There is deliberately no switch to turn any of this off.
  */
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
   const keySets = options.jwksUris.map((uri) => createRemoteJWKSet(new URL(uri), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }));
   const issuers = options.tenants.flatMap((tid) => options.issuerTemplates.map((template) => template.replace('{tid}', tid)));
   const clockTolerance = options.clockToleranceSeconds ?? 120;
+  const allowedClients = new Set(options.allowedClientIds.map((id) => id.toLowerCase()));
 
   async function verify(token: string): Promise<JWTPayload> {
     let lastError: unknown;
@@ -50,6 +82,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
           issuer: issuers,
           audience: [...options.audiences],
           clockTolerance,
+          requiredClaims: ['exp'],
           algorithms: ['RS256'],
         });
         return payload;
@@ -74,6 +107,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     // Tenant first: a foreign tenant's token also has a foreign issuer, and "wrong tenant" is the clearer answer.
     if (typeof claims.tid !== 'string' || !options.tenants.includes(claims.tid)) fail('WrongTenant');
     const payload = await verify(token).catch((error: unknown) => fail(failureOf(error)));
+    checkTimes(payload, clockTolerance);
+    // v2 names the calling app `azp`, v1 `appid`; a token with neither did not come from a known client.
+    const client = payload.ver === '1.0' ? payload.appid : payload.azp;
+    if (typeof client !== 'string' || !allowedClients.has(client.toLowerCase())) fail('UnknownClient');
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(options.requiredScope)) fail('MissingScope');
     const oid = payload.oid;

@@ -1,5 +1,7 @@
+import { odata } from '@azure/data-tables';
 import type { PlanState } from '@planboard/contracts';
-import { conflict } from '../errors';
+import { conflict, notFound } from '../errors';
+import { blockRangeEnd, blockRangeStart } from './blocks';
 import type { HistoryEntry } from './line-entity';
 import { planPartitionKey } from './line-entity';
 import { ConcurrentWriteError, type BudgetStore } from './store';
@@ -17,6 +19,19 @@ export function planEvent(action: 'submit' | 'unlock', by: string, at: string, f
 export interface Transition {
   state: PlanState;
   event?: HistoryEntry;
+}
+
+/**
+ * 404 unless the plan exists for this BU, i.e. its lines were seeded (a plan is its blocks; the
+ * header only appears at the first submit). Routes that would otherwise create state for any
+ * `{planId}` (submit, unlock, import) call this before writing anything. One-row read.
+ */
+export async function requirePlan(store: BudgetStore, ref: PlanRef, scopeName: string): Promise<void> {
+  const partitionKey = planPartitionKey(ref.planId, ref.scopeId);
+  const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${blockRangeStart}0`} and RowKey lt ${blockRangeEnd}`;
+  const pages = store.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
+  for await (const page of pages) if (page.length > 0) return;
+  throw notFound(`There is no budget plan ${ref.planId} for ${scopeName}.`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { exportWorkbook } from '../budget/export';
 import { planImport, readSheet, type SheetKind } from '../budget/import';
 import { planPartitionKey, publicLine } from '../budget/line-entity';
 import { planParams } from '../budget/params';
+import { requirePlan } from '../budget/plan-state';
 import { loadPreview, savePreview } from '../budget/previews';
 import { saveEdits } from '../budget/save';
 import { ApiError, badRequest } from '../errors';
@@ -55,7 +56,7 @@ app.http('budgetImportPreview', {
   authLevel: 'anonymous',
   handler: authedRoute(async (request, _context, access) => {
     const { planId, scopeId } = parseParams(request, planParams);
-    access.require(scopeId, 'edit', 'This budget');
+    const scope = access.require(scopeId, 'edit', 'This budget');
     const kind = sheetKind(request.headers.get('content-type'));
     const bytes = Buffer.from(await request.arrayBuffer());
     if (bytes.length === 0) throw badRequest('The file is empty.');
@@ -64,6 +65,7 @@ app.http('budgetImportPreview', {
       throw badRequest(kind === 'xlsx' ? 'This is not a readable .xlsx workbook.' : 'This is not a readable .csv file.');
     });
     const { budget } = getServices();
+    await requirePlan(budget, { planId, scopeId }, scope.name);
     const partitionKey = planPartitionKey(planId, scopeId);
     const snapshot = await budget.read(partitionKey);
     const plan = planImport(sheet.headers, sheet.rows, snapshot.lines);
@@ -88,8 +90,9 @@ app.http('budgetImportApply', {
   authLevel: 'anonymous',
   handler: authedRoute(async (request, _context, access) => {
     const { planId, scopeId, previewId } = parseParams(request, planParams.extend({ previewId: z.string().uuid() }));
-    access.require(scopeId, 'edit', 'This budget');
+    const scope = access.require(scopeId, 'edit', 'This budget');
     const { budget } = getServices();
+    await requirePlan(budget, { planId, scopeId }, scope.name);
     const preview = await loadPreview(budget, planPartitionKey(planId, scopeId), previewId, access.caller.upn);
     if (preview.changes.length === 0) return json({ applied: 0, unchanged: 0, conflicts: [], lines: [] });
     const edits = preview.changes.map(

@@ -9,6 +9,7 @@ import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { getServices } from '../services';
 import { planParams } from '../budget/params';
+import { requirePlan } from '../budget/plan-state';
 
 /** A BU leader (approve) submits the plan: read-only, model refresh triggered. */
 app.http('budgetSubmit', {
@@ -18,6 +19,7 @@ app.http('budgetSubmit', {
   handler: authedRoute(async (request, _context, access) => {
     const ref = parseParams(request, planParams);
     const scope = access.require(ref.scopeId, 'approve', 'This budget');
+    await requirePlan(getServices().budget, ref, scope.name);
     const state = await submitPlan(ref, access.caller.upn);
     const notified = await notifyPlanEvent('planSubmitted', ref, scope.name, access.caller, state);
     return json({ state, notified });
@@ -33,6 +35,7 @@ app.http('budgetUnlock', {
     const ref = parseParams(request, planParams);
     const scope = access.require(ref.scopeId, 'admin', 'This budget');
     const { reason } = await parseJsonBody(request, unlockRequestSchema);
+    await requirePlan(getServices().budget, ref, scope.name);
     const state = await unlockPlan(ref, access.caller.upn, reason);
     const notified = await notifyPlanEvent('planUnlocked', ref, scope.name, access.caller, state);
     return json({ state, notified });

@@ -4,7 +4,7 @@ import { readSheet, type SheetKind } from '../budget/import';
 import { ApiError, badRequest, validationFailed } from '../errors';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
-import { parseJsonBody, parseParams } from '../http/validate';
+import { isJsonMediaType, parseJsonBody, parseParams } from '../http/validate';
 import { rowsFromJson, rowsFromSheet, validateImport, type ImportRow } from '../kpi/import';
 import type { KpiDefinition } from '../kpi/model';
 import { departmentParams, kpiParams } from '../kpi/params';
@@ -35,8 +35,9 @@ app.http('kpiPointUpsert', {
 
 /** The rows of an import request: a JSON body, or an uploaded .csv/.xlsx (≤ 5 MB). */
 async function importRows(request: HttpRequest): Promise<ImportRow[]> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type === 'application/json') return rowsFromJson((await parseJsonBody(request, kpiImportJsonSchema)).points);
+  const header = request.headers.get('content-type');
+  if (isJsonMediaType(header)) return rowsFromJson((await parseJsonBody(request, kpiImportJsonSchema)).points);
+  const type = (header ?? '').split(';')[0]?.trim().toLowerCase();
   const kind: SheetKind | undefined = type === xlsxType ? 'xlsx' : type === 'text/csv' ? 'csv' : undefined;
   if (!kind)
     throw new ApiError(415, 'UnsupportedMediaType', 'Send the points as application/json, or upload a .csv (text/csv) or .xlsx file.');

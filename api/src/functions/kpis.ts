@@ -5,7 +5,7 @@ import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { departmentParams, kpiParams } from '../kpi/params';
-import { ifMatch, requireDepartment, requireKpi, thisDepartment, thisKpi } from '../kpi/routes';
+import { ifMatch, requireCurrent, requireDepartment, requireKpi, thisDepartment, thisKpi } from '../kpi/routes';
 import type { WriteOutcome } from '../kpi/store';
 import { countStatuses, detail, summarize } from '../kpi/summary';
 import { getServices } from '../services';
@@ -95,14 +95,16 @@ app.http('kpiUpdate', {
   handler: authedRoute(async (request, _context, access) => {
     const { scopeId, kpiId } = parseParams(request, kpiParams);
     access.require(scopeId, 'approve', thisKpi);
+    const expected = ifMatch(request);
     const current = await requireKpi(scopeId, kpiId);
+    requireCurrent(current, expected);
     const input = await parseJsonBody(request, kpiDefinitionInputSchema);
     if (input.kpiId !== kpiId)
       throw validationFailed('The request body is invalid.', [{ path: 'kpiId', message: `must be ${kpiId}, the KPI in the address` }]);
     const { kpis } = getServices();
     const kpi = { ...input, departmentId: scopeId };
     const stamp = { ...current.stamp, updatedBy: access.caller.upn, updatedAt: new Date().toISOString() };
-    checkOutcome(await kpis.replaceDefinition(kpi, stamp, ifMatch(request)));
+    checkOutcome(await kpis.replaceDefinition(kpi, stamp, expected));
     return json(summarize(kpi, await kpis.listPoints(scopeId, kpiId)));
   }),
 });
@@ -119,8 +121,10 @@ app.http('kpiDelete', {
   handler: authedRoute(async (request, _context, access) => {
     const { scopeId, kpiId } = parseParams(request, kpiParams);
     access.require(scopeId, 'approve', thisKpi);
+    const expected = ifMatch(request);
+    if (expected !== undefined) requireCurrent(await requireKpi(scopeId, kpiId), expected);
     const { kpis } = getServices();
-    checkOutcome(await kpis.deleteDefinition(scopeId, kpiId, ifMatch(request)));
+    checkOutcome(await kpis.deleteDefinition(scopeId, kpiId, expected));
     await kpis.deletePoints(scopeId, kpiId);
     return { status: 204, headers: { 'Cache-Control': 'no-store' } };
   }),

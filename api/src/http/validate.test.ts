@@ -46,4 +46,32 @@ describe('request validation', () => {
   it('validates the query string', () => {
     expect(() => parseQuery(post('{}'), z.object({ page: z.coerce.number().int() }))).toThrow(ApiError);
   });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON; Charset="UTF-8"', 'application/problem+json'])(
+    'accepts the JSON media type %s',
+    async (type) => {
+      await expect(parseJsonBody(post('{"amount":1,"comment":"ok"}', type), schema)).resolves.toEqual({ amount: 1, comment: 'ok' });
+    },
+  );
+
+  it.each(['text/plain; x=application/json', 'application/jsonx', 'application/json; charset=latin1', 'application/json; v=2', 'json', ''])(
+    'answers 415 for the media type %j (parsed, not a substring match)',
+    async (type) => {
+      expect((await failure(parseJsonBody(post('{"amount":1,"comment":"ok"}', type), schema))).status).toBe(415);
+    },
+  );
+
+  it.each([
+    ['{"__proto__":{"isAdmin":true},"amount":1,"comment":"ok"}', '__proto__'],
+    ['{"amount":1,"comment":"ok","nested":[{"constructor":{"prototype":1}}]}', 'nested.0.constructor'],
+    ['{"amount":1,"comment":"ok","x":{"prototype":{}}}', 'x.prototype'],
+  ])('refuses a body with a reserved key (%s) instead of dropping it', async (body, path) => {
+    const error = await failure(parseJsonBody(post(body), schema.passthrough()));
+    expect([error.status, error.code, error.details?.[0]?.path]).toEqual([400, 'ValidationFailed', path]);
+  });
+
+  it('refuses a query with a reserved key', () => {
+    const request = new HttpRequest({ method: 'GET', url: 'http://localhost/api/x?__proto__=1&page=2' });
+    expect(() => parseQuery(request, z.object({ page: z.string() }))).toThrow('The query string uses a reserved key.');
+  });
 });

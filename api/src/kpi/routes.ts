@@ -2,7 +2,7 @@ import type { HttpRequest, InvocationContext } from '@azure/functions';
 import type { Access } from '../access/guard';
 import type { EffectiveScope } from '../access/levels';
 import { config } from '../config';
-import { badRequest, notFound } from '../errors';
+import { ApiError, badRequest, notFound } from '../errors';
 import { getServices } from '../services';
 import type { StoredDefinition } from './store';
 import type { WriteContext } from './write';
@@ -27,9 +27,28 @@ export async function requireKpi(departmentId: string, kpiId: string): Promise<S
   return stored;
 }
 
-/** `If-Match` when the client sent one (optimistic concurrency on definitions); otherwise unconditional. */
+/** RFC 9110 `entity-tag`: optional `W/`, then a quoted string of etagc (no `"`, no controls, no spaces). */
+const entityTag = /^(W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
+
+/**
+ * `If-Match` when the client sent one (optimistic concurrency on definitions); otherwise
+ * unconditional. It must be `*` or one entity tag as the detail route sent it: an empty value, a
+ * list or anything unparseable is a 400 (never passed to storage, which would fail with a 500).
+ */
 export function ifMatch(request: HttpRequest): string | undefined {
-  return request.headers.get('if-match') ?? undefined;
+  const raw = request.headers.get('if-match');
+  if (raw === null) return undefined;
+  const value = raw.trim();
+  if (value === '*' || entityTag.test(value)) return value;
+  throw badRequest('If-Match must be "*" or the one ETag this KPI was loaded with.', [
+    { path: 'if-match', message: value.includes(',') ? 'send a single ETag, not a list' : 'not an entity tag' },
+  ]);
+}
+
+/** 412 unless `If-Match` (when sent) names the definition's current ETag; storage then re-checks it atomically. */
+export function requireCurrent(stored: StoredDefinition, expected: string | undefined): void {
+  if (expected === undefined || expected === '*' || expected === stored.etag) return;
+  throw new ApiError(412, 'PreconditionFailed', 'Someone changed this KPI since you loaded it. Reload it and try again.');
 }
 
 /** Everything a data-point write needs from the request and the process. */

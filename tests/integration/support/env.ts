@@ -1,5 +1,5 @@
 import type { EmulatorConfig } from '@planboard/identity';
-import { identityFromEnv } from '@planboard/identity/dist/testing';
+import { identityFromEnv, type UserTokenOptions } from '@planboard/identity/dist/testing';
 import { apiAuthSettings } from '../../../emulators/stack/src/identity';
 import { apiPowerBiSettings } from '../../../emulators/stack/src/powerbi';
 
@@ -33,7 +33,7 @@ export function apiSettings(extra: Record<string, string> = {}): Record<string, 
 }
 
 /** A token for a sample user from the real provider (v2 by default, as the API app accepts). */
-export function tokenFor(upn: string, options: { version?: 'v1' | 'v2'; expiresIn?: number; audience?: string } = {}): Promise<string> {
+export function tokenFor(upn: string, options: UserTokenOptions = {}): Promise<string> {
   return identityFromEnv().userToken(upn, options);
 }
 

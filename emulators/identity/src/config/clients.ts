@@ -1,5 +1,13 @@
 import type { ClientMetadata } from 'oidc-provider';
-import { accessAsUser, apiPowerBiPermissions, botFrameworkResource, graphResource, localClients, powerBiResource } from './defaults';
+import {
+  accessAsUser,
+  apiPowerBiPermissions,
+  botFrameworkResource,
+  graphResource,
+  localClients,
+  powerBiResource,
+  teamsClients,
+} from './defaults';
 
 /** The grant type of the on-behalf-of flow. */
 export const jwtBearerGrant = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -69,6 +77,15 @@ export function defaultClients(input: DefaultClientsInput): EntraClient[] {
         [graphResource.identifier]: { delegated: ['User.Read'], application: [] },
       },
     },
+    // Teams signs users in itself; here it only holds tokens (minted), pre-authorised for access_as_user.
+    ...[
+      { name: 'Microsoft Teams', ...teamsClients.desktop },
+      { name: 'Microsoft Teams Web Client', ...teamsClients.web },
+    ].map((client) => ({
+      ...client,
+      grantTypes: ['refresh_token'],
+      permissions: { [input.apiIdentifier]: { delegated: [accessAsUser] } },
+    })),
   ];
 }
 

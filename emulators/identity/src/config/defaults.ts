@@ -26,6 +26,16 @@ export const localClients = {
   },
 } as const;
 
+/**
+ * Microsoft's first-party Teams clients, as they exist in every tenant. Teams SSO
+ * (`getAuthToken`) returns a token for the API issued to one of them (`azp`), because
+ * aad.manifest.json pre-authorises them; the emulator mints such tokens on request.
+ */
+export const teamsClients = {
+  desktop: { clientId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', objectId: '10ca1a00-0000-4000-8000-000000000105' },
+  web: { clientId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', objectId: '10ca1a00-0000-4000-8000-000000000106' },
+} as const;
+
 /** Default HTTPS port of the provider (the plain-HTTP browser listener defaults to the next port). */
 export const defaultHttpsPort = 53443;
 
