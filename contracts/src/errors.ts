@@ -9,6 +9,7 @@ export const errorCodes = [
   'NotFound',
   'Conflict',
   'PreconditionFailed',
+  'Gone',
   'PayloadTooLarge',
   'UnsupportedMediaType',
   'TooManyRequests',
