@@ -1,5 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
-import { format as formatCsv } from '@fast-csv/format';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { budgetSheetColumns, type Actuals, type BudgetLine } from '@planboard/contracts';
 import { toCsvText, toXlsxText } from './sheet';
@@ -72,21 +71,20 @@ export function exportWorkbook(lines: readonly BudgetLine[], actuals: Actuals): 
   return stream;
 }
 
+/** One CSV record, every field quoted (RFC 4180). Written here because fast-csv's formatter drops NUL characters. */
+const csvRecord = (fields: readonly string[]): string => `${fields.map((field) => `"${field.replace(/"/g, '""')}"`).join(',')}\r\n`;
+
 /**
- * The grid as a .csv (UTF-8 with BOM so Excel reads it as such), streamed. Text that a
- * spreadsheet would evaluate gets the guard of {@link toCsvText}; every text cell is quoted.
+ * The grid as a .csv (UTF-8 with BOM so Excel reads it as such), streamed with backpressure. Text
+ * that a spreadsheet would evaluate gets the guard of {@link toCsvText}.
  */
 export function exportCsv(lines: readonly BudgetLine[], actuals: Actuals): Readable {
-  const csv = formatCsv<string[], string[]>({ writeBOM: true, quoteColumns: true, quoteHeaders: true, rowDelimiter: '\r\n' });
-  const write = async (): Promise<void> => {
-    csv.write(budgetSheetColumns.map((column) => column.header));
-    for (let index = 0; index < lines.length; index += 1) {
-      const values = sheetValues(lines[index]!, actuals, toCsvText);
-      const record = budgetSheetColumns.map((column) => (values[column.key] === null ? '' : String(values[column.key])));
-      if (!csv.write(record)) await new Promise((resolve) => csv.once('drain', resolve));
+  function* records(): Generator<string> {
+    yield `\uFEFF${csvRecord(budgetSheetColumns.map((column) => column.header))}`;
+    for (const line of lines) {
+      const values = sheetValues(line, actuals, toCsvText);
+      yield csvRecord(budgetSheetColumns.map((column) => (values[column.key] === null ? '' : String(values[column.key]))));
     }
-    csv.end();
-  };
-  write().catch((error: unknown) => csv.destroy(error as Error));
-  return csv;
+  }
+  return Readable.from(records(), { objectMode: false });
 }
