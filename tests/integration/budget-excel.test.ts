@@ -141,7 +141,9 @@ describe('Excel export and import', () => {
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 
+// Building the hostile fixtures (100 MB deflated by jszip) takes a few seconds each.
 describe('uploads are checked before they are unpacked', () => {
+  jest.setTimeout(60_000);
   it('refuses a zip bomb with 413, by its declared sizes and when they lie', async () => {
     for (const bomb of [await zipBomb(), await lyingZipBomb()]) {
       const response = await upload(bomb, xlsx);

@@ -255,6 +255,7 @@ describe('import', () => {
     expect((await call('Nora Lindqvist', '/kpis/sales-north/import', { json: { points: [{ kpiId: 'x' }] } })).status).toBe(400);
   });
 
+  // Building the hostile fixtures (100 MB deflated by jszip) takes a few seconds each.
   it('checks uploaded files before unpacking them, as budget imports do', async () => {
     for (const bomb of [await zipBomb(), await lyingZipBomb(), await hugeString()]) {
       const response = await upload('Erik Hansen', url, bomb, xlsxType);
@@ -267,7 +268,7 @@ describe('import', () => {
     const csvRows = ['KPI ID,Period,Period Start,Value', ...Array.from({ length: 10_001 }, () => 'x,weekly,2026-11-02,1')].join('\n');
     expect((await errorOf(await upload('Erik Hansen', url, csvRows, 'text/csv'))).message).toMatch(/more than 10,000 rows/);
     expect((await errorOf(await upload('Erik Hansen', url, await notAWorkbookZip(), xlsxType))).message).toMatch(/not an Excel workbook/);
-  });
+  }, 90_000);
 });
 
 describe('off-track alerts and Power BI', () => {
