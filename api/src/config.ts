@@ -63,9 +63,17 @@ const configSchema = z.object({
   /** How long the grid waits for actuals before loading without them. */
   ACTUALS_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
   /** Budget and KPI imports: the largest upload accepted (bytes as sent). */
-  IMPORT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  IMPORT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** The most an .xlsx may unpack to (all its parts together), checked before and while it is inflated. */
-  IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  IMPORT_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
   /** The longest cell text read from an import (Excel's own limit is 32,767 characters). */
   IMPORT_MAX_CELL_CHARS: z.coerce.number().int().positive().default(32_767),
   /** The most data rows a budget import may hold (a BU plan is far smaller; this bounds memory and time). */

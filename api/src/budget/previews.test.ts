@@ -78,7 +78,8 @@ describe('import previews', () => {
     expect(await rowsOf()).toEqual([]);
     const index: string[] = [];
     const filter = odata`PartitionKey eq ${expiryPartition}`;
-    for await (const row of store.table.listEntities({ queryOptions: { filter } })) if (row.previewId === previewId) index.push(row.rowKey!);
+    for await (const row of store.table.listEntities({ queryOptions: { filter } }))
+      if (row.previewId === previewId) index.push(row.rowKey!);
     expect(index).toEqual([]);
     // Deleted, but its id says it expired: still 410, not 404. An unknown id is 404.
     await expect(loadPreview(store, partitionKey, previewId, 'erik', ttl, new Date())).rejects.toMatchObject({ status: 410 });

@@ -21,7 +21,13 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
-const exported = (lines = 3) => collect(exportWorkbook(Array.from({ length: lines }, (_, i) => line(i)), { available: true, values: {} }));
+const exported = (lines = 3) =>
+  collect(
+    exportWorkbook(
+      Array.from({ length: lines }, (_, i) => line(i)),
+      { available: true, values: {} },
+    ),
+  );
 
 /** An exported workbook whose sheet XML is replaced (compressed as hard as DEFLATE can). */
 async function withSheet(sheetXml: string | Buffer, extra: (zip: JSZip) => void = () => {}): Promise<Buffer> {
@@ -47,7 +53,11 @@ function lieAboutSizes(zip: Buffer): Buffer {
   return out;
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ApiError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as ApiError,
+  );
 
 describe('reading an uploaded workbook within limits', () => {
   it('reads an exported workbook', async () => {
@@ -73,7 +83,10 @@ describe('reading an uploaded workbook within limits', () => {
 
   it('refuses one huge string (100 MB in a 100 KB file)', async () => {
     const huge = await withSheet(sheetOf('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), (zip) =>
-      zip.file('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'x'.repeat(100 * 1024 * 1024)}</t></si></sst>`),
+      zip.file(
+        'xl/sharedStrings.xml',
+        `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'x'.repeat(100 * 1024 * 1024)}</t></si></sst>`,
+      ),
     );
     expect(huge.length).toBeLessThan(200 * 1024);
     expect(await failure(readSheet(huge, 'xlsx', limits))).toMatchObject({ status: 413 });

@@ -33,9 +33,15 @@ const lineArb = (index: number) =>
     category: fc.string({ unit: 'binary', maxLength: 40 }),
     region: fc.string({ maxLength: 20 }),
     quarter: fc.constant('Q1'),
-    budgetAmount: fc.double({ min: amountBounds.min, max: amountBounds.max, noNaN: true }).map((value) => (Object.is(value, -0) ? 0 : value)),
+    budgetAmount: fc
+      .double({ min: amountBounds.min, max: amountBounds.max, noNaN: true })
+      .map((value) => (Object.is(value, -0) ? 0 : value)),
     forecastSales: fc.integer({ min: 0, max: amountBounds.max }),
-    comments: fc.oneof(fc.string({ unit: 'binary', maxLength: maxCommentLength }), fc.constantFrom(...hostile), fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '_', 'x', '0', 'A', '\n', '"', ','), maxLength: 12 })),
+    comments: fc.oneof(
+      fc.string({ unit: 'binary', maxLength: maxCommentLength }),
+      fc.constantFrom(...hostile),
+      fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '_', 'x', '0', 'A', '\n', '"', ','), maxLength: 12 }),
+    ),
     rev: fc.nat(50),
     changes: fc.constant({}),
   });
@@ -46,6 +52,8 @@ describe('text codecs', () => {
     expect(toXlsxText('=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
     expect(toXlsxText('a\u0001b\rc')).toBe('a_x0001_b_x000D_c');
     expect(toXlsxText('_x0041_')).toBe('_x005F_x0041_');
+    expect(toXlsxText('a\uD800b\u{1F600}')).toBe('a_xD800_b\u{1F600}');
+    expect(fromXlsxText('a_xD800_b')).toBe('a\uD800b');
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => fromXlsxText(toXlsxText(text)) === text));
   });
   it('csv: guards only what a spreadsheet would evaluate, and removes exactly that guard', () => {

@@ -6,8 +6,9 @@ import { budgetSheetColumns } from '@planboard/contracts';
  * surrogates) is written the way Excel writes it, as `_xHHHH_`; a literal `_xHHHH_` in the text has
  * its underscore escaped (`_x005F_`) so reading it back is unambiguous (ECMA-376 ST_Xstring).
  */
-// eslint-disable-next-line no-control-regex
-const xmlUnsafe = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const xmlUnsafe =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+  /[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 const xmlEscape = /_x([0-9A-Fa-f]{4})_/g;
 const hex4 = (char: string): string => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 
@@ -41,7 +42,12 @@ export type SheetColumnKey = (typeof budgetSheetColumns)[number]['key'];
 
 /** Maps a header row to column positions; unknown or missing headers are reported by name. */
 export function mapHeaders(headers: readonly string[]): { positions: Map<SheetColumnKey, number>; missing: string[] } {
-  const normalised = headers.map((header) => header.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const normalised = headers.map((header) =>
+    header
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const positions = new Map<SheetColumnKey, number>();
   const missing: string[] = [];
   for (const column of budgetSheetColumns) {

@@ -1,9 +1,4 @@
-import {
-  kpiDataPointInputSchema,
-  kpiImportColumns,
-  type KpiDataPointInput,
-  type KpiImportRowError,
-} from '@planboard/contracts';
+import { kpiDataPointInputSchema, kpiImportColumns, type KpiDataPointInput, type KpiImportRowError } from '@planboard/contracts';
 import type { SheetRow } from '../budget/read-sheet';
 import type { KpiDefinition } from './model';
 import { pointKey } from './model';
