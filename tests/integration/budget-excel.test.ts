@@ -40,7 +40,7 @@ async function exported(): Promise<ExcelJS.Workbook> {
 }
 
 describe('Excel export and import', () => {
-  it('exports values (no formulas), marks read-only columns, neutralises formula-like text; re-import shows no changes', async () => {
+  it('exports values (no formulas), marks read-only columns, formula-like text as plain string cells; re-import shows no changes', async () => {
     const grid = budgetGridSchema.parse(await (await api.call(`/budget/${planId}/sales-north`, { token })).json());
     const line = grid.lines[0]!;
     const hostile = '=HYPERLINK("http://evil","click")';
