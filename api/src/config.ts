@@ -1,3 +1,4 @@
+import { maxKpiImportRows } from '@planboard/contracts';
 import { z } from 'zod';
 import { storageSetting, storageSettingRequired } from './storage/connection';
 import { microsoftHostClientIds } from './auth/microsoft-hosts';
@@ -68,6 +69,26 @@ const configSchema = z.object({
   KPI_PUSH_DATASET_ID: z.string().uuid().default(localPowerBi.kpiPushDatasetId),
   /** How long the grid waits for actuals before loading without them. */
   ACTUALS_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
+  /** Budget and KPI imports: the largest upload accepted (bytes as sent). */
+  IMPORT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  /** The most an .xlsx may unpack to (all its parts together), checked before and while it is inflated. */
+  IMPORT_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  /** The longest cell text read from an import (Excel's own limit is 32,767 characters). */
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().positive().default(32_767),
+  /** The most data rows a budget import may hold (a BU plan is far smaller; this bounds memory and time). */
+  BUDGET_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(60_000),
+  /** The most data rows a KPI import file may hold. */
+  KPI_IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(maxKpiImportRows).default(maxKpiImportRows),
+  /** How long an import preview can be applied; a timer deletes it afterwards. */
+  IMPORT_PREVIEW_TTL_HOURS: z.coerce.number().positive().default(24),
 });
 
 export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[]; AUTH_ALLOWED_CLIENT_IDS: string[] }>;

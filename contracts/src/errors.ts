@@ -11,6 +11,7 @@ export const errorCodes = [
   'NotFound',
   'Conflict',
   'PreconditionFailed',
+  'Gone',
   'PayloadTooLarge',
   'UnsupportedMediaType',
   'TooManyRequests',

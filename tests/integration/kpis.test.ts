@@ -7,6 +7,7 @@ import {
 } from '@planboard/contracts';
 import { KpiStore } from '../../api/src/kpi/store';
 import { startApiHost } from './support/api-host';
+import { hugeString, lyingZipBomb, manyRows, notAWorkbookZip, zipBomb } from './support/hostile-workbooks';
 import {
   drainNotifications,
   errorOf,
@@ -245,7 +246,7 @@ describe('import', () => {
   it('refuses other content types, empty and unreadable files, missing columns and more than 10,000 rows', async () => {
     expect((await upload('Erik Hansen', url, 'a=1', 'application/x-www-form-urlencoded')).status).toBe(415);
     expect((await upload('Erik Hansen', url, '', 'text/csv')).status).toBe(400);
-    expect((await errorOf(await upload('Erik Hansen', url, Buffer.from('not a zip'), xlsxType))).message).toMatch(/not a readable \.xlsx/);
+    expect((await errorOf(await upload('Erik Hansen', url, Buffer.from('not a zip'), xlsxType))).message).toMatch(/not an Excel workbook/);
     expect((await errorOf(await upload('Erik Hansen', url, 'KPI ID,Value\nx,1\n', 'text/csv'))).message).toMatch(
       /^Missing columns: Period, Period Start/,
     );
@@ -253,6 +254,21 @@ describe('import', () => {
     expect((await call('Erik Hansen', url, { json: { points: many } })).status).toBe(400);
     expect((await call('Nora Lindqvist', '/kpis/sales-north/import', { json: { points: [{ kpiId: 'x' }] } })).status).toBe(400);
   });
+
+  // Building the hostile fixtures (100 MB deflated by jszip) takes a few seconds each.
+  it('checks uploaded files before unpacking them, as budget imports do', async () => {
+    for (const bomb of [await zipBomb(), await lyingZipBomb(), await hugeString()]) {
+      const response = await upload('Erik Hansen', url, bomb, xlsxType);
+      expect(response.status).toBe(413);
+      expect(await errorOf(response)).toMatchObject({ code: 'PayloadTooLarge', message: expect.stringMatching(/more than 64 MB/) });
+    }
+    const rows = await upload('Erik Hansen', url, await manyRows(20_000), xlsxType);
+    expect(rows.status).toBe(400);
+    expect((await errorOf(rows)).message).toMatch(/more than 10,000 rows; at most 10,000/);
+    const csvRows = ['KPI ID,Period,Period Start,Value', ...Array.from({ length: 10_001 }, () => 'x,weekly,2026-11-02,1')].join('\n');
+    expect((await errorOf(await upload('Erik Hansen', url, csvRows, 'text/csv'))).message).toMatch(/more than 10,000 rows/);
+    expect((await errorOf(await upload('Erik Hansen', url, await notAWorkbookZip(), xlsxType))).message).toMatch(/not an Excel workbook/);
+  }, 90_000);
 });
 
 describe('off-track alerts and Power BI', () => {

@@ -1,16 +1,33 @@
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { budgetSheetColumns, type Actuals, type BudgetLine } from '@planboard/contracts';
-import { toSheetText } from './sheet';
+import { toCsvText, toXlsxText } from './sheet';
 
 const readOnlyFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const editableFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4CE' } };
+const amountColumns = new Set<string>(['budgetAmount', 'forecastSales', 'actualSales']);
+/** Rows written between yields to the event loop, so concurrent exports and other requests interleave. */
+const rowsPerSlice = 500;
 
-/**
- * The grid as an .xlsx workbook: values only (no formulas), read-only columns grey and locked
- * (sheet protected without a password, editable cells unlocked), text made formula-safe.
- */
-export async function exportWorkbook(title: string, lines: readonly BudgetLine[], actuals: Actuals): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+type SheetValues = Record<(typeof budgetSheetColumns)[number]['key'], string | number | null>;
+
+function sheetValues(line: BudgetLine, actuals: Actuals, text: (value: string) => string): SheetValues {
+  return {
+    lineId: text(line.lineId),
+    category: text(line.category),
+    region: text(line.region),
+    quarter: text(line.quarter),
+    actualSales: actuals.values[line.lineId] ?? null,
+    budgetAmount: line.budgetAmount,
+    forecastSales: line.forecastSales,
+    comments: text(line.comments),
+  };
+}
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function writeWorkbook(stream: PassThrough, lines: readonly BudgetLine[], actuals: Actuals): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Planboard';
   const sheet = workbook.addWorksheet('Budget', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = budgetSheetColumns.map((column) => ({
@@ -18,32 +35,56 @@ export async function exportWorkbook(title: string, lines: readonly BudgetLine[]
     key: column.key,
     width: column.key === 'comments' ? 48 : 20,
   }));
-  for (const line of lines) {
-    sheet.addRow({
-      lineId: line.lineId,
-      category: toSheetText(line.category),
-      region: toSheetText(line.region),
-      quarter: toSheetText(line.quarter),
-      actualSales: actuals.values[line.lineId] ?? null,
-      budgetAmount: line.budgetAmount,
-      forecastSales: line.forecastSales,
-      comments: toSheetText(line.comments),
-    });
-  }
+  const header = sheet.getRow(1);
   budgetSheetColumns.forEach((column, index) => {
-    const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
-      if (rowNumber === 1) return;
+    const cell = header.getCell(index + 1);
+    cell.font = { bold: true };
+    cell.note = column.editable ? 'Editable' : 'Read-only';
+  });
+  header.commit();
+  for (let index = 0; index < lines.length; index += 1) {
+    const row = sheet.addRow(sheetValues(lines[index]!, actuals, toXlsxText));
+    budgetSheetColumns.forEach((column, position) => {
+      const cell = row.getCell(position + 1);
+      if (cell.value === null) return;
       cell.fill = column.editable ? editableFill : readOnlyFill;
       cell.protection = { locked: !column.editable };
-      if (column.key === 'budgetAmount' || column.key === 'forecastSales' || column.key === 'actualSales') cell.numFmt = '#,##0.00';
+      if (amountColumns.has(column.key)) cell.numFmt = '#,##0.00';
     });
-    const header = sheet.getRow(1).getCell(index + 1);
-    header.font = { bold: true };
-    header.note = column.editable ? 'Editable' : 'Read-only';
-  });
-  sheet.getRow(1).getCell(1).value = 'Line ID';
-  workbook.title = title;
+    row.commit();
+    if (index % rowsPerSlice === rowsPerSlice - 1) await nextTick();
+  }
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, sort: true, autoFilter: true });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
+}
+
+/**
+ * The grid as an .xlsx workbook, streamed (exceljs's streaming writer: rows are serialised and
+ * zipped as they are added, the workbook is never held whole). Values only, no formulas: text is
+ * written unchanged as string cells, which Excel never evaluates. Read-only columns grey and
+ * locked (sheet protected without a password), editable cells unlocked.
+ */
+export function exportWorkbook(lines: readonly BudgetLine[], actuals: Actuals): Readable {
+  const stream = new PassThrough();
+  writeWorkbook(stream, lines, actuals).catch((error: unknown) => stream.destroy(error as Error));
+  return stream;
+}
+
+/** One CSV record, every field quoted (RFC 4180). Written here because fast-csv's formatter drops NUL characters. */
+const csvRecord = (fields: readonly string[]): string => `${fields.map((field) => `"${field.replace(/"/g, '""')}"`).join(',')}\r\n`;
+
+/**
+ * The grid as a .csv (UTF-8 with BOM so Excel reads it as such), streamed with backpressure. Text
+ * that a spreadsheet would evaluate gets the guard of {@link toCsvText}.
+ */
+export function exportCsv(lines: readonly BudgetLine[], actuals: Actuals): Readable {
+  function* records(): Generator<string> {
+    yield `\uFEFF${csvRecord(budgetSheetColumns.map((column) => column.header))}`;
+    for (const line of lines) {
+      const values = sheetValues(line, actuals, toCsvText);
+      yield csvRecord(budgetSheetColumns.map((column) => (values[column.key] === null ? '' : String(values[column.key]))));
+    }
+  }
+  return Readable.from(records(), { objectMode: false });
 }

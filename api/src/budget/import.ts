@@ -1,46 +1,7 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { amountBounds, maxCommentLength, type EditableField, type ImportChange, type ImportRowError } from '@planboard/contracts';
 import type { StoredLine } from './line-entity';
-import { fromSheetText, mapHeaders } from './sheet';
-
-export type SheetKind = 'xlsx' | 'csv';
-export interface SheetRow {
-  rowNumber: number;
-  values: unknown[];
-}
-
-/** Most rows an import may hold (a BU plan is far smaller; this bounds memory and time). */
-export const maxImportRows = 60_000;
-
-function cellValue(value: ExcelJS.CellValue): unknown {
-  if (value && typeof value === 'object') {
-    if ('result' in value) return value.result; // a formula cell: its last computed value, never the formula
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return value.text;
-    if (value instanceof Date) return value.toISOString();
-  }
-  return value;
-}
-
-/** Reads the first sheet of an .xlsx, or a .csv, into a header row and data rows (1-based row numbers). */
-export async function readSheet(bytes: Buffer, kind: SheetKind): Promise<{ headers: string[]; rows: SheetRow[] }> {
-  const workbook = new ExcelJS.Workbook();
-  // CSV values stay text (no guessing of dates or numbers): parsing is ours, cell by cell.
-  const sheet =
-    kind === 'xlsx'
-      ? (await workbook.xlsx.load(bytes as unknown as ArrayBuffer)).worksheets[0]
-      : await workbook.csv.read(Readable.from(bytes), { map: (value: unknown) => value });
-  if (!sheet) return { headers: [], rows: [] };
-  const rows: SheetRow[] = [];
-  let headers: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-    if (rowNumber === 1) headers = values.map((value) => String(value ?? ''));
-    else rows.push({ rowNumber, values });
-  });
-  return { headers, rows };
-}
+import type { SheetRow } from './read-sheet';
+import { mapHeaders } from './sheet';
 
 /** Parses a number as Excel shows it in en-US (`1,234.50`), or fails with the reason. */
 export function parseAmount(value: unknown): number | string {
@@ -48,7 +9,7 @@ export function parseAmount(value: unknown): number | string {
   const number =
     typeof value === 'number'
       ? value
-      : /^\s*-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*$/.test(String(value))
+      : /^\s*-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?\s*$/.test(String(value))
         ? Number(String(value).replace(/,/g, ''))
         : NaN;
   if (!Number.isFinite(number)) return `"${String(value).slice(0, 40)}" is not a number.`;
@@ -63,19 +24,13 @@ export interface ImportPlan {
   unchangedRows: number;
 }
 
-/** Compares a sheet with the stored lines: what would change, and which rows cannot be imported. */
+/** Compares a sheet (rows already within the import limits) with the stored lines: what would change, and which rows cannot be imported. */
 export function planImport(headers: readonly string[], rows: readonly SheetRow[], lines: ReadonlyMap<string, StoredLine>): ImportPlan {
   const { positions, missing } = mapHeaders(headers);
   if (missing.length)
     return {
       changes: [],
       errors: [{ row: 1, message: `Missing columns: ${missing.join(', ')}. Use the layout of an exported file.` }],
-      unchangedRows: 0,
-    };
-  if (rows.length > maxImportRows)
-    return {
-      changes: [],
-      errors: [{ row: 1, message: `The file has ${rows.length} rows; at most ${maxImportRows} can be imported at once.` }],
       unchangedRows: 0,
     };
   const changes: ImportChange[] = [];
@@ -107,7 +62,8 @@ export function planImport(headers: readonly string[], rows: readonly SheetRow[]
         rowErrors.push({ row: rowNumber, column: field === 'budgetAmount' ? 'Budget Amount' : 'Forecast Sales', message: parsed });
       else if (parsed !== line[field]) rowChanges.push({ lineId, field, old: line[field], new: parsed, baseRev: line.rev });
     }
-    const comments = fromSheetText(String(at('comments') ?? ''));
+    // Text arrives decoded (readSheet undoes exactly what the export encoded).
+    const comments = String(at('comments') ?? '');
     if (comments.length > maxCommentLength)
       rowErrors.push({ row: rowNumber, column: 'Comments', message: `At most ${maxCommentLength} characters.` });
     else if (comments !== line.comments)

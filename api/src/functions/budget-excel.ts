@@ -1,23 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { app } from '@azure/functions';
+import { app, type HttpRequest } from '@azure/functions';
 import type { CellEdit, ImportPreview } from '@planboard/contracts';
 import { z } from 'zod';
+import type { Access } from '../access/guard';
 import { actualsFor } from '../budget/actuals';
-import { exportWorkbook } from '../budget/export';
-import { planImport, readSheet, type SheetKind } from '../budget/import';
+import { exportCsv, exportWorkbook } from '../budget/export';
+import { planImport } from '../budget/import';
 import { planPartitionKey, publicLine } from '../budget/line-entity';
 import { planParams } from '../budget/params';
 import { requirePlan } from '../budget/plan-state';
-import { loadPreview, savePreview } from '../budget/previews';
+import { loadPreview, newPreviewId, savePreview } from '../budget/previews';
+import type { SheetKind } from '../budget/read-sheet';
 import { saveEdits } from '../budget/save';
-import { ApiError, badRequest } from '../errors';
+import { readUploadedSheet } from '../budget/upload';
+import { config } from '../config';
+import { ApiError } from '../errors';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseParams } from '../http/validate';
 import { getServices } from '../services';
 
-const maxUploadBytes = 5 * 1024 * 1024;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const previewTtlMs = (): number => config().IMPORT_PREVIEW_TTL_HOURS * 3_600_000;
 
 function sheetKind(contentType: string | null): SheetKind {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
@@ -26,25 +29,43 @@ function sheetKind(contentType: string | null): SheetKind {
   throw new ApiError(415, 'UnsupportedMediaType', 'Upload an .xlsx workbook or a .csv file in the export layout.');
 }
 
-/** The grid as an Excel workbook (values, read-only columns marked, formula-safe text). */
+/** Everything an export needs, read before the first byte is sent (a failure is still a clean error response). */
+async function exportData(request: HttpRequest, access: Access) {
+  const { planId, scopeId } = parseParams(request, planParams);
+  access.require(scopeId, 'read', 'This budget');
+  const snapshot = await getServices().budget.read(planPartitionKey(planId, scopeId));
+  const lines = [...snapshot.lines.values()].map(publicLine);
+  return { planId, scopeId, lines, actuals: await actualsFor(access, planId, scopeId) };
+}
+
+const download = (type: string, filename: string) => ({
+  'Content-Type': type,
+  'Content-Disposition': `attachment; filename="${filename}"`,
+  'Cache-Control': 'no-store',
+});
+
+/** The grid as an Excel workbook (values, read-only columns marked, text as string cells), streamed. */
 app.http('budgetExport', {
   route: 'budget/{planId}/{scopeId}/export.xlsx',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId } = parseParams(request, planParams);
-    const scope = access.require(scopeId, 'read', 'This budget');
-    const snapshot = await getServices().budget.read(planPartitionKey(planId, scopeId));
-    const lines = [...snapshot.lines.values()].map(publicLine);
-    const body = await exportWorkbook(`${scope.name} ${planId}`, lines, await actualsFor(access, planId, scopeId));
+    const { planId, scopeId, lines, actuals } = await exportData(request, access);
+    return { status: 200, body: exportWorkbook(lines, actuals), headers: download(xlsxType, `budget-${planId}-${scopeId}.xlsx`) };
+  }),
+});
+
+/** The grid as a .csv (text a spreadsheet would evaluate is guarded), streamed. */
+app.http('budgetExportCsv', {
+  route: 'budget/{planId}/{scopeId}/export.csv',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (request, _context, access) => {
+    const { planId, scopeId, lines, actuals } = await exportData(request, access);
     return {
       status: 200,
-      body,
-      headers: {
-        'Content-Type': xlsxType,
-        'Content-Disposition': `attachment; filename="budget-${planId}-${scopeId}.xlsx"`,
-        'Cache-Control': 'no-store',
-      },
+      body: exportCsv(lines, actuals),
+      headers: download('text/csv; charset=utf-8', `budget-${planId}-${scopeId}.csv`),
     };
   }),
 });
@@ -58,19 +79,14 @@ app.http('budgetImportPreview', {
     const { planId, scopeId } = parseParams(request, planParams);
     const scope = access.require(scopeId, 'edit', 'This budget');
     const kind = sheetKind(request.headers.get('content-type'));
-    const bytes = Buffer.from(await request.arrayBuffer());
-    if (bytes.length === 0) throw badRequest('The file is empty.');
-    if (bytes.length > maxUploadBytes) throw new ApiError(413, 'PayloadTooLarge', 'The file is larger than 5 MB.');
-    const sheet = await readSheet(bytes, kind).catch(() => {
-      throw badRequest(kind === 'xlsx' ? 'This is not a readable .xlsx workbook.' : 'This is not a readable .csv file.');
-    });
+    const sheet = await readUploadedSheet(request, kind, config().BUDGET_IMPORT_MAX_ROWS);
     const { budget } = getServices();
     await requirePlan(budget, { planId, scopeId }, scope.name);
     const partitionKey = planPartitionKey(planId, scopeId);
     const snapshot = await budget.read(partitionKey);
     const plan = planImport(sheet.headers, sheet.rows, snapshot.lines);
-    const previewId = randomUUID();
-    const expiresAt = await savePreview(budget, partitionKey, previewId, access.caller.upn, plan.changes);
+    const previewId = newPreviewId();
+    const expiresAt = await savePreview(budget, partitionKey, previewId, access.caller.upn, plan.changes, previewTtlMs());
     const body: ImportPreview = {
       previewId,
       fileRows: sheet.rows.length,
@@ -93,7 +109,7 @@ app.http('budgetImportApply', {
     const scope = access.require(scopeId, 'edit', 'This budget');
     const { budget } = getServices();
     await requirePlan(budget, { planId, scopeId }, scope.name);
-    const preview = await loadPreview(budget, planPartitionKey(planId, scopeId), previewId, access.caller.upn);
+    const preview = await loadPreview(budget, planPartitionKey(planId, scopeId), previewId, access.caller.upn, previewTtlMs());
     if (preview.changes.length === 0) return json({ applied: 0, unchanged: 0, conflicts: [], lines: [] });
     const edits = preview.changes.map(
       (change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit,

@@ -1,6 +1,8 @@
 import { app, type HttpRequest } from '@azure/functions';
 import { kpiDataPointInputSchema, kpiImportJsonSchema, type KpiDataPointInput, type KpiImportResult } from '@planboard/contracts';
-import { readSheet, type SheetKind } from '../budget/import';
+import type { SheetKind } from '../budget/read-sheet';
+import { readUploadedSheet } from '../budget/upload';
+import { config } from '../config';
 import { ApiError, badRequest, validationFailed } from '../errors';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
@@ -13,7 +15,6 @@ import { targetProblem } from '../kpi/status';
 import { writePoints } from '../kpi/write';
 import { getServices } from '../services';
 
-const maxUploadBytes = 5 * 1024 * 1024;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Records one data point (edit); the same period and start again replaces it. Returns the KPI after the write. */
@@ -33,7 +34,7 @@ app.http('kpiPointUpsert', {
   }),
 });
 
-/** The rows of an import request: a JSON body, or an uploaded .csv/.xlsx (≤ 5 MB). */
+/** The rows of an import request: a JSON body, or an uploaded .csv/.xlsx (within the import limits of the config). */
 async function importRows(request: HttpRequest): Promise<ImportRow[]> {
   const header = request.headers.get('content-type');
   if (isJsonMediaType(header)) return rowsFromJson((await parseJsonBody(request, kpiImportJsonSchema)).points);
@@ -41,12 +42,7 @@ async function importRows(request: HttpRequest): Promise<ImportRow[]> {
   const kind: SheetKind | undefined = type === xlsxType ? 'xlsx' : type === 'text/csv' ? 'csv' : undefined;
   if (!kind)
     throw new ApiError(415, 'UnsupportedMediaType', 'Send the points as application/json, or upload a .csv (text/csv) or .xlsx file.');
-  const bytes = Buffer.from(await request.arrayBuffer());
-  if (bytes.length === 0) throw badRequest('The file is empty.');
-  if (bytes.length > maxUploadBytes) throw new ApiError(413, 'PayloadTooLarge', 'The file is larger than 5 MB.');
-  const sheet = await readSheet(bytes, kind).catch(() => {
-    throw badRequest(kind === 'xlsx' ? 'This is not a readable .xlsx workbook.' : 'This is not a readable .csv file.');
-  });
+  const sheet = await readUploadedSheet(request, kind, config().KPI_IMPORT_MAX_ROWS);
   const rows = rowsFromSheet(sheet.headers, sheet.rows);
   if (typeof rows === 'string') throw badRequest(rows);
   return rows;

@@ -1,12 +1,5 @@
-import {
-  kpiDataPointInputSchema,
-  kpiImportColumns,
-  maxKpiImportRows,
-  type KpiDataPointInput,
-  type KpiImportRowError,
-} from '@planboard/contracts';
-import type { SheetRow } from '../budget/import';
-import { fromSheetText } from '../budget/sheet';
+import { kpiDataPointInputSchema, kpiImportColumns, type KpiDataPointInput, type KpiImportRowError } from '@planboard/contracts';
+import type { SheetRow } from '../budget/read-sheet';
 import type { KpiDefinition } from './model';
 import { pointKey } from './model';
 import { targetProblem } from './status';
@@ -90,7 +83,6 @@ export function rowsFromSheet(headers: readonly string[], rows: readonly SheetRo
   if (missing.length) return `Missing columns: ${missing.join(', ')}. The header row needs ${Object.values(kpiImportColumns).join(', ')}.`;
   const data = rows.filter((row) => !row.values.every(isBlank));
   if (data.length === 0) return 'The file has no data rows.';
-  if (data.length > maxKpiImportRows) return `The file has ${data.length} rows; at most ${maxKpiImportRows} can be imported at once.`;
   const label = (field: string): string => kpiImportColumns[field as Field] ?? field;
   return data.map(({ rowNumber, values }) => {
     const cell = (field: Field): unknown => values[positions.get(field) ?? -1];
@@ -110,7 +102,7 @@ export function rowsFromSheet(headers: readonly string[], rows: readonly SheetRo
       if (typeof parsed === 'number') fieldsOut[field] = parsed;
       else cellErrors.push({ field, message: parsed });
     }
-    if (!isBlank(cell('notes'))) fieldsOut.notes = fromSheetText(String(cell('notes')));
+    if (!isBlank(cell('notes'))) fieldsOut.notes = String(cell('notes'));
     return { row: rowNumber, kpiId: String(cell('kpiId') ?? '').trim(), fields: fieldsOut, cellErrors, label };
   });
 }

@@ -31,6 +31,8 @@ export function describeApiError(err: unknown): ProblemText {
     case 'Conflict':
     case 'PreconditionFailed':
       return { title: 'Someone else changed this', message: `${err.message} Refresh to see the latest version, then try again.` };
+    case 'Gone':
+      return { title: 'This has expired', message: err.message };
     case 'BadRequest':
     case 'ValidationFailed':
       return { title: 'Please check what you entered', message: `${err.message}${detailsText(err.details)}` };

@@ -75,6 +75,15 @@ export const budgetOperations: readonly OperationSpec[] = [
     responses: { 200: { description: 'The workbook', mediaType: xlsx } },
   },
   {
+    method: 'get',
+    route: 'budget/{planId}/{scopeId}/export.csv',
+    operationId: 'budgetExportCsv',
+    tag: 'Budget',
+    summary: 'The grid as CSV (text a spreadsheet would evaluate is guarded with a leading apostrophe)',
+    params: planParams,
+    responses: { 200: { description: 'The CSV file', mediaType: 'text/csv' } },
+  },
+  {
     method: 'post',
     route: 'budget/{planId}/{scopeId}/import',
     operationId: 'budgetImportPreview',
