@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { grantLevels, scopeIdSchema, scopeSchema } from './directory';
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'an object id is a GUID');
+// No regex flags: JSON Schema (the OpenAPI document) patterns have none, so case-insensitivity is in the class.
+const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'an object id is a GUID');
 
 /** A scope with the level the caller holds on it. */
 export const grantedScopeSchema = scopeSchema.extend({ level: z.enum(grantLevels) });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { scopeTypes } from './directory';
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a Power BI id is a GUID');
+// No regex flags: JSON Schema (the OpenAPI document) patterns have none, so case-insensitivity is in the class.
+const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'a Power BI id is a GUID');
 
 /** Route parameter of the report routes. */
 export const reportParamsSchema = z.object({ reportId: guid });
