@@ -53,6 +53,12 @@ export const planStateSchema = z.object({
   submittedBy: z.string().optional(),
   submittedAt: z.string().optional(),
   refreshId: z.string().optional(),
+  /**
+   * How the refresh is followed: `execution` (enhanced refresh: its execution details) or `history`
+   * (plain refresh on shared capacity, where enhanced refresh is refused: the refresh history entry
+   * with this request id). Absent on plans submitted before plain refreshes existed: `execution`.
+   */
+  refreshFollow: z.enum(['execution', 'history']).optional(),
   refreshError: z.string().optional(),
   unlockedBy: z.string().optional(),
   unlockedAt: z.string().optional(),

@@ -37,6 +37,7 @@ const optionalStateProperties = [
   'submittedAt',
   'refreshId',
   'refreshError',
+  'refreshFollow',
   'unlockedBy',
   'unlockedAt',
   'unlockReason',
@@ -70,7 +71,10 @@ function toState(entity: Record<string, unknown> | undefined): PlanState {
   if (!entity) return { status: 'draft' };
   const status = planStatuses.find((candidate) => candidate === entity.status) ?? 'draft';
   const state: PlanState = { status };
-  for (const key of optionalStateProperties) if (typeof entity[key] === 'string' && entity[key]) state[key] = entity[key] as string;
+  for (const key of optionalStateProperties)
+    if (typeof entity[key] === 'string' && entity[key]) Object.assign(state, { [key]: entity[key] });
+  // A follow mode this code does not know is dropped (followed as `execution`), not trusted.
+  if (state.refreshFollow !== 'history' && state.refreshFollow !== 'execution') delete state.refreshFollow;
   return state;
 }
 

@@ -1,7 +1,7 @@
 import type { PlanState } from '@planboard/contracts';
 import { config } from '../config';
 import { conflict } from '../errors';
-import { PowerBiError } from '../powerbi';
+import { parseServiceException, PowerBiError } from '../powerbi';
 import { watchRefresh } from '../refresh/watch';
 import { getServices } from '../services';
 import { planPartitionKey } from './line-entity';
@@ -9,6 +9,8 @@ import { planEvent, transition, type PlanRef } from './plan-state';
 
 /** The refresh we ask for: enhanced (so it has an id we can follow), all tables, all-or-nothing. */
 const submitRefresh = { type: 'Full', commitMode: 'Transactional' } as const;
+/** What shared capacity allows instead (a service principal may only ask for no e-mail). */
+const plainRefresh = { notifyOption: 'NoNotification' } as const;
 
 function describe(error: unknown): string {
   if (error instanceof PowerBiError) return `Power BI refused the refresh (${error.code ?? error.status}): ${error.message}`;
@@ -36,6 +38,28 @@ export async function submitPlan(ref: PlanRef, actor: string, now = new Date()):
   return startRefresh(ref);
 }
 
+/** Power BI's 400 for an enhanced refresh of a model on shared capacity (Pro workspaces). */
+function enhancedRefused(error: unknown): boolean {
+  return error instanceof PowerBiError && error.status === 400 && /enhanced refresh is not supported|shared capacity/i.test(error.message);
+}
+
+/**
+ * Starts the submit refresh: enhanced where the capacity allows it, else a plain refresh, which
+ * has no execution details and is followed through the refresh history by its request id.
+ */
+async function triggerSubmitRefresh(): Promise<{ refreshId?: string; requestId?: string; follow: 'execution' | 'history' }> {
+  const settings = config();
+  const { powerBi } = getServices();
+  try {
+    const triggered = await powerBi.refreshes.trigger(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, submitRefresh);
+    return { ...triggered, follow: 'execution' };
+  } catch (error) {
+    if (!enhancedRefused(error)) throw error;
+    const triggered = await powerBi.refreshes.trigger(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, plainRefresh);
+    return { requestId: triggered.requestId, follow: 'history' };
+  }
+}
+
 /** True for Power BI's "Another refresh request is already executing" (another BU submitted just before). */
 function isBusy(error: unknown): boolean {
   return error instanceof PowerBiError && error.status === 400 && /already executing/i.test(error.message);
@@ -47,9 +71,9 @@ function isBusy(error: unknown): boolean {
  */
 async function startRefresh(ref: PlanRef): Promise<PlanState> {
   const settings = config();
-  const { budget, powerBi } = getServices();
+  const { budget } = getServices();
   try {
-    const triggered = await powerBi.refreshes.trigger(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, submitRefresh);
+    const triggered = await triggerSubmitRefresh();
     // Failure detection then follows this refresh too, so a failed submit refresh alerts the subscribers.
     await watchRefresh(settings.AzureWebJobsStorage, {
       workspaceId: settings.BUDGET_WORKSPACE_ID,
@@ -57,10 +81,11 @@ async function startRefresh(ref: PlanRef): Promise<PlanState> {
       ...(triggered.requestId ? { requestId: triggered.requestId } : {}),
     }).catch((error: unknown) => console.warn('Could not watch the submit refresh:', error instanceof Error ? error.message : error));
     return await transition(budget, ref, (state) => ({
-      state: { ...state, status: 'refreshing', refreshId: triggered.refreshId ?? triggered.requestId },
+      state: { ...state, status: 'refreshing', refreshId: triggered.refreshId ?? triggered.requestId, refreshFollow: triggered.follow },
     }));
   } catch (error) {
     if (isBusy(error)) return (await budget.readHeader(planPartitionKey(ref.planId, ref.scopeId))).state;
+    console.warn('The submit refresh could not start:', error instanceof Error ? `${error.name}: ${error.message}` : error);
     return transition(budget, ref, (state) => ({ state: { ...state, status: 'failed', refreshError: describe(error) } }));
   }
 }
@@ -76,15 +101,10 @@ export async function followRefresh(ref: PlanRef, state: PlanState): Promise<Pla
   const { budget, powerBi } = getServices();
   let outcome: PlanState;
   try {
-    const execution = await powerBi.refreshes.details(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, state.refreshId);
-    if (execution.inProgress) return state;
-    const failed = execution.detail.status !== 'Completed';
-    const message =
-      execution.detail.messages
-        ?.map((entry) => entry.message)
-        .filter(Boolean)
-        .join(' ') || 'The model refresh failed.';
-    outcome = failed ? { ...state, status: 'failed', refreshError: message } : { ...state, status: 'live' };
+    const finished =
+      state.refreshFollow === 'history' ? await finishedInHistory(state.refreshId) : await finishedExecution(state.refreshId);
+    if (!finished) return state;
+    outcome = finished.failed ? { ...state, status: 'failed', refreshError: finished.message } : { ...state, status: 'live' };
   } catch {
     return state;
   }
@@ -93,6 +113,35 @@ export async function followRefresh(ref: PlanRef, state: PlanState): Promise<Pla
   } catch {
     return state;
   }
+}
+
+interface FinishedRefresh {
+  failed: boolean;
+  message: string;
+}
+
+/** An enhanced refresh's outcome from its execution details; undefined while it runs. */
+async function finishedExecution(refreshId: string): Promise<FinishedRefresh | undefined> {
+  const settings = config();
+  const execution = await getServices().powerBi.refreshes.details(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, refreshId);
+  if (execution.inProgress) return undefined;
+  const message =
+    execution.detail.messages
+      ?.map((entry) => entry.message)
+      .filter(Boolean)
+      .join(' ') || 'The model refresh failed.';
+  return { failed: execution.detail.status !== 'Completed', message };
+}
+
+/** A plain refresh's outcome from the refresh history (its entry has the trigger's request id); undefined while it runs. */
+async function finishedInHistory(requestId: string): Promise<FinishedRefresh | undefined> {
+  const settings = config();
+  const history = await getServices().powerBi.refreshes.history(settings.BUDGET_WORKSPACE_ID, settings.BUDGET_DATASET_ID, { top: 20 });
+  const entry = history.find((refresh) => refresh.requestId?.toLowerCase() === requestId.toLowerCase());
+  if (!entry || entry.status === 'Unknown' || entry.status === 'NotStarted') return undefined;
+  if (entry.status === 'Completed') return { failed: false, message: '' };
+  const exception = parseServiceException(entry.serviceExceptionJson);
+  return { failed: true, message: exception?.errorDescription ?? exception?.errorCode ?? 'The model refresh failed.' };
 }
 
 /** Reopens a submitted plan for editing; the reason is audited and sent to the BU. */
