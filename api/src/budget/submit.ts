@@ -97,8 +97,7 @@ async function startRefresh(ref: PlanRef): Promise<PlanState> {
 export async function followRefresh(ref: PlanRef, state: PlanState): Promise<PlanState> {
   if (state.status === 'submitted' && !state.refreshId) return startRefresh(ref).catch(() => state);
   if (state.status !== 'refreshing' || !state.refreshId) return state;
-  const settings = config();
-  const { budget, powerBi } = getServices();
+  const { budget } = getServices();
   let outcome: PlanState;
   try {
     const finished =
