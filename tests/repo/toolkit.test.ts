@@ -1,10 +1,7 @@
 import { overlay, readRepoFile, replaceOnce } from './support/files';
 import { actionOutputs, checkShape, checkVariables, parseProjectFile, type Action } from './support/toolkit';
 
-const ENVIRONMENTS = [
-  { yml: 'teamsapp.yml', env: 'dev' },
-  { yml: 'teamsapp.local.yml', env: 'local' },
-] as const;
+const ENVIRONMENTS = [{ yml: 'teamsapp.yml', env: 'dev' }] as const;
 
 function actionsOf(yml: string): Action[] {
   const project = parseProjectFile(readRepoFile(yml));
@@ -92,6 +89,16 @@ describe('teamsapp.yml cloud lifecycle', () => {
   });
 });
 
+describe('local debugging', () => {
+  // teamsapp.local.yml ran the real Teams client against the emulated backend, which could not work
+  // (plain-HTTP tab, the local issuer instead of Entra, an anonymous bot). Locally the stack is
+  // tested with the emulators; in real Teams, an environment deployed by teamsapp.yml.
+  it('has no half-working Teams debug project file', () => {
+    expect(() => readRepoFile('teamsapp.local.yml')).toThrow();
+    expect(() => readRepoFile('env/.env.local')).toThrow();
+  });
+});
+
 describe('the variable checker catches mistakes (run on tampered copies)', () => {
   it('reports a variable that nothing defines', () => {
     const read = overlay(readRepoFile, {
@@ -104,7 +111,7 @@ describe('the variable checker catches mistakes (run on tampered copies)', () =>
     const read = overlay(readRepoFile, {
       'appPackage/manifest.json': (t) => replaceOnce(t, '"id": "${{TEAMS_APP_ID}}"', '"id": "${{TEAMS_APPID}}"'),
     });
-    const problems = checkVariables(read, 'teamsapp.local.yml', 'local');
+    const problems = checkVariables(read, 'teamsapp.yml', 'dev');
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((p) => p.includes('${{TEAMS_APPID}} (in appPackage/manifest.json)'))).toBe(true);
   });
