@@ -83,6 +83,11 @@ describe('bearer token validation', () => {
     expect(caller).toMatchObject({ tid, oid: 'oid-1', upn: 'nora@contoso.test', isAdmin: true, tokenVersion: '2.0' });
   });
 
+  it('takes the upn claim over preferred_username (a guest: home e-mail vs their UPN in this tenant)', async () => {
+    const guest = await token({ claims: { preferred_username: 'ana@fabrikam.test', upn: 'ana_fabrikam.test#EXT#@contoso.test' } });
+    expect(await validate(`Bearer ${guest}`)).toMatchObject({ upn: 'ana_fabrikam.test#ext#@contoso.test' });
+  });
+
   it('accepts a v1 token (sts issuer, App ID URI audience, upn claim)', async () => {
     const v1 = await token({
       iss: `https://sts.idp.test/${tid}/`,

@@ -116,8 +116,10 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     const oid = payload.oid;
     if (typeof oid !== 'string') fail('MalformedToken');
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+    // `upn` first (the optional claim aad.manifest.json asks for): for guests `preferred_username` is
+    // their home e-mail, not the UPN that Power BI row-level security and our grants know them by.
     const upn =
-      [payload.preferred_username, payload.upn, payload.unique_name].find((value): value is string => typeof value === 'string') ?? '';
+      [payload.upn, payload.preferred_username, payload.unique_name].find((value): value is string => typeof value === 'string') ?? '';
     return {
       tid: claims.tid,
       oid,
