@@ -13,6 +13,8 @@ export const errorCodes = [
   'PreconditionFailed',
   'Gone',
   'PayloadTooLarge',
+  /** 422: an idempotency key reused with a different body (nothing was written). */
+  'IdempotencyKeyReused',
   'UnsupportedMediaType',
   'TooManyRequests',
   'DependencyUnavailable',

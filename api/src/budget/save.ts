@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { BudgetPatch, BudgetPatchResult, ErrorDetail } from '@planboard/contracts';
-import { conflict, validationFailed } from '../errors';
+import { ApiError, conflict, validationFailed } from '../errors';
 import { needsCompaction } from './blocks';
 import { publicLine, planPartitionKey, type HistoryEntry, type StoredLine } from './line-entity';
 import { mergeEdits } from './merge';
@@ -47,9 +48,35 @@ function blockChanges(snapshot: PlanSnapshot, updated: readonly StoredLine[], en
  * re-reading and re-merging: blocks this save already committed are recognised by its idempotency
  * key, and the other writer's cells either merge or come back as conflicts.
  */
+/**
+ * What blocks remember of a save: its idempotency key and a fingerprint of its body, so a retry
+ * (same key, same body) is recognised and the same key with another body is refused, not applied.
+ */
+function saveToken(patch: BudgetPatch): string {
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ action: patch.action, edits: patch.edits }))
+    .digest('hex')
+    .slice(0, 16);
+  return `${patch.idempotencyKey}~${fingerprint}`;
+}
+
+/** 422 when a block remembers this key with another body: a client bug (a reused key), never a retry. */
+function refuseReusedKey(snapshot: PlanSnapshot, patch: BudgetPatch, token: string): void {
+  const prefix = `${patch.idempotencyKey}~`;
+  for (const block of snapshot.blocks.values()) {
+    if (block.saves.some((saved) => saved.startsWith(prefix) && saved !== token)) {
+      throw new ApiError(
+        422,
+        'IdempotencyKeyReused',
+        'This idempotency key was already used for a different save. Use a new key for new edits; nothing was saved.',
+      );
+    }
+  }
+}
+
 export async function saveEdits(store: BudgetStore, request: SaveRequest): Promise<BudgetPatchResult> {
   const partitionKey = planPartitionKey(request.planId, request.scopeId);
-  const saveId = request.patch.idempotencyKey;
+  const saveId = saveToken(request.patch);
   const now = request.now ?? (() => new Date());
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const snapshot = await store.read(partitionKey);
@@ -60,6 +87,7 @@ export async function saveEdits(store: BudgetStore, request: SaveRequest): Promi
       snapshot.lines.has(edit.lineId) ? [] : [{ path: `edits.${index}.lineId`, message: `No budget line ${edit.lineId} in this plan.` }],
     );
     if (unknown.length) throw validationFailed('Some edits name lines that do not exist.', unknown.slice(0, 50));
+    refuseReusedKey(snapshot, request.patch, saveId);
     const alreadySaved = (line: StoredLine) => snapshot.blocks.get(line.block)?.saves.includes(saveId) ?? false;
     const merged = mergeEdits(snapshot.lines, request.patch.edits, {
       actor: request.actor,

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { budgetGridSchema, budgetPatchResultSchema, errorEnvelopeSchema } from '@planboard/contracts';
+import { seedSampleTenant } from '../../api/src/sample/seed';
+import { startApiHost, type ApiHost } from './support/api-host';
+import { storageConnection, tokenFor } from './support/env';
+import { freshPlan } from './support/plans';
+
+/** A save's idempotency key: a retry replays the first result; the same key with other edits is a 422 and writes nothing. */
+let api: ApiHost;
+let planId: string;
+let erik: string;
+
+beforeAll(async () => {
+  await seedSampleTenant(storageConnection());
+  planId = await freshPlan();
+  api = await startApiHost();
+  erik = await tokenFor('erik.hansen@contoso.onmicrosoft.com');
+}, 60_000);
+afterAll(() => api?.stop());
+
+const grid = async () => budgetGridSchema.parse(await (await api.call(`/budget/${planId}/sales-north`, { token: erik })).json());
+const save = (idempotencyKey: string, lineId: string, value: number, baseRev: number) =>
+  api.call(`/budget/${planId}/sales-north`, {
+    token: erik,
+    method: 'PATCH',
+    json: { idempotencyKey, action: 'edit', edits: [{ lineId, field: 'budgetAmount', value, baseRev }] },
+  });
+
+describe('idempotency keys of budget saves', () => {
+  it('replays an exact retry with the first result, and refuses the key with another body (422, nothing written)', async () => {
+    const [first, second] = (await grid()).lines;
+    const key = randomUUID();
+    const saved = await save(key, first!.lineId, 111_111, first!.rev);
+    expect(saved.status).toBe(200);
+    const result = budgetPatchResultSchema.parse(await saved.json());
+
+    const replay = await save(key, first!.lineId, 111_111, first!.rev);
+    expect(replay.status).toBe(200);
+    expect(budgetPatchResultSchema.parse(await replay.json()).lines).toEqual(result.lines);
+
+    const reused = await save(key, second!.lineId, 222_222, second!.rev);
+    expect(reused.status).toBe(422);
+    expect(errorEnvelopeSchema.parse(await reused.json()).error.code).toBe('IdempotencyKeyReused');
+    const after = await grid();
+    expect(after.lines.find((line) => line.lineId === second!.lineId)).toMatchObject({
+      budgetAmount: second!.budgetAmount,
+      rev: second!.rev,
+    });
+    expect(after.lines.find((line) => line.lineId === first!.lineId)?.budgetAmount).toBe(111_111);
+  }, 60_000);
+});
