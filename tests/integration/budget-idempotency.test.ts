@@ -49,3 +49,27 @@ describe('idempotency keys of budget saves', () => {
     expect(after.lines.find((line) => line.lineId === first!.lineId)?.budgetAmount).toBe(111_111);
   }, 60_000);
 });
+
+describe('opening a plan again', () => {
+  it('answers 304 to If-None-Match while the plan is unchanged, gzip when accepted, a new ETag after a save', async () => {
+    const first = await api.call(`/budget/${planId}/sales-north`, { token: erik, headers: { 'accept-encoding': 'gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const firstText = await first.text();
+    const body = budgetGridSchema.parse(JSON.parse(firstText));
+
+    const again = await api.call(`/budget/${planId}/sales-north`, { token: erik, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    const line = body.lines[2]!;
+    expect((await save(randomUUID(), line.lineId, 333_333, line.rev)).status).toBe(200);
+    const changed = await api.call(`/budget/${planId}/sales-north`, { token: erik, headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(budgetGridSchema.parse(await changed.json()).lines.find((l) => l.lineId === line.lineId)?.budgetAmount).toBe(333_333);
+  }, 60_000);
+});

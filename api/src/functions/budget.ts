@@ -3,13 +3,18 @@ import { budgetPatchSchema, budgetQuerySchema, type BudgetGrid } from '@planboar
 import { planPartitionKey, publicLine } from '../budget/line-entity';
 import { saveEdits } from '../budget/save';
 import { authedRoute } from '../http/authed';
-import { json, jsonText } from '../http/respond';
+import { revalidatableJson } from '../http/conditional';
+import { json } from '../http/respond';
+import { ReadCoalescer } from '../util/coalesce';
 import { parseJsonBody, parseParams, parseQuery } from '../http/validate';
 import { badRequest } from '../errors';
 import { getServices } from '../services';
 import { actualsFor } from '../budget/actuals';
 import { followRefresh } from '../budget/submit';
 import { planParams } from '../budget/params';
+
+/** Concurrent opens of one plan in this host share a storage read (see ReadCoalescer: never older than the request). */
+const gridReads = new ReadCoalescer<Awaited<ReturnType<ReturnType<typeof getServices>['budget']['readLinesJson']>>>();
 
 /** Delta sync looks a little back from the cursor: storage timestamps of concurrent commits may interleave. */
 const deltaOverlapMs = 2000;
@@ -30,7 +35,10 @@ app.http('budgetGrid', {
     const partitionKey = planPartitionKey(planId, scopeId);
     if (!sinceIso) {
       // Actuals (Power BI, cached per user) are fetched while storage is read.
-      const [plan, actuals] = await Promise.all([budget.readLinesJson(partitionKey), actualsFor(access, planId, scopeId)]);
+      const [plan, actuals] = await Promise.all([
+        gridReads.read(partitionKey, () => budget.readLinesJson(partitionKey)),
+        actualsFor(access, planId, scopeId),
+      ]);
       if (plan.blocks === 0) throw badRequest(`There is no plan ${planId} for ${scope.name}.`);
       const state = await followRefresh({ planId, scopeId }, plan.state);
       const rest: Omit<BudgetGrid, 'lines'> = {
@@ -44,7 +52,10 @@ app.http('budgetGrid', {
         delta: false,
       };
       // The lines go out as stored (blocks keep them in the API's shape): no 8 MB parse and re-serialise.
-      return jsonText(`{"lines":${plan.linesJson},${JSON.stringify(rest).slice(1)}`);
+      // The validator leaves out the cursor (it is "now" when nothing changed): a 304 keeps the client's
+      // older cursor, which is still valid for delta sync.
+      const validator = `${plan.linesJson}${JSON.stringify({ ...rest, cursor: undefined })}`;
+      return revalidatableJson(request, `{"lines":${plan.linesJson},${JSON.stringify(rest).slice(1)}`, validator);
     }
     const snapshot = await budget.read(partitionKey, sinceIso);
     const state = await followRefresh({ planId, scopeId }, snapshot.state);

@@ -7,11 +7,6 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return { status, jsonBody: body, headers: { 'Cache-Control': 'no-store', ...headers } };
 }
 
-/** JSON success response whose body is already JSON text (large bodies assembled without re-serialising). */
-export function jsonText(text: string, status = 200): HttpResponseInit {
-  return { status, body: text, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } };
-}
-
 /**
  * The one error → HTTP mapping: ApiErrors keep their status and message; anything else is logged
  * with its stack and answered as a 500 that reveals nothing but the invocation id.
