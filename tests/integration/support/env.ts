@@ -28,6 +28,7 @@ export function apiSettings(extra: Record<string, string> = {}): Record<string, 
     // (storage snapshots, shared emulators). Suites that test them run them via /admin/functions.
     AzureWebJobs__refreshDetect__Disabled: 'true',
     AzureWebJobs__refreshCatalog__Disabled: 'true',
+    AzureWebJobs__importPreviewsExpiry__Disabled: 'true',
     ...extra,
   };
 }
