@@ -92,7 +92,8 @@ export async function saveEdits(store: BudgetStore, request: SaveRequest): Promi
     const merged = mergeEdits(snapshot.lines, request.patch.edits, {
       actor: request.actor,
       action: request.patch.action,
-      saveId,
+      // The audit names the save by the key the client sent; the fingerprint is block bookkeeping.
+      saveId: request.patch.idempotencyKey,
       at: now().toISOString(),
       alreadySaved,
     });
