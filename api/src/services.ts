@@ -1,5 +1,6 @@
 import { DirectoryStore } from './access/directory-store';
 import { BudgetStore } from './budget/store';
+import { PlanSnapshots } from './budget/snapshots';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
 import { KpiStore } from './kpi/store';
@@ -13,6 +14,8 @@ export interface Services {
   validateToken: TokenValidator;
   directory: DirectoryStore;
   budget: BudgetStore;
+  /** Snapshots of plans being saved, brought up to date by delta reads (a cache writes never trust: ETags decide). */
+  budgetSnapshots: PlanSnapshots;
   kpis: KpiStore;
   /** App-only calls as the service principal (refreshes, embed tokens, operations). */
   powerBi: PowerBiClient;
@@ -25,6 +28,7 @@ let services: Services | undefined;
 export function getServices(): Services {
   if (services) return services;
   const settings = config();
+  const budget = new BudgetStore(settings.AzureWebJobsStorage);
   services = {
     validateToken: createTokenValidator({
       issuerTemplates: settings.AUTH_ISSUERS,
@@ -35,7 +39,8 @@ export function getServices(): Services {
       requiredScope: 'access_as_user',
     }),
     directory: new DirectoryStore(settings.AzureWebJobsStorage),
-    budget: new BudgetStore(settings.AzureWebJobsStorage),
+    budget,
+    budgetSnapshots: new PlanSnapshots(budget),
     kpis: new KpiStore(settings.AzureWebJobsStorage),
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,

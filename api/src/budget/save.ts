@@ -4,6 +4,7 @@ import { ApiError, conflict, validationFailed } from '../errors';
 import { needsCompaction } from './blocks';
 import { publicLine, planPartitionKey, type HistoryEntry, type StoredLine } from './line-entity';
 import { mergeEdits } from './merge';
+import type { PlanSnapshots } from './snapshots';
 import { ConcurrentWriteError, type BlockChange, type BudgetStore, type PlanSnapshot } from './store';
 
 /** How often a save re-reads and re-merges after losing an ETag race before giving up. */
@@ -74,12 +75,13 @@ function refuseReusedKey(snapshot: PlanSnapshot, patch: BudgetPatch, token: stri
   }
 }
 
-export async function saveEdits(store: BudgetStore, request: SaveRequest): Promise<BudgetPatchResult> {
+export async function saveEdits(store: BudgetStore, request: SaveRequest, snapshots?: PlanSnapshots): Promise<BudgetPatchResult> {
   const partitionKey = planPartitionKey(request.planId, request.scopeId);
+  const read = () => (snapshots ? snapshots.current(partitionKey) : store.read(partitionKey));
   const saveId = saveToken(request.patch);
   const now = request.now ?? (() => new Date());
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const snapshot = await store.read(partitionKey);
+    const snapshot = await read();
     if (snapshot.state.status !== 'draft') {
       throw conflict(`This plan is ${snapshot.state.status} and read-only. An admin can unlock it.`);
     }
@@ -101,7 +103,9 @@ export async function saveEdits(store: BudgetStore, request: SaveRequest): Promi
     try {
       await store.writeBlocks(partitionKey, changes, saveId);
     } catch (error) {
+      // Lost a race: the next read brings the winner's blocks (a delta read when snapshots are kept).
       if (error instanceof ConcurrentWriteError) continue;
+      snapshots?.forget(partitionKey);
       throw error;
     }
     await compactGrown(store, partitionKey, changes);

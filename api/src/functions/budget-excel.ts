@@ -114,12 +114,16 @@ app.http('budgetImportApply', {
     const edits = preview.changes.map(
       (change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit,
     );
-    const result = await saveEdits(budget, {
-      planId,
-      scopeId,
-      actor: access.caller.upn,
-      patch: { idempotencyKey: previewId, action: 'import', edits },
-    });
+    const result = await saveEdits(
+      budget,
+      {
+        planId,
+        scopeId,
+        actor: access.caller.upn,
+        patch: { idempotencyKey: previewId, action: 'import', edits },
+      },
+      getServices().budgetSnapshots,
+    );
     return json(result, result.conflicts.length ? 409 : 200);
   }),
 });

@@ -83,7 +83,8 @@ app.http('budgetSave', {
     const { planId, scopeId } = parseParams(request, planParams);
     access.require(scopeId, 'edit', 'This budget');
     const patch = await parseJsonBody(request, budgetPatchSchema);
-    const result = await saveEdits(getServices().budget, { planId, scopeId, actor: access.caller.upn, patch });
+    const { budget, budgetSnapshots } = getServices();
+    const result = await saveEdits(budget, { planId, scopeId, actor: access.caller.upn, patch }, budgetSnapshots);
     return json(result, result.conflicts.length ? 409 : 200);
   }),
 });
