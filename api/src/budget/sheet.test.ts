@@ -65,6 +65,9 @@ describe('text codecs', () => {
   });
 });
 
+// A property test of 100 workbooks: minutes on a busy 2-core machine are not a failure.
+jest.setTimeout(120_000);
+
 describe.each<SheetKind>(['xlsx', 'csv'])('export → import of an untouched %s', (kind) => {
   it('proposes no change, for any text and amounts', async () => {
     await fc.assert(

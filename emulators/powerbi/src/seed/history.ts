@@ -77,6 +77,9 @@ export function seededHistory(
   const scheduled = records.filter((record) => record.refreshType === 'Scheduled');
   if (profile.autoDisabled) {
     for (const record of scheduled.slice(-failuresBeforeDisable)) Object.assign(record, { status: 'Failed', failure: sampleFailures[0] });
+    // Exactly that many in a row (Power BI disables at the fourth): the one before succeeded, whatever the random draw.
+    const before = scheduled.at(-failuresBeforeDisable - 1);
+    if (before) Object.assign(before, { status: 'Completed', failure: undefined });
   } else {
     // An enabled schedule never shows the four failures in a row that would have disabled it.
     const last = scheduled.at(-1);
