@@ -3,6 +3,7 @@ import { BudgetStore } from './budget/store';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
 import { KpiStore } from './kpi/store';
+import { TrainingStore } from './training/store';
 import { createPowerBiClient, type PowerBiClient } from './powerbi';
 
 /**
@@ -14,6 +15,7 @@ export interface Services {
   directory: DirectoryStore;
   budget: BudgetStore;
   kpis: KpiStore;
+  training: TrainingStore;
   /** App-only calls as the service principal (refreshes, embed tokens, operations). */
   powerBi: PowerBiClient;
   /** On-behalf-of calls as the signed-in user (`.onBehalfOf(token)`), so Power BI RLS applies. */
@@ -37,6 +39,7 @@ export function getServices(): Services {
     directory: new DirectoryStore(settings.AzureWebJobsStorage),
     budget: new BudgetStore(settings.AzureWebJobsStorage),
     kpis: new KpiStore(settings.AzureWebJobsStorage),
+    training: new TrainingStore(settings.AzureWebJobsStorage),
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,
       maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,
