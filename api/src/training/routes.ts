@@ -57,24 +57,32 @@ export function checkCommit(outcome: CommitOutcome, dayNumber: number): void {
     throw new ApiError(409, 'Conflict', `Day ${dayNumber} changed while this was being saved. Reload it and try again.`);
 }
 
+/** How long a sender holds an outbox row before another may send it (far longer than one queue send). */
+const claimMs = 60_000;
+
 /**
  * Sends what the outbox holds (the notification of the change just committed, and any a crash
- * left behind), then clears each row. A queue outage leaves the row for the next admin action;
- * the bot deduplicates by id, so a message sent twice still posts one card.
+ * left behind), then clears each row. Each row is claimed first, so concurrent admin actions
+ * queue it once; a queue outage releases nothing and the claim expires for the next action.
+ * The bot also deduplicates by id, should a claim expire mid-send.
  */
 export async function flushOutbox(
   tid: string,
   warn: (message: string) => void,
   send: NotificationSender = queueSender(config().AzureWebJobsStorage),
 ): Promise<number> {
+  const store = trainingStore();
   let sent = 0;
-  for (const { notification, rowKey } of await trainingStore().pendingOutbox(tid)) {
+  for (const row of await store.pendingOutbox(tid)) {
+    const now = Date.now();
+    if (row.claimedUntil && Date.parse(row.claimedUntil) > now) continue;
+    if (!(await store.claimOutbox(tid, row.rowKey, row.etag, new Date(now + claimMs).toISOString()))) continue;
     try {
-      await send(notification);
-      await trainingStore().clearOutbox(tid, rowKey);
+      await send(row.notification);
+      await store.clearOutbox(tid, row.rowKey);
       sent += 1;
     } catch (error) {
-      warn(`Could not enqueue ${notification.id}: ${error instanceof Error ? error.message : String(error)}`);
+      warn(`Could not enqueue ${row.notification.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return sent;

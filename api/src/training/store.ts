@@ -99,13 +99,30 @@ export class TrainingStore {
     }
   }
 
-  /** Notifications committed with a change but not yet confirmed on the queue (a crash between the two). */
-  async pendingOutbox(tid: string): Promise<{ notification: Notification; rowKey: string }[]> {
+  /** Notifications committed with a change but not yet confirmed on the queue (a crash in between), with their claim. */
+  async pendingOutbox(tid: string): Promise<{ notification: Notification; rowKey: string; etag: string; claimedUntil: string }[]> {
     await this.ready();
     return (await this.rows('outbox|', tid)).map((row) => ({
       notification: JSON.parse(String(row.payload)) as Notification,
       rowKey: String(row.rowKey),
+      etag: String(row.etag),
+      claimedUntil: typeof row.claimedUntil === 'string' ? row.claimedUntil : '',
     }));
+  }
+
+  /**
+   * Claims an outbox row for one sender until `until` (a conditional write on its ETag): of
+   * concurrent flushes one wins, so the message is queued once. A sender that dies leaves the
+   * claim to expire and the next flush sends it.
+   */
+  async claimOutbox(tid: string, rowKey: string, etag: string, until: string): Promise<boolean> {
+    try {
+      await this.programme.updateEntity({ partitionKey: tid, rowKey, claimedUntil: until }, 'Merge', { etag });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404 || statusOf(error) === 412) return false;
+      throw error;
+    }
   }
 
   async clearOutbox(tid: string, rowKey: string): Promise<void> {
