@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { sampleTenantId, sampleUsers } from '../../api/src/sample/directory';
 import { TrainingStore } from '../../api/src/training/store';
 import { changedEntities, snapshotTables } from './security/storage-diff';
+import { ResponseValidator, type OpenApiDocument } from './support/openapi';
 import { drainNotifications } from './support/kpis';
 import { errorOf, trainingSuite } from './support/training';
 
@@ -254,5 +255,30 @@ describe('editing days and recordings (admins, audited)', () => {
     expect((await call('Erik Hansen', '/training/days/4')).status).toBe(200);
     expect((await audit('?day=4'))[0]).toMatchObject({ action: 'unlock', summary: 'Unlocked day 4 (learners notified)' });
     await drainNotifications(storage());
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the training answers on seeded data (learner and admin reads, writes and errors)', async () => {
+    const document = (await (await call('Alex Morgan', '/openapi.json')).json()) as OpenApiDocument;
+    const validator = new ResponseValidator(document);
+    const checks: [who: 'Alex Morgan' | 'Erik Hansen', method: string, url: string, path: string, json?: unknown][] = [
+      ['Erik Hansen', 'GET', '/training/days', '/api/training/days'],
+      ['Erik Hansen', 'GET', '/training/days/1', '/api/training/days/{day}'],
+      ['Erik Hansen', 'GET', '/training/days/6', '/api/training/days/{day}'],
+      ['Erik Hansen', 'GET', '/training/days/1/recordings/sample010', '/api/training/days/{day}/recordings/{recordingId}'],
+      ['Erik Hansen', 'PUT', '/training/days/1/progress', '/api/training/days/{day}/progress', { presentationOpened: true }],
+      ['Alex Morgan', 'GET', '/training/days', '/api/training/days'],
+      ['Alex Morgan', 'POST', '/training/days/1/unlock', '/api/training/days/{day}/unlock'],
+      ['Alex Morgan', 'POST', '/training/recordings/preview', '/api/training/recordings/preview', { url: 'https://youtu.be/dQw4w9WgXcQ' }],
+      ['Alex Morgan', 'GET', '/training/progress', '/api/training/progress'],
+      ['Alex Morgan', 'GET', '/training/audit?limit=5', '/api/training/audit'],
+    ];
+    const problems: string[] = [];
+    for (const [who, method, url, path, json] of checks) {
+      const response = await call(who, url, { method, json });
+      problems.push(...validator.problems(method, path, response.status, await response.json()));
+    }
+    expect(problems).toEqual([]);
   });
 });
