@@ -1,4 +1,4 @@
-import { Badge, Body1, Caption1, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, makeStyles, mergeClasses, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, LockClosed16Regular } from '@fluentui/react-icons';
 import type { TrainingDaySummary } from '@planboard/contracts';
 import { completionTone } from './progressTone';
@@ -59,11 +59,12 @@ export function DayList({ days, selected, canManage, onOpen }: DayListProps) {
           <li key={day.dayNumber}>
             <button
               type="button"
-              className={`${s.item} ${selected === day.dayNumber ? s.selected : ''}`}
+              className={mergeClasses(s.item, selected === day.dayNumber && s.selected)}
               aria-current={selected === day.dayNumber ? 'true' : undefined}
               onClick={() => onOpen(day.dayNumber)}
             >
               <span className={s.row}>
+                {pct >= 100 && <CheckmarkCircle16Filled aria-hidden color={tokens.colorPaletteGreenForeground1} />}
                 <Text weight="semibold">
                   Day {day.dayNumber}: {day.title}
                 </Text>
@@ -72,7 +73,6 @@ export function DayList({ days, selected, canManage, onOpen }: DayListProps) {
                     Locked
                   </Badge>
                 )}
-                {pct >= 100 && <CheckmarkCircle16Filled aria-hidden color={tokens.colorPaletteGreenForeground1} />}
               </span>
               {day.unlocked && (
                 <>

@@ -2,6 +2,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   Spinner,
   Tab,
   Table,
@@ -27,9 +28,9 @@ const useStyles = makeStyles({
   cell: { textAlign: 'center', minWidth: '56px' },
   heat0: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3 },
   heat1: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
-  heat2: { backgroundColor: tokens.colorBrandBackground2Hover, color: tokens.colorNeutralForeground1 },
-  heat3: { backgroundColor: tokens.colorBrandBackgroundInvertedPressed, color: tokens.colorNeutralForeground1 },
-  heat4: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  heat2: { backgroundColor: tokens.colorBrandBackground2Pressed, color: tokens.colorNeutralForeground1 },
+  heat3: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  heat4: { backgroundColor: tokens.colorBrandBackgroundPressed, color: tokens.colorNeutralForegroundOnBrand },
   counts: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -58,7 +59,7 @@ function Grid({ matrix, heat }: { matrix: TrainingProgressMatrix; heat: boolean 
               {learner.completion.map((pct, index) => (
                 <TableCell
                   key={matrix.days[index]?.dayNumber ?? index}
-                  className={`${s.cell} ${heat ? tones[heatColorIndex(pct)] : ''}`}
+                  className={mergeClasses(s.cell, heat && tones[heatColorIndex(pct)])}
                   aria-label={`${learner.name}, day ${matrix.days[index]?.dayNumber}: ${completionTone(pct)}`}
                 >
                   {heat ? `${Math.round(pct)}` : completionTone(pct)}
@@ -70,7 +71,7 @@ function Grid({ matrix, heat }: { matrix: TrainingProgressMatrix; heat: boolean 
           <TableRow>
             <TableCell>Completed / started</TableCell>
             {matrix.days.map((day) => (
-              <TableCell key={day.dayNumber} className={`${s.cell} ${s.counts}`}>
+              <TableCell key={day.dayNumber} className={mergeClasses(s.cell, s.counts)}>
                 {day.completed} / {day.started}
               </TableCell>
             ))}
