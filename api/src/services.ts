@@ -4,6 +4,7 @@ import { PlanSnapshots } from './budget/snapshots';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
 import { KpiStore } from './kpi/store';
+import { TrainingStore } from './training/store';
 import { createPowerBiClient, type PowerBiClient } from './powerbi';
 
 /**
@@ -17,6 +18,7 @@ export interface Services {
   /** Snapshots of plans being saved, brought up to date by delta reads (a cache writes never trust: ETags decide). */
   budgetSnapshots: PlanSnapshots;
   kpis: KpiStore;
+  training: TrainingStore;
   /** App-only calls as the service principal (refreshes, embed tokens, operations). */
   powerBi: PowerBiClient;
   /** On-behalf-of calls as the signed-in user (`.onBehalfOf(token)`), so Power BI RLS applies. */
@@ -42,6 +44,7 @@ export function getServices(): Services {
     budget,
     budgetSnapshots: new PlanSnapshots(budget),
     kpis: new KpiStore(settings.AzureWebJobsStorage),
+    training: new TrainingStore(settings.AzureWebJobsStorage),
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,
       maxConcurrency: settings.POWERBI_MAX_CONCURRENCY,

@@ -1,4 +1,5 @@
 import { DirectoryStore } from '@planboard/api/dist/src/access/directory-store';
+import { TrainingStore } from '@planboard/api/dist/src/training/store';
 import { poisonReport } from '@planboard/api/dist/src/notify/poison';
 import { createPowerBiClient } from '@planboard/api/dist/src/powerbi';
 import { refreshSettings, refreshStores, serviceClock } from '@planboard/api/dist/src/refresh';
@@ -32,6 +33,7 @@ export function botServices(): { deps: BotDeps; platform: BotPlatform } {
     ...refresh,
     conversations: new ConversationStore(storage),
     cards: new CardStore(storage),
+    training: new TrainingStore(storage),
     callers: new CallerResolver(new DirectoryStore(storage), settings.AUTH_TENANT_IDS),
     powerBi: createPowerBiClient({
       baseUrl: settings.POWERBI_API_URL,

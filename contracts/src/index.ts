@@ -9,3 +9,5 @@ export * from './reports';
 export * from './kpi';
 export * from './responses';
 export * from './safe-input';
+export * from './training';
+export * from './training-video';

@@ -14,7 +14,7 @@ export const notificationsQueue = 'notifications';
 export const notificationsPoisonQueue = `${notificationsQueue}-poison`;
 
 /** What a conversation can subscribe to. */
-export const alertTopics = ['refresh', 'plans', 'kpis'] as const;
+export const alertTopics = ['refresh', 'plans', 'kpis', 'training'] as const;
 export type AlertTopic = (typeof alertTopics)[number];
 
 const isoDate = z.string().datetime({ offset: true });
@@ -123,6 +123,18 @@ export const kpiOffTrackSchema = z.object({
 });
 export type KpiOffTrackNotification = z.infer<typeof kpiOffTrackSchema>;
 
+/** An admin unlocked a training day: learners get a card with a link to it (sent once per unlock). */
+export const trainingDayUnlockedSchema = z.object({
+  ...base,
+  kind: z.literal('trainingDayUnlocked'),
+  dayNumber: z.number().int().min(1).max(99),
+  title: text(200),
+  description: text(4000),
+  by: actorSchema,
+  at: isoDate,
+});
+export type TrainingDayUnlockedNotification = z.infer<typeof trainingDayUnlockedSchema>;
+
 /** One queue message. */
 export const notificationSchema = z.discriminatedUnion('kind', [
   refreshFailedSchema,
@@ -130,6 +142,7 @@ export const notificationSchema = z.discriminatedUnion('kind', [
   planUnlockedSchema,
   planSubmittedSchema,
   kpiOffTrackSchema,
+  trainingDayUnlockedSchema,
 ]);
 export type Notification = z.infer<typeof notificationSchema>;
 export type NotificationKind = Notification['kind'];
@@ -149,6 +162,8 @@ export function topicOfNotification(notification: Notification): AlertTopic | un
       return 'plans';
     case 'kpiOffTrack':
       return 'kpis';
+    case 'trainingDayUnlocked':
+      return 'training';
     default: {
       const unhandled: never = notification;
       throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);
@@ -168,6 +183,9 @@ export function scopesOfNotification(notification: Notification): string[] | und
       return [notification.scopeId];
     case 'kpiOffTrack':
       return [notification.departmentId];
+    // Everyone in the tenant is a learner: no scope limits who receives it.
+    case 'trainingDayUnlocked':
+      return undefined;
     default: {
       const unhandled: never = notification;
       throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);

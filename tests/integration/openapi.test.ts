@@ -57,6 +57,10 @@ describe('GET /api/openapi.json', () => {
       [leader, '/kpis', '/api/kpis'],
       [leader, '/reports', '/api/reports'],
       [admin, '/notifications/poison', '/api/notifications/poison'],
+      [leader, '/training/days', '/api/training/days'],
+      [leader, '/training/days/1', '/api/training/days/{day}'],
+      [admin, '/training/progress', '/api/training/progress'],
+      [admin, '/training/audit?limit=5', '/api/training/audit'],
       // Errors: the envelope.
       [leader, '/budget/fy2027/finance', '/api/budget/{planId}/{scopeId}'],
       [undefined, '/me', '/api/me'],

@@ -33,7 +33,7 @@ const filled = (): Manifest => JSON.parse(fillPlaceholders(template, SAMPLE_ENV)
 const raw = JSON.parse(template) as Manifest;
 
 const PAGES = ['budget', 'kpis', 'reports', 'operations', 'training', 'access'];
-const COMMANDS = ['help', 'status', 'refresh', 'schedule', 'subscribe', 'unsubscribe'];
+const COMMANDS = ['help', 'status', 'refresh', 'schedule', 'subscribe', 'unsubscribe', 'training'];
 
 describe('appPackage/manifest.json', () => {
   it('uses only the Toolkit variables the environments provide', () => {
@@ -87,7 +87,7 @@ describe('appPackage/manifest.json', () => {
     ]);
   });
 
-  it('declares the bot in every scope with the six commands, each described, in every command list', () => {
+  it('declares the bot in every scope with the seven commands, each described, in every command list', () => {
     const [bot] = raw.bots;
     expect(bot?.botId).toBe('${{BOT_ID}}');
     expect(bot?.supportsFiles).toBe(false);

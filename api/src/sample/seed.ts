@@ -5,6 +5,7 @@ import { sampleBudgetLines } from './budget';
 import { allScopes, sampleUsers } from './directory';
 import { budgetBlockEntities, grantEntity, scopeEntity, userEntity } from './entities';
 import { sampleKpiEntities } from './kpis';
+import { sampleTrainingEntities } from './training';
 
 export interface SeedReport {
   /** Entities inserted per table; all zero when the tenant was already seeded. */
@@ -39,6 +40,22 @@ async function seedKpiPoints(client: TableClient, points: readonly TableEntity[]
   );
 }
 
+/**
+ * The sample programme goes only into a tenant without one: admins lock days and remove
+ * recordings, and a re-seed must not undo that. Progress rows are added where missing.
+ */
+async function seedTraining(connectionString: string): Promise<{ training: number; trainingProgress: number }> {
+  const { programme, progress } = sampleTrainingEntities();
+  const table = tableClient(connectionString, tableNames.training);
+  const partitionKey = programme[0]?.partitionKey ?? '';
+  const rows = table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
+  const first = await rows[Symbol.asyncIterator]().next();
+  return {
+    training: first.done ? await insertMissingOnce(table, programme) : 0,
+    trainingProgress: await insertMissingOnce(tableClient(connectionString, tableNames.trainingProgress), progress),
+  };
+}
+
 /** Seeds the sample tenant into Table Storage. Idempotent: existing rows are never overwritten. */
 export async function seedSampleTenant(connectionString: string): Promise<SeedReport> {
   await ensureTables(connectionString);
@@ -54,6 +71,7 @@ export async function seedSampleTenant(connectionString: string): Promise<SeedRe
     budget: await insertMissing(tableClient(connectionString, tableNames.budget), budgetBlockEntities(sampleBudgetLines())),
     kpis: await insertMissingOnce(tableClient(connectionString, tableNames.kpis), kpis.definitions),
     kpiPoints: await seedKpiPoints(tableClient(connectionString, tableNames.kpiPoints), kpis.points),
+    ...(await seedTraining(connectionString)),
   };
   return { inserted };
 }

@@ -13,6 +13,10 @@ export const tableNames = {
   kpis: 'kpis',
   /** KPI data points: one partition per KPI (`<departmentId>|<kpiId>`), rows `pt|<periodStart>|<period>`. */
   kpiPoints: 'kpipoints',
+  /** Training: one partition per tenant (days, recordings, audit, outbox) so a change and its audit commit together. */
+  training: 'training',
+  /** Training progress: one partition per learner (`<tid>|<oid>`), a `day|NN` row per day. */
+  trainingProgress: 'trainingprogress',
 } as const;
 export type TableName = (typeof tableNames)[keyof typeof tableNames];
 

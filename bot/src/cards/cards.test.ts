@@ -6,6 +6,8 @@ import { kpisUrl } from './links';
 import { noticeCard } from './notice';
 import { planSubmittedCard, planUnlockedCard } from './plans';
 import { refreshFailedCard, type RefreshCardState } from './refresh-failed';
+import { trainingDayUnlockedCard } from './training';
+import { trainingDayUrl } from './links';
 
 // The package's `lib` is ESM without file extensions (Node cannot load it); its UMD bundle works.
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
@@ -226,6 +228,49 @@ describe('the KPI off-track card', () => {
     expect(teams.origin + teams.pathname).toBe('https://teams.microsoft.com/l/entity/app-1/kpis');
     expect(teams.searchParams.get('webUrl')).toBe(url);
     expect(JSON.parse(teams.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'kpi:dept-sales:on-time-delivery' });
+  });
+});
+
+describe('the training day unlocked card', () => {
+  const unlocked = (title: string, description: string) => ({
+    kind: 'trainingDayUnlocked' as const,
+    id: 'trainingDayUnlocked:t:5:2026-11-02T09:00:00.000Z',
+    version: 1 as const,
+    createdAt: '2026-11-02T09:00:00.000Z',
+    dayNumber: 5,
+    title,
+    description,
+    by: { name: 'Alex Morgan', upn: 'alex.morgan@contoso.onmicrosoft.com' },
+    at: '2026-11-02T09:00:00.000Z',
+  });
+
+  it.each(hostileStrings.map((value, index) => [index, value] as const))(
+    'is valid 1.5 and shows hostile string #%i as plain text',
+    (_index, value) => {
+      const card = trainingDayUnlockedCard(
+        unlocked(value.slice(0, 200), value.slice(0, 4000)),
+        'https://tab.example.test/index.html#/training?day=5',
+      );
+      validate(card);
+      const shown = texts(card).join('\n');
+      expect(shown).toContain(asShown(value).slice(0, 120));
+      expect(card.actions).toEqual([
+        { type: 'Action.OpenUrl', title: 'Open day', url: 'https://tab.example.test/index.html#/training?day=5' },
+      ]);
+    },
+  );
+
+  it('names the day, who unlocked it and when, and links into the Training page (a Teams deep link when the app id is known)', () => {
+    const card = trainingDayUnlockedCard(unlocked('Visuals that answer questions', ''), 'https://x.test');
+    expect(texts(card)).toEqual(
+      expect.arrayContaining(['Training day 5 is open', 'Visuals that answer questions', 'Alex Morgan', '2 Nov 2026, 09:00 UTC']),
+    );
+    expect(trainingDayUrl({ TAB_ENDPOINT: 'https://tab.example.test/', TEAMS_APP_ID: '' }, 5)).toBe(
+      'https://tab.example.test/index.html#/training?day=5',
+    );
+    const deep = new URL(trainingDayUrl({ TAB_ENDPOINT: 'https://tab.example.test', TEAMS_APP_ID: 'app-1' }, 5));
+    expect(deep.pathname).toBe('/l/entity/app-1/training');
+    expect(JSON.parse(deep.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'day:5' });
   });
 });
 

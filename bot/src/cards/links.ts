@@ -31,3 +31,8 @@ export function kpisUrl(settings: LinkSettings, departmentId: string, kpiId: str
   const query = `department=${encodeURIComponent(departmentId)}&kpi=${encodeURIComponent(kpiId)}`;
   return tabLink(settings, 'kpis', `/kpis?${query}`, `kpi:${departmentId}:${kpiId}`);
 }
+
+/** The Training page on one day (`#/training?day=5`); Teams deep links carry it as `day:5`. */
+export function trainingDayUrl(settings: LinkSettings, dayNumber: number): string {
+  return tabLink(settings, 'training', `/training?day=${encodeURIComponent(String(dayNumber))}`, `day:${dayNumber}`);
+}

@@ -5,7 +5,7 @@ import { usage } from './parse';
 /** The help text for this person in this kind of conversation: only what they may do. */
 export function helpText(caller: BotCaller, kind: ConversationKind): string {
   const lines = [
-    '**Planboard** posts alerts about Power BI refreshes, budget plans and KPIs going off track, and runs admin commands.',
+    '**Planboard** posts alerts about Power BI refreshes, budget plans, KPIs going off track and training days, and runs admin commands.',
     '',
   ];
   if (caller.isAdmin) {
@@ -21,7 +21,8 @@ export function helpText(caller: BotCaller, kind: ConversationKind): string {
     lines.push(
       '- **subscribe plans**: get a card here when a plan of your business units is submitted or unlocked',
       '- **subscribe kpis**: get a card here when a KPI of your departments goes off track',
-      '- **unsubscribe**: stop those cards (or one kind of them: **unsubscribe plans**, **unsubscribe kpis**)',
+      '- **subscribe training**: get a card here when a training day opens',
+      '- **unsubscribe**: stop those cards (or one kind of them: **unsubscribe plans**, **unsubscribe kpis**, **unsubscribe training**)',
       '',
       'Refresh alerts and the Power BI commands are for Planboard admins.',
     );
@@ -30,6 +31,7 @@ export function helpText(caller: BotCaller, kind: ConversationKind): string {
       'Admins can subscribe this conversation to alerts. You can get your own plan and KPI alerts in a personal chat with me (**subscribe plans**, **subscribe kpis**).',
     );
   }
+  lines.push('', '- **training**: the open training days and your progress');
   lines.push(
     '',
     'Dataset names are matched without regard to case; add the environment when a name exists in several, e.g. *Budget Planning (Prod)*.',

@@ -12,6 +12,7 @@ export type Command =
   | { kind: 'scheduleSet'; dataset: string; days: Weekday[]; times: string[]; timeZone?: string }
   | { kind: 'subscribe'; topics: AlertTopic[] }
   | { kind: 'unsubscribe'; topics: AlertTopic[] }
+  | { kind: 'training' }
   /** A known command with arguments we could not read: answered with its usage. */
   | { kind: 'usage'; command: 'refresh' | 'schedule' | 'subscribe' | 'unsubscribe'; problem: string };
 
@@ -19,8 +20,8 @@ export type Command =
 export const usage = {
   refresh: 'refresh ‹dataset›',
   schedule: 'schedule ‹dataset›  ·  schedule ‹dataset› set ‹days› ‹times› [time zone]',
-  subscribe: 'subscribe [refresh|plans|kpis|all]',
-  unsubscribe: 'unsubscribe [refresh|plans|kpis|all]',
+  subscribe: 'subscribe [refresh|plans|kpis|training|all]',
+  unsubscribe: 'unsubscribe [refresh|plans|kpis|training|all]',
 } as const;
 
 const dayAliases: Record<string, Weekday> = Object.fromEntries(
@@ -129,6 +130,8 @@ export function parseCommand(text: string): Command {
       return parseTopics(rest, 'subscribe');
     case 'unsubscribe':
       return parseTopics(rest, 'unsubscribe');
+    case 'training':
+      return { kind: 'training' };
     default:
       return { kind: 'help' };
   }

@@ -8,11 +8,17 @@ const topicNames: Record<AlertTopic, string> = {
   refresh: 'Power BI refresh failures',
   plans: 'budget plans submitted or unlocked',
   kpis: 'KPIs going off track',
+  training: 'training days unlocked',
 };
 /** The scopes a personal (non-admin) subscription to a topic is limited to, in words. */
-const scopeNames: Record<AlertTopic, string | undefined> = { refresh: undefined, plans: 'business units', kpis: 'departments' };
+const scopeNames: Record<AlertTopic, string | undefined> = {
+  refresh: undefined,
+  plans: 'business units',
+  kpis: 'departments',
+  training: undefined,
+};
 /** Topics anyone may receive in their own chat: each alert names a scope, checked against their grants at delivery. */
-const personalTopics: readonly AlertTopic[] = ['plans', 'kpis'];
+const personalTopics: readonly AlertTopic[] = ['plans', 'kpis', 'training'];
 
 const where = (conversation: ConversationInfo): string =>
   conversation.kind === 'personal' ? 'this chat' : conversation.kind === 'channel' ? 'this channel' : 'this group chat';

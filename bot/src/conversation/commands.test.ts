@@ -56,7 +56,7 @@ describe('subscribe / unsubscribe', () => {
   it('subscribes a channel (admin) at its root, and unsubscribes it', async () => {
     const conversation = channel();
     expect(await texts('subscribe', 'Alex Morgan', conversation)).toMatch(
-      /this channel now gets cards about Power BI refresh failures, budget plans submitted or unlocked and KPIs going off track\./,
+      /this channel now gets cards about Power BI refresh failures, budget plans submitted or unlocked, KPIs going off track and training days unlocked\./,
     );
     const subscribers = await bot.deps.conversations.subscribers('refresh');
     expect(subscribers).toContainEqual(expect.objectContaining({ conversationKey: conversation.id, allScopes: true, kind: 'channel' }));
@@ -70,7 +70,7 @@ describe('subscribe / unsubscribe', () => {
   it('lets a non-admin subscribe their own chat to plan and KPI alerts for their scopes', async () => {
     const conversation = personal();
     expect(await texts('subscribe all', 'Nora Lindqvist', conversation)).toMatch(
-      /budget plans submitted or unlocked and KPIs going off track for the business units and departments you can see \(refresh alerts are for admins only\)/,
+      /budget plans submitted or unlocked, KPIs going off track and training days unlocked for the business units and departments you can see \(refresh alerts are for admins only\)/,
     );
     for (const topic of ['plans', 'kpis'] as const) {
       expect(await bot.deps.conversations.subscribers(topic, conversation.id)).toEqual([
@@ -79,7 +79,7 @@ describe('subscribe / unsubscribe', () => {
     }
     expect(await bot.deps.conversations.subscribers('refresh', conversation.id)).toEqual([]);
     expect(await texts('unsubscribe', 'Nora Lindqvist', conversation)).toMatch(
-      /no more cards about budget plans submitted or unlocked and KPIs going off track/,
+      /no more cards about budget plans submitted or unlocked, KPIs going off track and training days unlocked/,
     );
   });
 
@@ -98,7 +98,7 @@ describe('subscribe / unsubscribe', () => {
   });
 
   it('explains a bad topic', async () => {
-    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(/"budgets" is not refresh, plans, kpis or all/);
+    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(/"budgets" is not refresh, plans, kpis, training or all/);
   });
 });
 
@@ -166,5 +166,16 @@ describe('refresh and schedule (admins)', () => {
     expect(await texts('status', 'Priya Raman', personal())).toMatch(
       /No refresh failures in the last 24 hours[\s\S]*Every alert was delivered/,
     );
+  });
+});
+
+describe('training', () => {
+  it('lists the open days with the caller’s own progress, never the titles of days to come', async () => {
+    const reply = await texts('training', 'Erik Hansen', personal());
+    expect(reply).toMatch(/^Your training/);
+    expect(reply).toContain('Power BI in a day: the big picture');
+    expect(reply).toMatch(/6 more days coming/);
+    expect(reply).not.toContain('Visuals that answer questions');
+    expect(await texts('subscribe training', 'Erik Hansen', personal())).toMatch(/now gets cards about training days unlocked/);
   });
 });

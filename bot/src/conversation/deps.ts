@@ -1,5 +1,6 @@
 import type { CatalogStore, FailureStore, ServiceClock, WatchStore } from '@planboard/api/dist/src/refresh';
 import type { PowerBiClient } from '@planboard/api/dist/src/powerbi';
+import type { TrainingStore } from '@planboard/api/dist/src/training/store';
 import type { LinkSettings } from '../cards/links';
 import type { Messenger } from '../platform/types';
 import type { CardStore } from '../store/cards';
@@ -13,6 +14,8 @@ export interface BotDeps {
   callers: CallerResolver;
   catalog: CatalogStore;
   watch: WatchStore;
+  /** Training days and learners' progress (the `training` command). */
+  training: Pick<TrainingStore, 'readProgramme' | 'progressOf'>;
   failures: FailureStore;
   /** Power BI as the service principal. */
   powerBi: Pick<PowerBiClient, 'refreshes' | 'datasets'>;

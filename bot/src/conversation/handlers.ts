@@ -5,6 +5,7 @@ import { notice, refusal, text } from '../commands/replies';
 import { scheduleCommand } from '../commands/schedule';
 import { statusCommand } from '../commands/status';
 import { subscribeCommand, unsubscribeCommand } from '../commands/subscribe';
+import { trainingCommand } from '../commands/training';
 import type { BotHandlers, MessageTurn, OutgoingMessage } from '../platform/types';
 import type { BotCaller } from './caller';
 import { handleCardAction } from './card-actions';
@@ -26,6 +27,8 @@ async function run(deps: BotDeps, turn: MessageTurn, caller: BotCaller, command:
       return subscribeCommand(deps, turn.conversation, caller, command.topics);
     case 'unsubscribe':
       return unsubscribeCommand(deps, turn.conversation, caller, command.topics);
+    case 'training':
+      return trainingCommand(deps, caller);
     case 'usage':
       // Rights first: a non-admin gets the refusal, not the syntax of a command they cannot use.
       if (!caller.isAdmin && (command.command === 'refresh' || command.command === 'schedule')) return refusal(`use ${command.command}`);

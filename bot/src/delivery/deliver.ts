@@ -25,7 +25,8 @@ export class RetryableDeliveryError extends Error {
 
 /** Whether a personal subscriber may see this notification now (their grants today, not when they subscribed). */
 async function mayReceive(deps: Pick<BotDeps, 'callers'>, subscription: Subscription, notification: Notification): Promise<boolean> {
-  if (subscription.allScopes) return true;
+  // Everyone in the tenant is a learner: a training card goes to every personal subscriber.
+  if (subscription.allScopes || subscription.topic === 'training') return true;
   const scopes = scopesOfNotification(notification);
   if (!subscription.owner || !scopes?.length) return false;
   const owner = await deps.callers.resolve(subscription.owner.tid, { aadObjectId: subscription.owner.oid });
@@ -109,6 +110,7 @@ export async function deliverNotification(deps: BotDeps, notification: Notificat
     case 'planUnlocked':
     case 'planSubmitted':
     case 'kpiOffTrack':
+    case 'trainingDayUnlocked':
       return postCards(deps, notification);
     default: {
       const unhandled: never = notification;

@@ -1,7 +1,8 @@
 import type { Notification } from '@planboard/contracts';
 import { kpiOffTrackCard, kpiOffTrackSummary } from '../cards/kpis';
-import { budgetUrl, historyUrl, kpisUrl, type LinkSettings } from '../cards/links';
+import { budgetUrl, historyUrl, kpisUrl, trainingDayUrl, type LinkSettings } from '../cards/links';
 import { planSubmittedCard, planSubmittedSummary, planUnlockedCard, planUnlockedSummary } from '../cards/plans';
+import { trainingDayUnlockedCard, trainingDayUnlockedSummary } from '../cards/training';
 import { refreshFailedCard, refreshFailedSummary, type RefreshCardState } from '../cards/refresh-failed';
 import type { OutgoingMessage } from '../platform/types';
 
@@ -34,6 +35,12 @@ export function messageFor(notification: CardNotification, state: RefreshCardSta
         kind: 'card',
         card: kpiOffTrackCard(notification, kpisUrl(links, notification.departmentId, notification.kpiId)),
         summary: kpiOffTrackSummary(notification),
+      };
+    case 'trainingDayUnlocked':
+      return {
+        kind: 'card',
+        card: trainingDayUnlockedCard(notification, trainingDayUrl(links, notification.dayNumber)),
+        summary: trainingDayUnlockedSummary(notification),
       };
     default: {
       const unhandled: never = notification;

@@ -1,4 +1,5 @@
 import { DirectoryStore } from '@planboard/api/dist/src/access/directory-store';
+import { TrainingStore } from '@planboard/api/dist/src/training/store';
 import { fixedClock, refreshStores } from '@planboard/api/dist/src/refresh';
 import { sampleTenantId, sampleUsers, seedSampleTenant } from '@planboard/api/dist/src/sample';
 import { TestAdapter, type Activity } from 'botbuilder';
@@ -87,6 +88,7 @@ export async function startBotHarness(): Promise<BotHarness> {
     ...stores,
     conversations: new ConversationStore(storage),
     cards: new CardStore(storage),
+    training: new TrainingStore(storage),
     callers: new CallerResolver(new DirectoryStore(storage), [sampleTenantId]),
     powerBi: powerBi as unknown as BotDeps['powerBi'],
     servicePrincipalId: 'sp',

@@ -100,6 +100,7 @@ const bodyArb = fc.oneof(
     ),
   }),
   fc.record({ reason: fc.string({ minLength: 3, maxLength: 20 }) }),
+  fc.constant({ presentationOpened: true }),
   fc.constant({}),
   fc.jsonValue({ maxDepth: 2 }),
 );
@@ -124,7 +125,7 @@ const kpiBodyArb = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-/** Fills a registered route template: real plan and ids where the template names them. */
+/** Fills a registered route template: real plan and ids where the template names them (training: day 2 unlocked, day 6 locked). */
 function fillPath(template: string, scopeId: string, oid: string, previewId: string): string {
   return template
     .replace(/\{scopeId\??\}/g, scopeId)
@@ -132,6 +133,8 @@ function fillPath(template: string, scopeId: string, oid: string, previewId: str
     .replace(/\{planId\??\}/g, 'fy2027')
     .replace(/\{previewId\??\}/g, previewId)
     .replace(/\{kpiId\??\}/g, sampleKpiOf.get(scopeId) ?? 'weekly-revenue')
+    .replace(/\{day\??\}/g, oid.charCodeAt(0) % 2 ? '2' : '6')
+    .replace(/\{recordingId\??\}/g, 'sample060')
     .replace(/\{[^}]+\}/g, 'x');
 }
 
@@ -177,6 +180,8 @@ test('no route reads or writes outside the caller’s grants', async () => {
           // System bookkeeping, not scope data: health probes and the refresh watch list an authorised submit adds to.
           if (change.table === 'health' || change.table === 'refreshwatch') continue;
           if (change.table === 'users' && change.key === `users/${user.tid}/${user.oid}`) continue;
+          // Every caller is a learner: their own training progress is theirs to write, anyone else's is not.
+          if (change.table === 'trainingprogress' && change.key.startsWith(`trainingprogress/${user.tid}|${user.oid}/`)) continue;
           const touched = scopesOf(change.entity, scopeIds);
           const outside = touched.filter((id) => !editable.has(id));
           if (touched.length === 0 || outside.length > 0) throw new Error(`${user.name} changed ${change.key} outside their edit scopes`);
