@@ -9,3 +9,4 @@ export * from './reports';
 export * from './kpi';
 export * from './responses';
 export * from './safe-input';
+export * from './operations';
