@@ -219,9 +219,10 @@ export const maxScheduleTimesShared = 8;
  * request that disables the schedule contains no other changes). `confirmTakeOver` says the admin
  * agreed that Planboard becomes the model's owner when Power BI requires it.
  */
-export const scheduleUpdateSchema = z.union([
-  z
-    .object({
+export const scheduleUpdateSchema = z.discriminatedUnion(
+  'enabled',
+  [
+    z.strictObject({
       enabled: z.literal(true),
       days: z
         .array(weekdaySchema)
@@ -235,10 +236,19 @@ export const scheduleUpdateSchema = z.union([
       localTimeZoneId: z.string().min(1).max(80),
       notifyOption: z.enum(['NoNotification', 'MailOnFailure']).optional(),
       confirmTakeOver: z.boolean().optional(),
-    })
-    .strict(),
-  z.object({ enabled: z.literal(false), confirmTakeOver: z.boolean().optional() }).strict(),
-]);
+    }),
+    z.strictObject(
+      { enabled: z.literal(false), confirmTakeOver: z.boolean().optional() },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? 'a request that disables the schedule must contain no other changes (Power BI rule)'
+            : undefined,
+      },
+    ),
+  ],
+  { error: 'enabled must be true (with days, times and time zone) or false (alone)' },
+);
 export type ScheduleUpdate = z.infer<typeof scheduleUpdateSchema>;
 
 export const scheduleViewSchema = z.object({
