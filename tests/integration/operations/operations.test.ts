@@ -64,7 +64,7 @@ beforeAll(async () => {
   seeded = (await control('POST', 'seed', {
     workspaces: [
       {
-        name: 'Ops Test Busy (Prod)',
+        name: 'Ops Busy (Prod)',
         capacity: 'premium',
         datasets: [
           {
@@ -77,7 +77,7 @@ beforeAll(async () => {
         ],
       },
       {
-        name: 'Ops Test Shared (Dev)',
+        name: 'Ops Shared (Dev)',
         capacity: 'shared',
         datasets: [
           {
@@ -109,11 +109,11 @@ describe('catalog and categories', () => {
     expect(list.catalog.ageSeconds).toBeGreaterThanOrEqual(0);
     const budgetProd = list.workspaces.find((ws) => ws.name === 'Planboard Budget (Prod)');
     expect(budgetProd).toMatchObject({ environment: 'Prod', module: 'Budget', categorySource: 'guessed', dedicated: true, models: 2 });
-    expect(list.workspaces.find((ws) => ws.name === 'Ops Test Shared (Dev)')).toMatchObject({ environment: 'Dev', dedicated: false });
+    expect(list.workspaces.find((ws) => ws.name === 'Ops Shared (Dev)')).toMatchObject({ environment: 'Dev', dedicated: false });
     const detail = await (await call(`/operations/workspaces/${seeded.workspaces[0]!.id}`)).json();
     expect(detail.models.map((model: { name: string }) => model.name)).toEqual(['Half-hourly Sales', 'Twin Fetch']);
     expect(detail.reports).toHaveLength(2);
-    expect(detail.reports[0].datasetWorkspaceName).toBe('Ops Test Busy (Prod)');
+    expect(detail.reports[0].datasetWorkspaceName).toBe('Ops Busy (Prod)');
   });
 
   it('assigns an environment and module to several workspaces in one audited change; bad input writes nothing', async () => {
@@ -156,7 +156,7 @@ describe('stored refresh history', () => {
     expect(first.added).toBe(first.read);
     expect(first.read).toBeGreaterThan(40);
     expect((await requests()).filter((r) => r.path.includes(`/datasets/${busy()}/refreshes`)).map((r) => r.path)).toEqual([
-      expect.stringContaining('%24top=100'),
+      expect.stringContaining('$top=100'),
     ]);
     const again = historyFetchResultSchema.parse(
       await (await call(`/operations/models/${busy()}/history/fetch`, { method: 'POST' })).json(),
