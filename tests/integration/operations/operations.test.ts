@@ -15,6 +15,7 @@ import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/p
 import type { ManagedProcess } from '../../../emulators/stack/src/processes';
 import { startApiHost, type ApiHost } from '../support/api-host';
 import { identityConfig, tokenFor } from '../support/env';
+import { ResponseValidator, type OpenApiDocument } from '../support/openapi';
 
 /**
  * The Operations API over HTTP against its own Azurite and Power BI emulator (this suite moves the
@@ -298,4 +299,26 @@ it('the catalog sync answers with what it read', async () => {
   const result = catalogSyncResultSchema.parse(await (await call('/operations/catalog/sync', { method: 'POST' })).json());
   expect(result).toMatchObject({ workspaces: 14, failedWorkspaces: [] });
   expect(result.models).toBeGreaterThanOrEqual(27);
+});
+
+it('answers as the OpenAPI document describes (successes and errors)', async () => {
+  const validator = new ResponseValidator((await (await api.call('/openapi.json')).json()) as OpenApiDocument);
+  const checks: [string, string, string?][] = [
+    ['/operations/workspaces', '/api/operations/workspaces'],
+    [`/operations/workspaces/${seeded.workspaces[0]!.id}`, '/api/operations/workspaces/{workspaceId}'],
+    ['/operations/categories/audit', '/api/operations/categories/audit'],
+    [`/operations/models/${busy()}`, '/api/operations/models/{datasetId}'],
+    [`/operations/models/${busy()}/history?top=5`, '/api/operations/models/{datasetId}/history'],
+    [`/operations/models/${developer()}/schedule`, '/api/operations/models/{datasetId}/schedule'],
+    ['/operations/models/00000000-0000-4000-8000-000000000000', '/api/operations/models/{datasetId}'],
+    ['/operations/workspaces', '/api/operations/workspaces', leader],
+  ];
+  const problems: string[] = [];
+  for (const [url, path, as] of checks) {
+    const response = await call(url, { as });
+    problems.push(...validator.problems('GET', path, response.status, await response.json()));
+  }
+  const fetched = await call(`/operations/models/${busy()}/history/fetch`, { method: 'POST' });
+  problems.push(...validator.problems('POST', '/api/operations/models/{datasetId}/history/fetch', fetched.status, await fetched.json()));
+  expect(problems).toEqual([]);
 });
