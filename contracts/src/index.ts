@@ -11,3 +11,4 @@ export * from './responses';
 export * from './safe-input';
 export * from './training';
 export * from './training-video';
+export * from './operations';

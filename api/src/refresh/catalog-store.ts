@@ -21,6 +21,18 @@ export interface DatasetRecord {
   lastSuccessAt?: string;
   /** Scopes the dataset serves (personal subscribers only see failures of their scopes). */
   scopeIds?: string[];
+  /** Power BI's `targetStorageMode` (Abf, PremiumFiles …), for the Operations page. */
+  storageMode?: string;
+  /** The newest refresh in the stored history (written by the Operations history fetch). */
+  lastRefresh?: LastRefresh;
+}
+
+/** The newest stored refresh of a dataset, kept on its catalog row so overviews need no history reads. */
+export interface LastRefresh {
+  status: string;
+  startTime: string;
+  endTime: string | null;
+  durationMs: number | null;
 }
 
 const partition = 'ds';
@@ -30,6 +42,7 @@ function toRecord(row: Record<string, unknown>): DatasetRecord {
   const text = (key: string): string | undefined => (typeof row[key] === 'string' && row[key] !== '' ? (row[key] as string) : undefined);
   const schedule = text('schedule');
   const scopeIds = text('scopeIds');
+  const lastRefresh = text('lastRefresh');
   return {
     datasetId: String(row.rowKey),
     workspaceId: text('workspaceId') ?? '',
@@ -43,18 +56,21 @@ function toRecord(row: Record<string, unknown>): DatasetRecord {
     ...(text('slotKey') ? { slotKey: text('slotKey') } : {}),
     ...(text('lastSuccessAt') ? { lastSuccessAt: text('lastSuccessAt') } : {}),
     ...(scopeIds ? { scopeIds: JSON.parse(scopeIds) as string[] } : {}),
+    ...(text('storageMode') ? { storageMode: text('storageMode') } : {}),
+    ...(lastRefresh ? { lastRefresh: JSON.parse(lastRefresh) as LastRefresh } : {}),
   };
 }
 
 function toEntity(
   record: Partial<DatasetRecord> & { datasetId: string },
 ): Record<string, unknown> & { partitionKey: string; rowKey: string } {
-  const { datasetId, schedule, scopeIds, ...rest } = record;
+  const { datasetId, schedule, scopeIds, lastRefresh, ...rest } = record;
   const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = { partitionKey: partition, rowKey: datasetId };
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) entity[key] = value;
   // Objects are stored as JSON text: table properties are scalars. '' clears a schedule on Merge.
   if ('schedule' in record) entity.schedule = schedule ? JSON.stringify(schedule) : '';
   if (scopeIds) entity.scopeIds = JSON.stringify(scopeIds);
+  if (lastRefresh) entity.lastRefresh = JSON.stringify(lastRefresh);
   return entity;
 }
 

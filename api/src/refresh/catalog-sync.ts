@@ -110,6 +110,7 @@ export async function syncCatalog(
       environment: environmentOf(workspaceName),
       refreshable: isRefreshable(dataset),
       ...(dataset.configuredBy ? { configuredBy: dataset.configuredBy } : {}),
+      ...(dataset.targetStorageMode ? { storageMode: dataset.targetStorageMode } : {}),
       ...(previous ? {} : { seenUntil: now }),
     });
     await applySchedule(stores, { datasetId: dataset.id, workspaceId: group.id, slotKey: previous?.slotKey }, schedule, nowMs);

@@ -4,7 +4,7 @@
  * `status`, `refresh` and `schedule` commands and card retries.
  */
 export { applySchedule, environmentOf, storedSchedule, syncCatalog, type CatalogPowerBi, type SyncReport } from './catalog-sync';
-export { CatalogStore, type DatasetRecord } from './catalog-store';
+export { CatalogStore, type DatasetRecord, type LastRefresh } from './catalog-store';
 export { emulatorClock, fixedClock, systemClock, type ServiceClock } from './clock';
 export { createDetection, refreshStores, serviceClock, type RefreshStores } from './create';
 export { detectRefreshFailures, type DetectionDeps, type DetectionReport } from './detect';

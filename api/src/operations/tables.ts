@@ -1,0 +1,32 @@
+import type { TableClient } from '@azure/data-tables';
+import { tableClient } from '../storage/tables';
+
+/**
+ * Tables of the Operations page (kept apart from `storage/tables.ts`, which lists the tables the
+ * sample seed creates, and from `refresh/tables.ts`: the dataset catalog itself lives there and is
+ * shared with detection and the bot). Names are alphanumeric, as Table Storage requires.
+ */
+export const operationsTableNames = {
+  /** Workspaces (`ws` partition) and their reports (one partition per workspace, `rep|<workspaceId>`). */
+  workspaces: 'opsworkspaces',
+  /** Admin-assigned environment/module per workspace and the audit of bulk assignments (one partition). */
+  categories: 'opscategories',
+  /** Stored refresh history: one partition per dataset, newest first. */
+  refreshes: 'opsrefreshes',
+} as const;
+export type OperationsTableName = (typeof operationsTableNames)[keyof typeof operationsTableNames];
+
+export function operationsTable(connectionString: string, table: OperationsTableName): TableClient {
+  return tableClient(connectionString, table);
+}
+
+/** Row keys that sort newest first (a fixed-width inverted millisecond count). */
+export function invertedTimeKey(ms: number): string {
+  return String(8_640_000_000_000_000 - ms).padStart(16, '0');
+}
+
+/** Reads a string property, treating '' as absent (Merge cannot delete properties). */
+export function textOf(row: Record<string, unknown>, key: string): string | undefined {
+  const value = row[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
