@@ -28,6 +28,11 @@ param tableNames array = [
   'botconversations'
   'botsubscriptions'
   'botcards'
+  'training'
+  'trainingprogress'
+  'opsworkspaces'
+  'opscategories'
+  'opsrefreshes'
 ]
 
 param queueNames array = [

@@ -3,6 +3,7 @@ import { overlay, readRepoFile, replaceOnce } from './support/files';
 import { refreshTableNames } from '../../api/src/refresh/tables';
 import { tableNames } from '../../api/src/storage/tables';
 import { botTableNames } from '../../bot/src/store/tables';
+import { operationsTableNames } from '../../api/src/operations/tables';
 
 const MAIN = 'infra/azure.bicep';
 const PARAMETERS = 'infra/azure.parameters.json';
@@ -71,7 +72,12 @@ describe('infra modules', () => {
     expect(storage).toMatch(/tableServices\/tables@/);
     const list = /param tableNames array = \[([^\]]*)\]/.exec(storage)?.[1] ?? '';
     const declared = [...list.matchAll(/'([a-z0-9]+)'/g)].map((match) => match[1]).sort();
-    const used = [...Object.values(tableNames), ...Object.values(refreshTableNames), ...Object.values(botTableNames)].sort();
+    const used = [
+      ...Object.values(tableNames),
+      ...Object.values(refreshTableNames),
+      ...Object.values(botTableNames),
+      ...Object.values(operationsTableNames),
+    ].sort();
     expect(declared).toEqual(used);
     expect(main).toMatch(/'\$\{notificationsQueue\}-poison'/);
   });
