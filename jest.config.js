@@ -18,6 +18,10 @@ const base = (name, rootDir, extra = {}) => ({
   ...extra,
 });
 module.exports = {
+  // Suites wait on state (polling with their own deadlines), not on time; on a busy 2-core CI
+  // machine even a seeded-storage round trip can outlast jest's 5 s default, so the default is
+  // only a guard against a hung test.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
   projects: [

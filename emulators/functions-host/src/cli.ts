@@ -6,6 +6,7 @@
 import { parseCors } from './http/cors';
 import { startFunctionsHost } from './host';
 import { hostLog } from './log/logger';
+import { exitWithSupervisor, reportWorkerReady, superviseWorker, WORKER_ROLE_ENV } from './supervisor';
 
 interface CliArgs {
   app: string;
@@ -42,6 +43,20 @@ export function parseArgs(argv: string[]): CliArgs {
   return { app, port, host: values.get('host') ?? '127.0.0.1', cors: values.get('cors'), corsCredentials: flags.has('cors-credentials') };
 }
 
+/** The supervisor: runs the host in a worker process and restarts it when it crashes. */
+function supervise(): void {
+  const supervisor = superviseWorker({ script: __filename, args: process.argv.slice(2) });
+  let signalled = false;
+  const forward = (signal: NodeJS.Signals): void => {
+    if (signalled) supervisor.stop('SIGKILL');
+    else supervisor.stop(signal);
+    signalled = true;
+  };
+  process.on('SIGTERM', forward);
+  process.on('SIGINT', forward);
+  supervisor.exited.then((code) => process.exit(code));
+}
+
 async function main(): Promise<void> {
   let args: CliArgs;
   try {
@@ -50,6 +65,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
+  if (process.env[WORKER_ROLE_ENV] !== '1') return supervise();
+  exitWithSupervisor();
   process.on('unhandledRejection', (reason) =>
     hostLog('error', `Unhandled promise rejection: ${(reason as Error)?.stack ?? String(reason)}`),
   );
@@ -61,10 +78,14 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${host.summary}\n`);
   process.stdout.write(`Functions host ready on ${host.url} (${host.functions.length} functions)\n`);
+  reportWorkerReady();
 
   let signalled = false;
   const shutdown = (signal: NodeJS.Signals): void => {
-    if (signalled) process.exit(1);
+    // A terminal's Ctrl+C reaches the supervisor and the worker both, and the supervisor forwards
+    // it too: under a supervisor only it escalates a repeated signal.
+    if (signalled && !process.send) process.exit(1);
+    if (signalled) return;
     signalled = true;
     hostLog('information', `${signal} received: stopping the Functions host.`);
     host.stop().then(

@@ -35,7 +35,7 @@ it('reports the host as Running', async () => {
 
 it('lists every registered function with its trigger and bindings', async () => {
   const functions = (await (await fetch(`${host.url}/admin/functions`)).json()) as FunctionInfo[];
-  expect(functions).toHaveLength(22);
+  expect(functions).toHaveLength(23);
   const byName = new Map(functions.map((fn) => [fn.name, fn]));
   expect(byName.get('itemById')?.trigger).toMatchObject({
     type: 'httpTrigger',

@@ -149,3 +149,15 @@ app.http('enqueue', {
     return { status: 202 };
   },
 });
+
+app.http('crashWorker', {
+  methods: ['POST'],
+  route: 'crash',
+  // An exception thrown outside any invocation (in a timer callback) ends the worker process.
+  handler: async () => {
+    setTimeout(() => {
+      throw new Error('crashWorker: uncaught exception outside the invocation');
+    }, 50);
+    return { status: 202 };
+  },
+});
