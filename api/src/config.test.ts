@@ -11,6 +11,14 @@ describe('API configuration', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('reads admission limits as running/waiting, with defaults, and refuses a malformed one', () => {
+    const config = parseConfig({ AzureWebJobsStorage: 'x', LIMIT_EXPORTS: ' 3 / 0 ' });
+    expect(config.LIMIT_EXPORTS).toEqual({ running: 3, waiting: 0 });
+    expect(config.LIMIT_PLAN_READS).toEqual({ running: 8, waiting: 64 });
+    expect(() => parseConfig({ AzureWebJobsStorage: 'x', LIMIT_PLAN_SAVES: '0/10' })).toThrow(/LIMIT_PLAN_SAVES.*running\/waiting/);
+    expect(() => parseConfig({ AzureWebJobsStorage: 'x', LIMIT_IMPORTS: 'many' })).toThrow(/LIMIT_IMPORTS/);
+  });
+
   it('rejects a non-numeric timeout', () => {
     expect(() => parseConfig({ AzureWebJobsStorage: 'x', HEALTH_TIMEOUT_MS: 'soon' })).toThrow(/HEALTH_TIMEOUT_MS/);
   });

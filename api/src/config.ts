@@ -12,6 +12,22 @@ import {
   sampleTenantId,
 } from './local-defaults';
 
+/** `running/waiting`, e.g. `8/64`: bounds of one kind of expensive request per host (http/limits.ts). */
+const admissionLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+      const running = Number(match?.[1]);
+      const waiting = Number(match?.[2]);
+      if (!match || running < 1 || waiting < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected "running/waiting" such as "${fallback}" (running at least 1)` });
+        return z.NEVER;
+      }
+      return { running, waiting };
+    });
+
 const csv = z.string().transform((value) =>
   value
     .split(',')
@@ -89,6 +105,15 @@ const configSchema = z.object({
   KPI_IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(maxKpiImportRows).default(maxKpiImportRows),
   /** How long an import preview can be applied; a timer deletes it afterwards. */
   IMPORT_PREVIEW_TTL_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * Per host, how many of each expensive request run at once and how many may wait; more are
+   * refused with 503 ServerBusy + Retry-After. Sized so that a host's memory stays well under the
+   * Flex Consumption instance's 2 GB (a 50,000-line plan read holds ~10 MB, an export ~60 MB).
+   */
+  LIMIT_PLAN_READS: admissionLimit('8/64'),
+  LIMIT_PLAN_SAVES: admissionLimit('16/192'),
+  LIMIT_EXPORTS: admissionLimit('2/6'),
+  LIMIT_IMPORTS: admissionLimit('2/4'),
 });
 
 export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[]; AUTH_ALLOWED_CLIENT_IDS: string[] }>;

@@ -17,6 +17,8 @@ export const errorCodes = [
   'IdempotencyKeyReused',
   'UnsupportedMediaType',
   'TooManyRequests',
+  /** 503: this host is at its limit for this kind of work (big reads, saves, exports, imports); retry after `Retry-After`. */
+  'ServerBusy',
   'DependencyUnavailable',
   'InternalError',
 ] as const;

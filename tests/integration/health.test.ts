@@ -1,4 +1,4 @@
-import { dependencyHealthSchema, healthSchema } from '@planboard/contracts';
+import { apiHealthSchema, dependencyHealthSchema } from '@planboard/contracts';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
 import { freePort } from '../../emulators/stack/src/ports';
 import type { ManagedProcess } from '../../emulators/stack/src/processes';
@@ -18,7 +18,7 @@ describe('health over HTTP through the local Functions host', () => {
   it('GET /api/health answers with version and uptime', async () => {
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);
-    const body = healthSchema.parse(await response.json());
+    const body = apiHealthSchema.parse(await response.json());
     expect(body.service).toBe('planboard-api');
   });
 

@@ -15,6 +15,7 @@ import { readUploadedSheet } from '../budget/upload';
 import { config } from '../config';
 import { ApiError } from '../errors';
 import { authedRoute } from '../http/authed';
+import { limited } from '../http/limits';
 import { json } from '../http/respond';
 import { parseParams } from '../http/validate';
 import { getServices } from '../services';
@@ -49,10 +50,12 @@ app.http('budgetExport', {
   route: 'budget/{planId}/{scopeId}/export.xlsx',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId, lines, actuals } = await exportData(request, access);
-    return { status: 200, body: exportWorkbook(lines, actuals), headers: download(xlsxType, `budget-${planId}-${scopeId}.xlsx`) };
-  }),
+  handler: authedRoute(
+    limited('exports', async (request, _context, access) => {
+      const { planId, scopeId, lines, actuals } = await exportData(request, access);
+      return { status: 200, body: exportWorkbook(lines, actuals), headers: download(xlsxType, `budget-${planId}-${scopeId}.xlsx`) };
+    }),
+  ),
 });
 
 /** The grid as a .csv (text a spreadsheet would evaluate is guarded), streamed. */
@@ -60,14 +63,16 @@ app.http('budgetExportCsv', {
   route: 'budget/{planId}/{scopeId}/export.csv',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId, lines, actuals } = await exportData(request, access);
-    return {
-      status: 200,
-      body: exportCsv(lines, actuals),
-      headers: download('text/csv; charset=utf-8', `budget-${planId}-${scopeId}.csv`),
-    };
-  }),
+  handler: authedRoute(
+    limited('exports', async (request, _context, access) => {
+      const { planId, scopeId, lines, actuals } = await exportData(request, access);
+      return {
+        status: 200,
+        body: exportCsv(lines, actuals),
+        headers: download('text/csv; charset=utf-8', `budget-${planId}-${scopeId}.csv`),
+      };
+    }),
+  ),
 });
 
 /** Upload a file: returns what would change and the rows that cannot be imported; writes nothing. */
@@ -75,28 +80,30 @@ app.http('budgetImportPreview', {
   route: 'budget/{planId}/{scopeId}/import',
   methods: ['POST'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId } = parseParams(request, planParams);
-    const scope = access.require(scopeId, 'edit', 'This budget');
-    const kind = sheetKind(request.headers.get('content-type'));
-    const sheet = await readUploadedSheet(request, kind, config().BUDGET_IMPORT_MAX_ROWS);
-    const { budget } = getServices();
-    await requirePlan(budget, { planId, scopeId }, scope.name);
-    const partitionKey = planPartitionKey(planId, scopeId);
-    const snapshot = await budget.read(partitionKey);
-    const plan = planImport(sheet.headers, sheet.rows, snapshot.lines);
-    const previewId = newPreviewId();
-    const expiresAt = await savePreview(budget, partitionKey, previewId, access.caller.upn, plan.changes, previewTtlMs());
-    const body: ImportPreview = {
-      previewId,
-      fileRows: sheet.rows.length,
-      unchangedRows: plan.unchangedRows,
-      changes: plan.changes,
-      errors: plan.errors,
-      expiresAt,
-    };
-    return json(body);
-  }),
+  handler: authedRoute(
+    limited('imports', async (request, _context, access) => {
+      const { planId, scopeId } = parseParams(request, planParams);
+      const scope = access.require(scopeId, 'edit', 'This budget');
+      const kind = sheetKind(request.headers.get('content-type'));
+      const sheet = await readUploadedSheet(request, kind, config().BUDGET_IMPORT_MAX_ROWS);
+      const { budget } = getServices();
+      await requirePlan(budget, { planId, scopeId }, scope.name);
+      const partitionKey = planPartitionKey(planId, scopeId);
+      const snapshot = await budget.read(partitionKey);
+      const plan = planImport(sheet.headers, sheet.rows, snapshot.lines);
+      const previewId = newPreviewId();
+      const expiresAt = await savePreview(budget, partitionKey, previewId, access.caller.upn, plan.changes, previewTtlMs());
+      const body: ImportPreview = {
+        previewId,
+        fileRows: sheet.rows.length,
+        unchangedRows: plan.unchangedRows,
+        changes: plan.changes,
+        errors: plan.errors,
+        expiresAt,
+      };
+      return json(body);
+    }),
+  ),
 });
 
 /** Apply a preview under the same concurrency rules as any save (conflicts reported, nothing lost). */
@@ -104,26 +111,28 @@ app.http('budgetImportApply', {
   route: 'budget/{planId}/{scopeId}/import/{previewId}/apply',
   methods: ['POST'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId, previewId } = parseParams(request, planParams.extend({ previewId: z.string().uuid() }));
-    const scope = access.require(scopeId, 'edit', 'This budget');
-    const { budget } = getServices();
-    await requirePlan(budget, { planId, scopeId }, scope.name);
-    const preview = await loadPreview(budget, planPartitionKey(planId, scopeId), previewId, access.caller.upn, previewTtlMs());
-    if (preview.changes.length === 0) return json({ applied: 0, unchanged: 0, conflicts: [], lines: [] });
-    const edits = preview.changes.map(
-      (change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit,
-    );
-    const result = await saveEdits(
-      budget,
-      {
-        planId,
-        scopeId,
-        actor: access.caller.upn,
-        patch: { idempotencyKey: previewId, action: 'import', edits },
-      },
-      getServices().budgetSnapshots,
-    );
-    return json(result, result.conflicts.length ? 409 : 200);
-  }),
+  handler: authedRoute(
+    limited('imports', async (request, _context, access) => {
+      const { planId, scopeId, previewId } = parseParams(request, planParams.extend({ previewId: z.string().uuid() }));
+      const scope = access.require(scopeId, 'edit', 'This budget');
+      const { budget } = getServices();
+      await requirePlan(budget, { planId, scopeId }, scope.name);
+      const preview = await loadPreview(budget, planPartitionKey(planId, scopeId), previewId, access.caller.upn, previewTtlMs());
+      if (preview.changes.length === 0) return json({ applied: 0, unchanged: 0, conflicts: [], lines: [] });
+      const edits = preview.changes.map(
+        (change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit,
+      );
+      const result = await saveEdits(
+        budget,
+        {
+          planId,
+          scopeId,
+          actor: access.caller.upn,
+          patch: { idempotencyKey: previewId, action: 'import', edits },
+        },
+        getServices().budgetSnapshots,
+      );
+      return json(result, result.conflicts.length ? 409 : 200);
+    }),
+  ),
 });

@@ -4,6 +4,7 @@ import { planPartitionKey, publicLine } from '../budget/line-entity';
 import { saveEdits } from '../budget/save';
 import { authedRoute } from '../http/authed';
 import { revalidatableJson } from '../http/conditional';
+import { limited } from '../http/limits';
 import { json } from '../http/respond';
 import { ReadCoalescer } from '../util/coalesce';
 import { parseJsonBody, parseParams, parseQuery } from '../http/validate';
@@ -24,54 +25,56 @@ app.http('budgetGrid', {
   route: 'budget/{planId}/{scopeId}',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId } = parseParams(request, planParams);
-    const { since } = parseQuery(request, budgetQuerySchema);
-    const scope = access.require(scopeId, 'read', 'This budget');
-    const sinceTime = since === undefined ? undefined : Date.parse(since);
-    if (sinceTime !== undefined && Number.isNaN(sinceTime)) throw badRequest('`since` must be a cursor returned by this API.');
-    const sinceIso = sinceTime === undefined ? undefined : new Date(sinceTime - deltaOverlapMs).toISOString();
-    const { budget } = getServices();
-    const partitionKey = planPartitionKey(planId, scopeId);
-    if (!sinceIso) {
-      // Actuals (Power BI, cached per user) are fetched while storage is read.
-      const [plan, actuals] = await Promise.all([
-        gridReads.read(partitionKey, () => budget.readLinesJson(partitionKey)),
-        actualsFor(access, planId, scopeId),
-      ]);
-      if (plan.blocks === 0) throw badRequest(`There is no plan ${planId} for ${scope.name}.`);
-      const state = await followRefresh({ planId, scopeId }, plan.state);
-      const rest: Omit<BudgetGrid, 'lines'> = {
+  handler: authedRoute(
+    limited('planReads', async (request, _context, access) => {
+      const { planId, scopeId } = parseParams(request, planParams);
+      const { since } = parseQuery(request, budgetQuerySchema);
+      const scope = access.require(scopeId, 'read', 'This budget');
+      const sinceTime = since === undefined ? undefined : Date.parse(since);
+      if (sinceTime !== undefined && Number.isNaN(sinceTime)) throw badRequest('`since` must be a cursor returned by this API.');
+      const sinceIso = sinceTime === undefined ? undefined : new Date(sinceTime - deltaOverlapMs).toISOString();
+      const { budget } = getServices();
+      const partitionKey = planPartitionKey(planId, scopeId);
+      if (!sinceIso) {
+        // Actuals (Power BI, cached per user) are fetched while storage is read.
+        const [plan, actuals] = await Promise.all([
+          gridReads.read(partitionKey, () => budget.readLinesJson(partitionKey)),
+          actualsFor(access, planId, scopeId),
+        ]);
+        if (plan.blocks === 0) throw badRequest(`There is no plan ${planId} for ${scope.name}.`);
+        const state = await followRefresh({ planId, scopeId }, plan.state);
+        const rest: Omit<BudgetGrid, 'lines'> = {
+          planId,
+          scopeId,
+          scopeName: scope.name,
+          canEdit: access.can(scopeId, 'edit') && state.status === 'draft',
+          state,
+          cursor: plan.cursor,
+          actuals,
+          delta: false,
+        };
+        // The lines go out as stored (blocks keep them in the API's shape): no 8 MB parse and re-serialise.
+        // The validator leaves out the cursor (it is "now" when nothing changed): a 304 keeps the client's
+        // older cursor, which is still valid for delta sync.
+        const validator = `${plan.linesJson}${JSON.stringify({ ...rest, cursor: undefined })}`;
+        return revalidatableJson(request, `{"lines":${plan.linesJson},${JSON.stringify(rest).slice(1)}`, validator);
+      }
+      const snapshot = await budget.read(partitionKey, sinceIso);
+      const state = await followRefresh({ planId, scopeId }, snapshot.state);
+      const body: BudgetGrid = {
         planId,
         scopeId,
         scopeName: scope.name,
         canEdit: access.can(scopeId, 'edit') && state.status === 'draft',
         state,
-        cursor: plan.cursor,
-        actuals,
-        delta: false,
+        cursor: snapshot.cursor > (since ?? '') ? snapshot.cursor : (since ?? snapshot.cursor),
+        lines: [...snapshot.lines.values()].map(publicLine),
+        actuals: { available: true, values: {} },
+        delta: true,
       };
-      // The lines go out as stored (blocks keep them in the API's shape): no 8 MB parse and re-serialise.
-      // The validator leaves out the cursor (it is "now" when nothing changed): a 304 keeps the client's
-      // older cursor, which is still valid for delta sync.
-      const validator = `${plan.linesJson}${JSON.stringify({ ...rest, cursor: undefined })}`;
-      return revalidatableJson(request, `{"lines":${plan.linesJson},${JSON.stringify(rest).slice(1)}`, validator);
-    }
-    const snapshot = await budget.read(partitionKey, sinceIso);
-    const state = await followRefresh({ planId, scopeId }, snapshot.state);
-    const body: BudgetGrid = {
-      planId,
-      scopeId,
-      scopeName: scope.name,
-      canEdit: access.can(scopeId, 'edit') && state.status === 'draft',
-      state,
-      cursor: snapshot.cursor > (since ?? '') ? snapshot.cursor : (since ?? snapshot.cursor),
-      lines: [...snapshot.lines.values()].map(publicLine),
-      actuals: { available: true, values: {} },
-      delta: true,
-    };
-    return json(body);
-  }),
+      return json(body);
+    }),
+  ),
 });
 
 /** A batch of cell edits; conflicts come back with both values, nothing else is lost. */
@@ -79,12 +82,14 @@ app.http('budgetSave', {
   route: 'budget/{planId}/{scopeId}',
   methods: ['PATCH'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
-    const { planId, scopeId } = parseParams(request, planParams);
-    access.require(scopeId, 'edit', 'This budget');
-    const patch = await parseJsonBody(request, budgetPatchSchema);
-    const { budget, budgetSnapshots } = getServices();
-    const result = await saveEdits(budget, { planId, scopeId, actor: access.caller.upn, patch }, budgetSnapshots);
-    return json(result, result.conflicts.length ? 409 : 200);
-  }),
+  handler: authedRoute(
+    limited('planSaves', async (request, _context, access) => {
+      const { planId, scopeId } = parseParams(request, planParams);
+      access.require(scopeId, 'edit', 'This budget');
+      const patch = await parseJsonBody(request, budgetPatchSchema);
+      const { budget, budgetSnapshots } = getServices();
+      const result = await saveEdits(budget, { planId, scopeId, actor: access.caller.upn, patch }, budgetSnapshots);
+      return json(result, result.conflicts.length ? 409 : 200);
+    }),
+  ),
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { app } from '@azure/functions';
-import type { Health } from '@planboard/contracts';
+import type { ApiHealth } from '@planboard/contracts';
 import { config } from '../config';
 import { probePowerBi, probeStorage } from '../health/probes';
+import { admissionFor, limitedWork } from '../http/limits';
 import { json } from '../http/respond';
 import { route } from '../http/route';
 import { getServices } from '../services';
@@ -17,11 +18,18 @@ app.http('health', {
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: route(async () => {
-    const body: Health = {
+    const body: ApiHealth = {
       status: 'ok',
       service: 'planboard-api',
       version: settings.PLANBOARD_VERSION,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      instanceId,
+      load: Object.fromEntries(
+        limitedWork.map((kind) => {
+          const admission = admissionFor(kind);
+          return [kind, { ...admission.usage, limit: admission.limits.running }];
+        }),
+      ) as ApiHealth['load'],
     };
     return json(body);
   }),

@@ -38,6 +38,8 @@ export function describeApiError(err: unknown): ProblemText {
       return { title: 'Please check what you entered', message: `${err.message}${detailsText(err.details)}` };
     case 'TooManyRequests':
       return { title: 'Too many requests', message: 'Planboard is busy. Wait a moment, then try again.' };
+    case 'ServerBusy':
+      return { title: 'Planboard is busy', message: `${err.message} Your changes are kept here until then.` };
     case 'DependencyUnavailable':
       return { title: 'A service is unavailable', message: `${err.message} Try again in a few minutes.` };
     case 'InternalError':

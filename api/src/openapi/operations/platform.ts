@@ -5,7 +5,7 @@ import {
   authConfigSchema,
   dependencyHealthSchema,
   grantChangeResultSchema,
-  healthSchema,
+  apiHealthSchema,
   meSchema,
   poisonReportSchema,
   putGrantSchema,
@@ -28,7 +28,7 @@ export const platformOperations: readonly OperationSpec[] = [
     tag: 'Health',
     summary: 'Liveness',
     anonymous: true,
-    responses: { 200: healthSchema },
+    responses: { 200: apiHealthSchema },
   },
   {
     method: 'get',
