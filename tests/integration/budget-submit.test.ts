@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { budgetGridSchema, errorEnvelopeSchema, planStatusListSchema, type PlanState } from '@planboard/contracts';
 import { localPowerBi } from '../../api/src/local-defaults';
+import { messageFor } from '../../bot/src/delivery/render';
+import { cardTexts } from './bot/playground-client';
+import { takeNotifications } from './support/notifications';
 import { seedSampleTenant } from '../../api/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { powerBiPort, storageConnection, tokenFor } from './support/env';
@@ -61,6 +64,26 @@ describe('submit, refresh, unlock', () => {
     const submittedBody = (await submitted.json()) as { state: PlanState; notified: boolean };
     expect(submittedBody.state).toMatchObject({ submittedBy: upn('Nora Lindqvist') });
     expect(submittedBody.notified).toBe(true);
+    // Managers are told through the bot's queue: exactly one message for this plan, and its card.
+    const queued = await takeNotifications(storageConnection(), (n) => n.kind === 'planSubmitted' && n.planId === planId);
+    expect(queued).toHaveLength(1);
+    const notification = queued[0]!;
+    expect(notification).toMatchObject({
+      kind: 'planSubmitted',
+      scopeId: 'sales-north',
+      scopeName: 'Sales North',
+      by: { upn: upn('Nora Lindqvist'), name: 'Nora Lindqvist' },
+      refreshId: submittedBody.state.refreshId,
+    });
+    if (notification.kind !== 'planSubmitted') throw new Error('unreachable');
+    const card = messageFor(notification, {}, { TAB_ENDPOINT: 'https://planboard.example', TEAMS_APP_ID: '' });
+    expect(card.kind).toBe('card');
+    const texts = cardTexts(card.kind === 'card' ? card.card : undefined);
+    expect(texts).toContain('Budget plan submitted');
+    expect(texts).toContain('Sales North');
+    expect(texts).toContain('Nora Lindqvist');
+    expect(texts).toContain('the Power BI dataset refresh has started');
+    expect(JSON.stringify(card)).toContain(`https://planboard.example/index.html#/budget?plan=${planId}&scope=sales-north`);
 
     const late = await api.call(`/budget/${planId}/sales-north`, {
       token: token['Erik Hansen'],
