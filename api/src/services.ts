@@ -1,5 +1,6 @@
 import { DirectoryStore } from './access/directory-store';
 import { BudgetStore } from './budget/store';
+import { SaveGroups } from './budget/group-commit';
 import { PlanSnapshots } from './budget/snapshots';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
@@ -17,6 +18,8 @@ export interface Services {
   budget: BudgetStore;
   /** Snapshots of plans being saved, brought up to date by delta reads (a cache writes never trust: ETags decide). */
   budgetSnapshots: PlanSnapshots;
+  /** Saves of one plan partition that arrive together are committed together (group commit; ETags still decide). */
+  budgetSaves: SaveGroups;
   kpis: KpiStore;
   training: TrainingStore;
   /** App-only calls as the service principal (refreshes, embed tokens, operations). */
@@ -31,6 +34,7 @@ export function getServices(): Services {
   if (services) return services;
   const settings = config();
   const budget = new BudgetStore(settings.AzureWebJobsStorage);
+  const budgetSnapshots = new PlanSnapshots(budget);
   services = {
     validateToken: createTokenValidator({
       issuerTemplates: settings.AUTH_ISSUERS,
@@ -42,7 +46,8 @@ export function getServices(): Services {
     }),
     directory: new DirectoryStore(settings.AzureWebJobsStorage),
     budget,
-    budgetSnapshots: new PlanSnapshots(budget),
+    budgetSnapshots,
+    budgetSaves: new SaveGroups(budget, budgetSnapshots),
     kpis: new KpiStore(settings.AzureWebJobsStorage),
     training: new TrainingStore(settings.AzureWebJobsStorage),
     powerBi: createPowerBiClient({

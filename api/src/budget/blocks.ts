@@ -119,7 +119,7 @@ export function blockWrite(
   block: Block,
   lines: readonly BudgetLine[],
   entries: readonly HistoryEntry[],
-  saveId: string,
+  saveIds: string | readonly string[],
 ) {
   const rev = block.rev + 1;
   const audit = packJson(`a${rev}`, entries);
@@ -128,7 +128,7 @@ export function blockWrite(
     partitionKey,
     rowKey: block.key,
     rev,
-    saves: JSON.stringify([...block.saves, saveId].slice(-rememberedSaves)),
+    saves: JSON.stringify([...block.saves, ...(typeof saveIds === 'string' ? [saveIds] : saveIds)].slice(-rememberedSaves)),
     auditProps: block.auditProps + Object.keys(audit).length,
     auditChars: block.auditChars + auditChars,
     ...packJson('d', lines),

@@ -44,12 +44,6 @@ function blockChanges(snapshot: PlanSnapshot, updated: readonly StoredLine[], en
 }
 
 /**
- * Saves a batch of cell edits with no lost update: read the partition, merge cell by cell, write
- * each block conditionally on its ETag. Losing a race to another writer (any API instance) means
- * re-reading and re-merging: blocks this save already committed are recognised by its idempotency
- * key, and the other writer's cells either merge or come back as conflicts.
- */
-/**
  * What blocks remember of a save: its idempotency key and a fingerprint of its body, so a retry
  * (same key, same body) is recognised and the same key with another body is refused, not applied.
  */
@@ -62,67 +56,119 @@ function saveToken(patch: BudgetPatch): string {
 }
 
 /** 422 when a block remembers this key with another body: a client bug (a reused key), never a retry. */
-function refuseReusedKey(snapshot: PlanSnapshot, patch: BudgetPatch, token: string): void {
+function reusedKey(snapshot: PlanSnapshot, patch: BudgetPatch, token: string): ApiError | undefined {
   const prefix = `${patch.idempotencyKey}~`;
   for (const block of snapshot.blocks.values()) {
     if (block.saves.some((saved) => saved.startsWith(prefix) && saved !== token)) {
-      throw new ApiError(
+      return new ApiError(
         422,
         'IdempotencyKeyReused',
         'This idempotency key was already used for a different save. Use a new key for new edits; nothing was saved.',
       );
     }
   }
+  return undefined;
 }
 
-export async function saveEdits(store: BudgetStore, request: SaveRequest, snapshots?: PlanSnapshots): Promise<BudgetPatchResult> {
-  const partitionKey = planPartitionKey(request.planId, request.scopeId);
+/** How one save of a group ended: its result, an error of its own, or "try in the next group". */
+export type SaveOutcome = { result: BudgetPatchResult } | { error: unknown } | { deferred: true };
+
+/**
+ * Commits a group of saves of one partition together, with no lost update: read the partition
+ * once, merge the saves one after the other (each sees the ones before it, exactly as if they
+ * had been sent one by one: a stale cell is a conflict), write each changed block once,
+ * conditionally on its ETag, remembering every save that touched it. Losing a race to another
+ * writer (any API instance) means re-reading and re-merging the whole group: blocks already
+ * committed are recognised by each save's token, and the other writer's cells either merge or
+ * come back as conflicts. A save that repeats a key already in the group is deferred to the next
+ * group, where the committed blocks tell a replay from a reused key.
+ */
+export async function commitSaves(
+  store: BudgetStore,
+  partitionKey: string,
+  requests: readonly SaveRequest[],
+  snapshots?: PlanSnapshots,
+): Promise<SaveOutcome[]> {
   const read = () => (snapshots ? snapshots.current(partitionKey) : store.read(partitionKey));
-  const saveId = saveToken(request.patch);
-  const now = request.now ?? (() => new Date());
+  const tokens = requests.map((request) => saveToken(request.patch));
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     const snapshot = await read();
     if (snapshot.state.status !== 'draft') {
-      throw conflict(`This plan is ${snapshot.state.status} and read-only. An admin can unlock it.`);
+      const error = conflict(`This plan is ${snapshot.state.status} and read-only. An admin can unlock it.`);
+      return requests.map(() => ({ error }));
     }
-    const unknown: ErrorDetail[] = request.patch.edits.flatMap((edit, index) =>
-      snapshot.lines.has(edit.lineId) ? [] : [{ path: `edits.${index}.lineId`, message: `No budget line ${edit.lineId} in this plan.` }],
-    );
-    if (unknown.length) throw validationFailed('Some edits name lines that do not exist.', unknown.slice(0, 50));
-    refuseReusedKey(snapshot, request.patch, saveId);
-    const alreadySaved = (line: StoredLine) => snapshot.blocks.get(line.block)?.saves.includes(saveId) ?? false;
-    const merged = mergeEdits(snapshot.lines, request.patch.edits, {
-      actor: request.actor,
-      action: request.patch.action,
-      // The audit names the save by the key the client sent; the fingerprint is block bookkeeping.
-      saveId: request.patch.idempotencyKey,
-      at: now().toISOString(),
-      alreadySaved,
+    const working = new Map(snapshot.lines);
+    const updated = new Map<string, StoredLine>();
+    const entries: HistoryEntry[] = [];
+    const savesByBlock = new Map<string, string[]>();
+    const keysInGroup = new Set<string>();
+    const outcomes: SaveOutcome[] = requests.map((request, index) => {
+      const token = tokens[index]!;
+      const { patch } = request;
+      if (keysInGroup.has(patch.idempotencyKey)) return { deferred: true };
+      keysInGroup.add(patch.idempotencyKey);
+      const unknown: ErrorDetail[] = patch.edits.flatMap((edit, at) =>
+        working.has(edit.lineId) ? [] : [{ path: `edits.${at}.lineId`, message: `No budget line ${edit.lineId} in this plan.` }],
+      );
+      if (unknown.length) return { error: validationFailed('Some edits name lines that do not exist.', unknown.slice(0, 50)) };
+      const refused = reusedKey(snapshot, patch, token);
+      if (refused) return { error: refused };
+      const alreadySaved = (line: StoredLine) => snapshot.blocks.get(line.block)?.saves.includes(token) ?? false;
+      const merged = mergeEdits(working, patch.edits, {
+        actor: request.actor,
+        action: patch.action,
+        // The audit names the save by the key the client sent; the token is block bookkeeping.
+        saveId: patch.idempotencyKey,
+        at: (request.now ?? (() => new Date()))().toISOString(),
+        alreadySaved,
+      });
+      for (const line of merged.updated) {
+        working.set(line.lineId, line);
+        updated.set(line.lineId, line);
+        const saves = savesByBlock.get(line.block) ?? [];
+        if (!saves.includes(token)) savesByBlock.set(line.block, [...saves, token]);
+      }
+      entries.push(...merged.entries);
+      // Lines this save committed in an earlier attempt (or an interrupted request) are part of its result too.
+      const saved = new Map(merged.updated.map((line) => [line.lineId, line]));
+      for (const edit of patch.edits) {
+        const line = snapshot.lines.get(edit.lineId);
+        if (line && !saved.has(line.lineId) && alreadySaved(line)) saved.set(line.lineId, line);
+      }
+      const result: BudgetPatchResult = {
+        applied: merged.applied,
+        unchanged: merged.unchanged,
+        conflicts: merged.conflicts,
+        lines: [...saved.values()].map(publicLine),
+      };
+      return { result };
     });
-    const changes = blockChanges(snapshot, merged.updated, merged.entries);
+    const changes = blockChanges(snapshot, [...updated.values()], entries).map((change) => ({
+      ...change,
+      saves: savesByBlock.get(change.block.key) ?? [],
+    }));
     try {
-      await store.writeBlocks(partitionKey, changes, saveId);
+      if (changes.length) await store.writeBlocks(partitionKey, changes);
     } catch (error) {
       // Lost a race: the next read brings the winner's blocks (a delta read when snapshots are kept).
       if (error instanceof ConcurrentWriteError) continue;
       snapshots?.forget(partitionKey);
-      throw error;
+      return requests.map(() => ({ error }));
     }
     await compactGrown(store, partitionKey, changes);
-    // Lines this save committed in an earlier attempt (or an earlier, interrupted request) are part of its result too.
-    const saved = new Map(merged.updated.map((line) => [line.lineId, line]));
-    for (const edit of request.patch.edits) {
-      const line = snapshot.lines.get(edit.lineId);
-      if (line && !saved.has(line.lineId) && alreadySaved(line)) saved.set(line.lineId, line);
-    }
-    return {
-      applied: merged.applied,
-      unchanged: merged.unchanged,
-      conflicts: merged.conflicts,
-      lines: [...saved.values()].map(publicLine),
-    };
+    return outcomes;
   }
-  throw conflict('Many people are saving this plan right now. Please save again.');
+  const busy = conflict('Many people are saving this plan right now. Please save again.');
+  return requests.map(() => ({ error: busy }));
+}
+
+/** One save on its own (a group of one); errors are thrown. */
+export async function saveEdits(store: BudgetStore, request: SaveRequest, snapshots?: PlanSnapshots): Promise<BudgetPatchResult> {
+  const partitionKey = planPartitionKey(request.planId, request.scopeId);
+  const [outcome] = await commitSaves(store, partitionKey, [request], snapshots);
+  if (!outcome || 'deferred' in outcome) throw new Error('saveEdits: a single save cannot be deferred');
+  if ('error' in outcome) throw outcome.error;
+  return outcome.result;
 }
 
 /** Archives the audit of blocks that grew past their inline budget (best effort: the next save retries). */

@@ -65,6 +65,8 @@ export interface BlockChange {
   block: Block;
   lines: BudgetLine[];
   entries: HistoryEntry[];
+  /** Saves (idempotency tokens) this write commits in the block; default: the one `saveId` of the write. */
+  saves?: readonly string[];
 }
 
 function toState(entity: Record<string, unknown> | undefined): PlanState {
@@ -151,12 +153,12 @@ export class BudgetStore {
    * after a crash the stored state is a prefix of whole transactions. A changed ETag aborts with
    * ConcurrentWriteError. Returns the number of transactions.
    */
-  async writeBlocks(partitionKey: string, changes: readonly BlockChange[], saveId: string): Promise<number> {
+  async writeBlocks(partitionKey: string, changes: readonly BlockChange[], saveId?: string): Promise<number> {
     const transactions: TransactionAction[][] = [];
     let batch: TransactionAction[] = [];
     let bytes = 0;
     for (const change of changes) {
-      const entity = blockWrite(partitionKey, change.block, change.lines, change.entries, saveId);
+      const entity = blockWrite(partitionKey, change.block, change.lines, change.entries, change.saves ?? (saveId ? [saveId] : []));
       const size = wireBytes(entity);
       if (batch.length && (batch.length >= maxBatchSize || bytes + size > maxTransactionBytes)) {
         transactions.push(batch);

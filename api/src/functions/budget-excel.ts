@@ -10,7 +10,6 @@ import { planParams } from '../budget/params';
 import { requirePlan } from '../budget/plan-state';
 import { loadPreview, newPreviewId, savePreview } from '../budget/previews';
 import type { SheetKind } from '../budget/read-sheet';
-import { saveEdits } from '../budget/save';
 import { readUploadedSheet } from '../budget/upload';
 import { config } from '../config';
 import { ApiError } from '../errors';
@@ -122,16 +121,12 @@ app.http('budgetImportApply', {
       const edits = preview.changes.map(
         (change) => ({ lineId: change.lineId, field: change.field, value: change.new, baseRev: change.baseRev }) as CellEdit,
       );
-      const result = await saveEdits(
-        budget,
-        {
-          planId,
-          scopeId,
-          actor: access.caller.upn,
-          patch: { idempotencyKey: previewId, action: 'import', edits },
-        },
-        getServices().budgetSnapshots,
-      );
+      const result = await getServices().budgetSaves.save({
+        planId,
+        scopeId,
+        actor: access.caller.upn,
+        patch: { idempotencyKey: previewId, action: 'import', edits },
+      });
       return json(result, result.conflicts.length ? 409 : 200);
     }),
   ),

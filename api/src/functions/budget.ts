@@ -1,7 +1,6 @@
 import { app } from '@azure/functions';
 import { budgetPatchSchema, budgetQuerySchema, type BudgetGrid } from '@planboard/contracts';
 import { planPartitionKey, publicLine } from '../budget/line-entity';
-import { saveEdits } from '../budget/save';
 import { authedRoute } from '../http/authed';
 import { revalidatableJson } from '../http/conditional';
 import { limited } from '../http/limits';
@@ -87,8 +86,7 @@ app.http('budgetSave', {
       const { planId, scopeId } = parseParams(request, planParams);
       access.require(scopeId, 'edit', 'This budget');
       const patch = await parseJsonBody(request, budgetPatchSchema);
-      const { budget, budgetSnapshots } = getServices();
-      const result = await saveEdits(budget, { planId, scopeId, actor: access.caller.upn, patch }, budgetSnapshots);
+      const result = await getServices().budgetSaves.save({ planId, scopeId, actor: access.caller.upn, patch });
       return json(result, result.conflicts.length ? 409 : 200);
     }),
   ),

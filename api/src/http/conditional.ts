@@ -8,6 +8,33 @@ const gzipAsync = promisify(gzip);
 /** Bodies smaller than this go out as they are: compressing them costs more than it saves. */
 const compressFrom = 8 * 1024;
 
+/**
+ * Compressed bodies by ETag, shared by every request for the same representation in this host:
+ * a burst of opens of one plan version costs one gzip, not one per request (an 8 MB plan takes
+ * ~100 ms of CPU to compress). Bounded (a few plans' worth, ~1 MB each); a cache, never a source
+ * of truth: the ETag is computed from the content of every response.
+ */
+const gzipCacheEntries = 6;
+const gzipCache = new Map<string, Promise<Buffer>>();
+
+function sharedGzip(etag: string, text: string): Promise<Buffer> {
+  const hit = gzipCache.get(etag);
+  if (hit) {
+    gzipCache.delete(etag);
+    gzipCache.set(etag, hit);
+    return hit;
+  }
+  // Level 1: most of the size win for a fraction of the CPU of the default level.
+  const compressed = gzipAsync(Buffer.from(text, 'utf8'), { level: 1 });
+  compressed.catch(() => gzipCache.delete(etag));
+  gzipCache.set(etag, compressed);
+  for (const oldest of gzipCache.keys()) {
+    if (gzipCache.size <= gzipCacheEntries) break;
+    gzipCache.delete(oldest);
+  }
+  return compressed;
+}
+
 /** A weak validator of `text`: equal for representations that mean the same (a read's cursor may differ). */
 export function etagOf(text: string): string {
   return `W/"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
@@ -42,7 +69,6 @@ export async function revalidatableJson(request: HttpRequest, text: string, vali
   if (!accepts || text.length < compressFrom) {
     return { status: 200, body: text, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } };
   }
-  // Level 1: most of the size win for a fraction of the CPU of the default level.
-  const body = await gzipAsync(Buffer.from(text, 'utf8'), { level: 1 });
+  const body = await sharedGzip(etag, text);
   return { status: 200, body, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': 'gzip' } };
 }
