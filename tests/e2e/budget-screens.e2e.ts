@@ -82,43 +82,51 @@ it('a failed save keeps the edits; leaving the page warns, keeps a draft, and it
   }
 });
 
-it('light, dark and high contrast: unsaved, rejected and changed-by-others cells at a glance (screenshots)', async () => {
-  const sofia = await openPage(browser, clipboardContext());
-  try {
+describe('unsaved, rejected and changed-by-others cells at a glance (screenshots)', () => {
+  // Sofia stays signed in across the themes; each theme is its own test, with its own time budget.
+  let sofia: Awaited<ReturnType<typeof openPage>>;
+  beforeAll(async () => {
+    sofia = await openPage(browser, clipboardContext());
     await signInAs(sofia.page, upnOf('sofia.rossi'));
     await waitForGrid(sofia.page);
-    for (const [index, theme] of (['light', 'dark', 'contrast'] as const).entries()) {
-      const diego = await openPage(browser, { ...clipboardContext(), viewport: { width: 1440, height: 1250 } });
-      const { page } = diego;
-      try {
-        await signInAs(page, upnOf('diego.martin'), { query: { theme } });
-        await waitForGrid(page);
-        // Sofia saves a forecast; Diego sees it marked as changed by her.
-        const value = 300_000 + k * 10 + index;
-        await typeInCell(sofia.page, 'desktops.asia-pacific.q3', 'forecastSales', String(value));
-        await saveAll(sofia.page);
-        await waitForCellText(page, 'desktops.asia-pacific.q3', 'forecastSales', grouped(value));
-        // Diego's own unsaved edits, one of them rejected.
-        await typeInCell(page, 'desktops.asia-pacific.q1', 'budgetAmount', String(123_000 + index));
-        await typeInCell(page, 'desktops.asia-pacific.q2', 'comments', 'Needs a second look');
-        await typeInCell(page, 'desktops.europe.q1', 'budgetAmount', 'abc');
-        await focusCell(page, 'desktops.europe.q1', 'forecastSales');
-        await screenshot(page, `${theme}-budget-grid`);
-        await axeCheck(page, `budget grid (${theme})`);
-        // With subtotals and the history of the rejected cell's line beside the grid.
-        await page.getByRole('button', { name: 'Subtotals & history' }).click();
-        await page.getByTestId('subtotals').waitFor();
-        await focusCell(page, 'desktops.europe.q1', 'budgetAmount');
-        await page.getByTestId('cell-message').getByText('“abc” is not a number', { exact: false }).waitFor();
-        await page.getByTestId('history-entries').or(page.getByText('No changes recorded yet.')).first().waitFor();
-        await screenshot(page, `${theme}-budget-details`);
-        await axeCheck(page, `budget grid with details (${theme})`);
-      } finally {
-        await diego.context.close();
-      }
-    }
+  });
+  afterAll(async () => {
     expectNoConsoleErrors(sofia);
-  } finally {
     await sofia.context.close();
-  }
+  });
+
+  it.each([
+    ['light', 0],
+    ['dark', 1],
+    ['contrast', 2],
+  ] as const)('%s theme', async (theme, index) => {
+    const diego = await openPage(browser, { ...clipboardContext(), viewport: { width: 1440, height: 1250 } });
+    const { page } = diego;
+    try {
+      await signInAs(page, upnOf('diego.martin'), { query: { theme } });
+      await waitForGrid(page);
+      // Sofia saves a forecast; Diego sees it marked as changed by her.
+      const value = 300_000 + k * 10 + index;
+      await typeInCell(sofia.page, 'desktops.asia-pacific.q3', 'forecastSales', String(value));
+      await saveAll(sofia.page);
+      await waitForCellText(page, 'desktops.asia-pacific.q3', 'forecastSales', grouped(value));
+      // Diego's own unsaved edits, one of them rejected.
+      await typeInCell(page, 'desktops.asia-pacific.q1', 'budgetAmount', String(123_000 + index));
+      await typeInCell(page, 'desktops.asia-pacific.q2', 'comments', 'Needs a second look');
+      await typeInCell(page, 'desktops.europe.q1', 'budgetAmount', 'abc');
+      await focusCell(page, 'desktops.europe.q1', 'forecastSales');
+      await screenshot(page, `${theme}-budget-grid`);
+      await axeCheck(page, `budget grid (${theme})`);
+      // With subtotals and the history of the rejected cell's line beside the grid.
+      await page.getByRole('button', { name: 'Subtotals & history' }).click();
+      await page.getByTestId('subtotals').waitFor();
+      await focusCell(page, 'desktops.europe.q1', 'budgetAmount');
+      await page.getByTestId('cell-message').getByText('“abc” is not a number', { exact: false }).waitFor();
+      await page.getByTestId('history-entries').or(page.getByText('No changes recorded yet.')).first().waitFor();
+      await screenshot(page, `${theme}-budget-details`);
+      await axeCheck(page, `budget grid with details (${theme})`);
+    } finally {
+      await diego.context.close();
+    }
+  });
 });

@@ -41,7 +41,17 @@ export async function waitForGrid(page: Page): Promise<number> {
 /** Narrows the grid to lines containing these words (as a person would, with the filter box). */
 export async function filterLines(page: Page, words: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Filter lines' }).fill(words);
-  await page.waitForTimeout(150);
+  // The grid has taken the filter, and painted it (two frames: RevoGrid renders on the next one).
+  await page.waitForFunction(
+    (wanted) => document.querySelector('[data-testid="budget-grid"]')?.getAttribute('data-filter') === wanted,
+    words,
+  );
+  await nextFrames(page);
+}
+
+/** Resolves after the page has painted two more frames (state changes made before are on screen). */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** Clicks a cell and waits until the grid has moved keyboard focus to it. */
@@ -72,7 +82,19 @@ export async function typeInCell(page: Page, lineId: string, field: EditableFiel
   await page.keyboard.press('Enter');
   // Enter commits and then moves to the next row a moment later (as Excel does): let it settle.
   await page.locator('revo-grid revogr-edit input').waitFor({ state: 'detached' });
-  await page.waitForTimeout(150);
+  // Focus lands on the cell below, or stays on this one when it is the last row shown.
+  await page.waitForFunction(
+    ([line, name]) => {
+      const active = document.activeElement;
+      if (active?.getAttribute('role') !== 'gridcell') return false;
+      const column = [...document.querySelectorAll(`revo-grid revogr-data[type="rgRow"] [data-field="${name}"]`)];
+      const index = column.findIndex((element) => element.getAttribute('data-line') === line);
+      const below = column[index + 1]?.getAttribute('data-line');
+      return below ? active.getAttribute('data-line') === below : active.getAttribute('data-line') === line;
+    },
+    [lineId, field] as const,
+  );
+  await nextFrames(page);
 }
 
 /** What Excel puts on the clipboard: the TSV written with the real clipboard API, then Ctrl+V in the grid. */

@@ -24,7 +24,24 @@ async function waitForHttp(url, timeoutMs) {
   throw new Error(`e2e: ${url} did not answer within ${timeoutMs} ms (${last})`);
 }
 
+/**
+ * `PLANBOARD_E2E_BUSY_CPUS=<n>` (`npm run test:e2e:busy`): n processes keep n cores busy for the
+ * whole run, so the suite proves it waits on state, not on time, on a loaded machine.
+ */
+function startBusyLoad() {
+  const count = Number(process.env.PLANBOARD_E2E_BUSY_CPUS || 0);
+  if (!count) return [];
+  const { spawn } = require('node:child_process');
+  console.log(`e2e: ${count} busy process(es) keep the CPU loaded during the run`);
+  const busy = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) { Math.sqrt(Math.random()); }'], { stdio: 'ignore' }),
+  );
+  process.once('exit', () => busy.forEach((child) => child.kill('SIGKILL')));
+  return busy;
+}
+
 module.exports = async function globalSetup() {
+  globalThis.__PLANBOARD_E2E_BUSY__ = startBusyLoad();
   let info;
   if (process.env.E2E_TAB_URL) {
     info = {

@@ -215,6 +215,7 @@ export function BudgetGrid(props: BudgetGridProps) {
       onKeyDownCapture={onKeyDownCapture}
       data-testid="budget-grid"
       data-rows={rows.length}
+      data-filter={filter}
     >
       <RevoGrid
         ref={gridRef}
