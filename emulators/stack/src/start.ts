@@ -3,10 +3,17 @@ import { banner } from './banner';
 import { PortInUseError } from './ports';
 import { stackFile, startStack, writeStackFile } from './stack';
 
-/** `npm start`: the whole local stack in one terminal; Ctrl-C stops every process it started. */
+/**
+ * `npm start`: the whole local stack in one terminal, serving the built tab (hashed, compressed
+ * assets, as users get it); `npm run dev` (`--dev`): the same with Vite's dev server and hot
+ * reload for working on the tab. Ctrl-C stops every process it started.
+ */
 async function main(): Promise<void> {
-  console.log('Starting Planboard: Azurite, Functions hosts (api, bot), sample tenant, tab…');
-  const stack = await startStack({ seed: true, persist: true, tabMode: 'dev', echo: true });
+  const tabMode = process.argv.includes('--dev') ? 'dev' : 'preview';
+  console.log(
+    `Starting Planboard: Azurite, Functions hosts (api, bot), sample tenant, tab (${tabMode === 'dev' ? 'dev server with hot reload' : 'built'})…`,
+  );
+  const stack = await startStack({ seed: true, persist: true, tabMode, echo: true });
   writeStackFile(stack);
   console.log(banner(stack));
   let stopping = false;
