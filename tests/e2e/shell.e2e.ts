@@ -3,15 +3,50 @@ import { axeCheck, expectNoConsoleErrors, launchBrowser, luminance, openPage, sc
 import { signInAs, USERS } from './support/sign-in';
 import { e2eStack, tabUrl } from './support/stack';
 
-/** In nav order: everyone's pages, then the Administration section (admins only: these tests sign in as one). */
+/**
+ * In nav order: everyone's pages, then the Administration section (admins only: these tests sign
+ * in as one). `content` waits for what the page is for, so a placeholder page cannot pass.
+ */
+interface PageCheck {
+  id: string;
+  title: string;
+  content: (page: Page) => Promise<void>;
+}
 const PAGES = [
-  { id: 'budget', title: 'Budget' },
-  { id: 'kpis', title: 'KPIs' },
-  { id: 'reports', title: 'Reports' },
-  { id: 'training', title: 'Training' },
-  { id: 'operations', title: 'Operations' },
-  { id: 'access', title: 'Access' },
-] as const;
+  {
+    id: 'budget',
+    title: 'Budget',
+    content: (page) =>
+      page
+        .waitForFunction(() => Number(document.querySelector('[data-testid="budget-grid"]')?.getAttribute('data-rows')) > 0)
+        .then(() => undefined),
+  },
+  { id: 'kpis', title: 'KPIs', content: (page) => page.getByTestId('status-counts').first().waitFor() },
+  {
+    id: 'reports',
+    title: 'Reports',
+    content: (page) => page.getByTestId('report-card').filter({ hasText: 'Budget Overview' }).waitFor(),
+  },
+  {
+    id: 'training',
+    title: 'Training',
+    content: (page) =>
+      page
+        .getByRole('list', { name: 'Training days' })
+        .getByRole('button', { name: /^Day 1: / })
+        .waitFor(),
+  },
+  {
+    id: 'operations',
+    title: 'Operations',
+    content: (page) => page.getByRole('table', { name: /semantic models/i }).waitFor(),
+  },
+  {
+    id: 'access',
+    title: 'Access',
+    content: (page) => page.getByRole('table', { name: 'Users and their access' }).getByText('Nora Lindqvist').first().waitFor(),
+  },
+] as const satisfies readonly PageCheck[];
 
 let browser: Browser;
 let tp: TestPage;
@@ -76,6 +111,7 @@ test('navigates to every page by clicking; each passes axe (light)', async () =>
   for (const p of PAGES) {
     await navLink(p.title).click();
     await expectOnPage(p);
+    await p.content(page);
     await axeCheck(page, `#/${p.id} (light)`);
     await screenshot(page, `light-${p.id}`);
   }
@@ -129,6 +165,7 @@ test('?theme=dark renders the dark theme and passes axe on every page', async ()
   for (const p of PAGES) {
     await navLink(p.title).click();
     await expectOnPage(p);
+    await p.content(page);
     const bg = await page.locator('#main').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(luminance(bg)).toBeLessThan(0.05);
     await axeCheck(page, `#/${p.id} (dark)`);

@@ -23,7 +23,7 @@ describe('Admission', () => {
     const admission = new Admission('saves', { ...limits, running: 1, waiting: 5 });
     const release = await admission.acquire();
     const order: number[] = [];
-    const waiters = [1, 2, 3].map((n) =>
+    const [firstWaiter, secondWaiter, thirdWaiter] = [1, 2, 3].map((n) =>
       admission.acquire().then((done) => {
         order.push(n);
         return done;
@@ -31,12 +31,12 @@ describe('Admission', () => {
     );
     release();
     release();
-    const next = await waiters[0];
+    const next = await firstWaiter!;
     expect(order).toEqual([1]);
     expect(admission.usage).toEqual({ running: 1, waiting: 2 });
     next();
-    (await waiters[1])();
-    (await waiters[2])();
+    (await secondWaiter!)();
+    (await thirdWaiter!)();
     expect(order).toEqual([1, 2, 3]);
     expect(admission.usage).toEqual({ running: 0, waiting: 0 });
   });

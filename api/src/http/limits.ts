@@ -35,35 +35,16 @@ export function admissionFor(kind: LimitedWork): Admission {
   return admission;
 }
 
-/** Releases once the body has been sent (or abandoned) when it is a stream, else at once. */
+/**
+ * Releases once the body has been sent (or abandoned) when it is a Node stream (our exports),
+ * else at once: other bodies are complete when the handler returns.
+ */
 function releaseWhenSent(response: HttpResponseInit, release: Release): HttpResponseInit {
   const body = response.body;
   if (body instanceof Readable) {
     body.once('close', release);
     if (body.destroyed) release();
     return response;
-  }
-  if (body instanceof ReadableStream) {
-    const reader = body.getReader();
-    const tracked = new ReadableStream({
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            release();
-            controller.close();
-          } else controller.enqueue(value);
-        } catch (error) {
-          release();
-          controller.error(error);
-        }
-      },
-      cancel(reason) {
-        release();
-        return reader.cancel(reason);
-      },
-    });
-    return { ...response, body: tracked };
   }
   release();
   return response;

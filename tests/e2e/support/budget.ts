@@ -87,7 +87,7 @@ export async function typeInCell(page: Page, lineId: string, field: EditableFiel
     ([line, name]) => {
       const active = document.activeElement;
       if (active?.getAttribute('role') !== 'gridcell') return false;
-      const column = [...document.querySelectorAll(`revo-grid revogr-data[type="rgRow"] [data-field="${name}"]`)];
+      const column = Array.from(document.querySelectorAll(`revo-grid revogr-data[type="rgRow"] [data-field="${name}"]`));
       const index = column.findIndex((element) => element.getAttribute('data-line') === line);
       const below = column[index + 1]?.getAttribute('data-line');
       return below ? active.getAttribute('data-line') === below : active.getAttribute('data-line') === line;
