@@ -1,9 +1,8 @@
-import { FluentProvider } from '@fluentui/react-components';
+import { FluentProvider, Spinner } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AuthGate } from './auth/AuthGate';
 import { AuthProvider } from './auth/AuthProvider';
-import { ConfigPage } from './pages/config/ConfigPage';
 import { AppShell } from './shell/AppShell';
 import { CONFIG_ROUTE, DEFAULT_PAGE } from './shell/routes';
 import { useHashRoute } from './shell/useHashRoute';
@@ -11,6 +10,9 @@ import { HostProvider } from './teams/HostProvider';
 import { ThemeNameContext } from './theme/ThemeNameContext';
 import { themes } from './theme/themes';
 import { useAppTheme } from './theme/useAppTheme';
+
+/** The channel-tab configuration page: only Teams opens it, so it is its own chunk. */
+const ConfigPage = lazy(() => import('./pages/config/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 function createQueryClient() {
   return new QueryClient({
@@ -36,7 +38,9 @@ function ThemedApp() {
       {/* No className here: Fluent copies the provider's classes onto every portal (dialogs, menus). Pages size themselves. */}
       <FluentProvider theme={theme}>
         {route.page === CONFIG_ROUTE ? (
-          <ConfigPage />
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <ConfigPage />
+          </Suspense>
         ) : (
           <AuthGate>
             <AppShell route={route} />

@@ -1,5 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { canAdminister } from '../auth/roles';
 import { useMe } from '../auth/useMe';
 import { useHost } from '../teams/HostProvider';
@@ -8,6 +8,7 @@ import { AppFooter } from './AppFooter';
 import { AppHeader } from './AppHeader';
 import { NoAccessPage } from './NoAccessPage';
 import { NotFoundPage } from './NotFoundPage';
+import { PageLayout } from './PageLayout';
 import { findPage } from './routes';
 import { SideNav } from './SideNav';
 import { SkipLink } from './SkipLink';
@@ -90,7 +91,16 @@ export function AppShell({ route }: { route: HashRoute }) {
             ) : page.audience === 'admins' && !isAdmin ? (
               <NoAccessPage page={page} me={me} />
             ) : (
-              <page.Component />
+              // A page's code loads the first time it is opened: its heading shows at once.
+              <Suspense
+                fallback={
+                  <PageLayout title={page.title} subtitle={page.subtitle}>
+                    <Spinner label={`Loading ${page.title}…`} />
+                  </PageLayout>
+                }
+              >
+                <page.Component />
+              </Suspense>
             )}
           </main>
           <AppFooter />

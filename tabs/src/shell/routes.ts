@@ -1,9 +1,4 @@
-import { accessPage } from '../pages/access/AccessPage';
-import { budgetPage } from '../pages/budget/BudgetPage';
-import { kpisPage } from '../pages/kpis/KpisPage';
-import { operationsPage } from '../pages/operations/OperationsPage';
-import { reportsPage } from '../pages/reports/ReportsPage';
-import { trainingPage } from '../pages/training/TrainingPage';
+import { accessPage, budgetPage, kpisPage, operationsPage, reportsPage, trainingPage } from './pageCatalog';
 import type { PageDef } from './pageTypes';
 
 /** The tab's pages in nav order (admin pages last, under "Administration"). Each is at `index.html#/<id>`. */

@@ -1,0 +1,72 @@
+import {
+  bundleIcon,
+  ArrowSync20Filled,
+  ArrowSync20Regular,
+  ChartMultiple20Filled,
+  ChartMultiple20Regular,
+  DataTrending20Filled,
+  DataTrending20Regular,
+  HatGraduation20Filled,
+  HatGraduation20Regular,
+  Money20Filled,
+  Money20Regular,
+  ShieldPerson20Filled,
+  ShieldPerson20Regular,
+} from '@fluentui/react-icons';
+import { lazy } from 'react';
+import type { PageDef } from './pageTypes';
+
+/**
+ * The tab's pages as the shell knows them: route, nav entry and a component loaded the first time
+ * the page is opened (its own chunk, with what only it needs: the grid, the Power BI client,
+ * charts). The first paint then loads the shell and the one page on screen, not all of them.
+ */
+export const budgetPage: PageDef = {
+  id: 'budget',
+  title: 'Budget',
+  subtitle: 'Plan budget and forecast sales by business unit, product category, region and quarter.',
+  icon: bundleIcon(Money20Filled, Money20Regular),
+  Component: lazy(() => import('../pages/budget/BudgetPage').then((m) => ({ default: m.BudgetPage }))),
+};
+
+export const kpisPage: PageDef = {
+  id: 'kpis',
+  title: 'KPIs',
+  subtitle: "Track each department's KPIs against their targets.",
+  icon: bundleIcon(DataTrending20Filled, DataTrending20Regular),
+  Component: lazy(() => import('../pages/kpis/KpisPage').then((m) => ({ default: m.KpisPage }))),
+};
+
+export const reportsPage: PageDef = {
+  id: 'reports',
+  title: 'Reports',
+  subtitle: 'Power BI reports filtered to the stores and business units you can see.',
+  icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular),
+  Component: lazy(() => import('../pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))),
+};
+
+export const trainingPage: PageDef = {
+  id: 'training',
+  title: 'Training',
+  subtitle: 'Training days, recordings and your progress.',
+  icon: bundleIcon(HatGraduation20Filled, HatGraduation20Regular),
+  Component: lazy(() => import('../pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage }))),
+};
+
+export const operationsPage: PageDef = {
+  id: 'operations',
+  title: 'Operations',
+  subtitle: 'Power BI workspaces, semantic model refreshes and schedules.',
+  icon: bundleIcon(ArrowSync20Filled, ArrowSync20Regular),
+  audience: 'admins',
+  Component: lazy(() => import('../pages/operations/OperationsPage').then((m) => ({ default: m.OperationsPage }))),
+};
+
+export const accessPage: PageDef = {
+  id: 'access',
+  title: 'Access',
+  subtitle: 'Users, scopes and the access they have been granted.',
+  icon: bundleIcon(ShieldPerson20Filled, ShieldPerson20Regular),
+  audience: 'admins',
+  Component: lazy(() => import('../pages/access/AccessPage').then((m) => ({ default: m.AccessPage }))),
+};
