@@ -71,8 +71,8 @@ test('an admin unlocks day 5 while a learner watches the page; the learner compl
   await dayButton(l, 5).click();
   await l.getByRole('heading', { level: 2, name: 'Day 5: Visuals that answer questions' }).waitFor();
   expect(l.url()).toMatch(/#\/training\/5$/);
-  expect(await l.locator('iframe[title="Recording: Visuals live session"]').getAttribute('src')).toBe(
-    'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+  expect(await l.locator('iframe[title="Recording: Visuals live session"]').getAttribute('src')).toMatch(
+    /^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ\?enablejsapi=1&origin=/,
   );
   await l.getByRole('link', { name: /Open “Visuals live session” in YouTube/ }).waitFor();
   await l.getByRole('button', { name: 'Mark as watched' }).click();
@@ -112,6 +112,50 @@ test('a deep link from the card (#/training?day=N) opens the day; a locked day s
     await screenshot(tp.page, 'dark-training-day');
     await tp.page.goto(tp.page.url().replace(/#.*$/, '#/training/9'));
     await tp.page.getByText('Day 9 is not open yet').waitFor();
+    expectNoConsoleErrors(tp);
+  } finally {
+    await tp.context.close();
+  }
+});
+
+/**
+ * A stand-in for YouTube's player page (served at its real origin by the test's route): it answers
+ * the IFrame API's `listening` handshake with `infoDelivery` positions, as the real player does
+ * while a video plays; the test moves it on with `play(seconds)`.
+ */
+const fakeYouTubePlayer = `<!doctype html><title>player</title><script>
+  let listening = false;
+  window.play = (seconds) => parent.postMessage(JSON.stringify({ event: 'infoDelivery', info: { currentTime: seconds, duration: 3120, playerState: 1 } }), '*');
+  addEventListener('message', (event) => {
+    try { if (JSON.parse(event.data).event === 'listening') listening = true; } catch {}
+    window.listening = listening;
+  });
+</script>`;
+
+test('the player reports how far the learner watched; at 90 % the recording counts as watched', async () => {
+  const tp = await openPage(browser);
+  try {
+    await tp.context.route(/^https:\/\/www\.youtube-nocookie\.com\/embed\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: fakeYouTubePlayer }),
+    );
+    await tp.context.route(/^https:\/\/player\.vimeo\.com\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '' }),
+    );
+    // Omar has not started the programme in the sample tenant.
+    await signInAs(tp.page, 'omar.haddad@contoso.onmicrosoft.com', { route: '/training/1' });
+    await tp.page.getByRole('heading', { level: 2, name: /^Day 1: / }).waitFor();
+    const player = tp.page.locator('iframe[title="Recording: Kick-off session"]');
+    // The page switched the player's message API on and subscribed.
+    expect(await player.getAttribute('src')).toMatch(/[?&]enablejsapi=1/);
+    const frame = (await (await player.elementHandle())!.contentFrame())!;
+    await frame.waitForFunction(() => (window as unknown as { listening?: boolean }).listening === true);
+    await frame.evaluate(() => (window as unknown as { play: (s: number) => void }).play(125));
+    await tp.page.getByRole('status').filter({ hasText: 'recording watched up to 2 min' }).waitFor();
+    await frame.evaluate(() => (window as unknown as { play: (s: number) => void }).play(2900));
+    await tp.page.getByRole('button', { name: 'Watched' }).waitFor();
+    // Stored: a reload shows the same.
+    await tp.page.reload();
+    await tp.page.getByRole('button', { name: 'Watched' }).waitFor();
     expectNoConsoleErrors(tp);
   } finally {
     await tp.context.close();

@@ -16,8 +16,9 @@ import { CheckmarkRegular, DocumentRegular, FolderOpenRegular } from '@fluentui/
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { DayAdminActions } from './DayAdminActions';
 import { completionTone } from './progressTone';
-import { RecordingPlayer } from './RecordingPlayer';
+import { durationText, RecordingPlayer } from './RecordingPlayer';
 import { useTrainingDay, type TrainingMutations } from './trainingApi';
+import type { ProgressInput } from '@planboard/contracts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -44,9 +45,10 @@ export function DayView({ dayNumber, canManage, mutations }: DayViewProps) {
   const day = query.data;
   const progress = day.progress;
   const active = day.recordings.filter((recording) => recording.active);
-  const report = (input: { presentationOpened?: true; recordingWatched?: true }) => {
+  const report = (input: ProgressInput) => {
     if (day.unlocked) mutations.progress.mutate({ day: dayNumber, input });
   };
+  const soFar = { watchedSeconds: progress?.watchedSeconds ?? 0, watched: progress?.recordingWatched ?? false };
   return (
     <Card className={s.root} aria-labelledby="training-day-title">
       <Subtitle1 as="h2" id="training-day-title">
@@ -73,7 +75,12 @@ export function DayView({ dayNumber, canManage, mutations }: DayViewProps) {
       </div>
       {active.length === 0 && <Caption1 className={s.meta}>No recording for this day yet.</Caption1>}
       {active.map((recording) => (
-        <RecordingPlayer key={recording.recordingId} recording={recording} />
+        <RecordingPlayer
+          key={recording.recordingId}
+          recording={recording}
+          soFar={soFar}
+          onProgress={day.unlocked ? (watched) => report(watched) : undefined}
+        />
       ))}
       {day.unlocked && (
         <div className={s.row}>
@@ -90,6 +97,9 @@ export function DayView({ dayNumber, canManage, mutations }: DayViewProps) {
           )}
           <Text role="status" aria-live="polite">
             Your progress: {completionTone(progress?.completionPct ?? 0)}
+            {progress && progress.watchedSeconds > 0 && !progress.recordingWatched
+              ? ` · recording watched up to ${durationText(progress.watchedSeconds)}`
+              : ''}
           </Text>
         </div>
       )}

@@ -1,6 +1,9 @@
 import { Body1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import type { Recording } from '@planboard/contracts';
+import { useRef } from 'react';
+import type { ProgressReport } from './playerProgress';
+import { useWatchedPosition, type WatchedSoFar } from './useWatchedPosition';
 
 const useStyles = makeStyles({
   frame: {
@@ -22,19 +25,30 @@ export function durationText(seconds: number | undefined): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
 }
 
+export interface RecordingPlayerProps {
+  recording: Recording;
+  /** What the learner is credited with so far; with `onProgress`, the player's position is followed. */
+  soFar?: WatchedSoFar;
+  onProgress?: (progress: ProgressReport) => void;
+}
+
 /**
  * A recording in its privacy-enhanced player (youtube-nocookie, Vimeo's do-not-track player, the
  * Stream embed), and always a plain link to it: a network or the host may block embedding.
  */
-export function RecordingPlayer({ recording }: { recording: Recording }) {
+export function RecordingPlayer({ recording, soFar = { watchedSeconds: 0, watched: false }, onProgress }: RecordingPlayerProps) {
   const s = useStyles();
   const platform = platformNames[recording.platform];
+  const frame = useRef<HTMLIFrameElement>(null);
+  const player = useWatchedPosition(frame, recording, soFar, onProgress);
   return (
     <div className={s.root}>
       {recording.embedUrl ? (
         <iframe
+          ref={frame}
           className={s.frame}
-          src={recording.embedUrl}
+          src={player.src}
+          onLoad={player.onLoad}
           title={`Recording: ${recording.title}`}
           allow="encrypted-media; picture-in-picture; fullscreen"
           allowFullScreen
