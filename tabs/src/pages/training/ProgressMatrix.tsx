@@ -1,6 +1,10 @@
 import {
   Button,
   Caption1,
+  Dropdown,
+  Field,
+  Option,
+  SearchBox,
   makeStyles,
   mergeClasses,
   Spinner,
@@ -19,6 +23,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import type { TrainingProgressMatrix } from '@planboard/contracts';
 import { useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
+import { filterLearners, learnerStatusLabels, type LearnerStatus } from './learnerFilter';
 import { completionTone, heatColorIndex } from './progressTone';
 import { downloadProgress, useProgressMatrix } from './trainingApi';
 
@@ -32,9 +37,10 @@ const useStyles = makeStyles({
   heat3: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
   heat4: { backgroundColor: tokens.colorBrandBackgroundPressed, color: tokens.colorNeutralForegroundOnBrand },
   counts: { color: tokens.colorNeutralForeground3 },
+  filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
 });
 
-function Grid({ matrix, heat }: { matrix: TrainingProgressMatrix; heat: boolean }) {
+function Grid({ matrix, learners, heat }: { matrix: TrainingProgressMatrix; learners: TrainingProgressMatrix['learners']; heat: boolean }) {
   const s = useStyles();
   const tones = [s.heat0, s.heat1, s.heat2, s.heat3, s.heat4];
   return (
@@ -53,7 +59,7 @@ function Grid({ matrix, heat }: { matrix: TrainingProgressMatrix; heat: boolean 
           </TableRow>
         </TableHeader>
         <TableBody>
-          {matrix.learners.map((learner) => (
+          {learners.map((learner) => (
             <TableRow key={learner.upn}>
               <TableCell>{learner.name}</TableCell>
               {learner.completion.map((pct, index) => (
@@ -88,6 +94,8 @@ export function ProgressMatrix() {
   const s = useStyles();
   const [view, setView] = useState<'heat' | 'table'>('heat');
   const [exportError, setExportError] = useState<unknown>();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<LearnerStatus>('everyone');
   const matrix = useProgressMatrix(true);
   const download = async () => {
     setExportError(undefined);
@@ -102,6 +110,7 @@ export function ProgressMatrix() {
   };
   if (matrix.isPending) return <Spinner label="Loading everyone’s progress…" />;
   if (matrix.isError) return <ApiErrorBar error={matrix.error} onRetry={() => void matrix.refetch()} retrying={matrix.isFetching} />;
+  const shown = filterLearners(matrix.data, text, status);
   return (
     <>
       <Toolbar aria-label="Progress view">
@@ -114,8 +123,31 @@ export function ProgressMatrix() {
         </Button>
       </Toolbar>
       {exportError !== undefined && <ApiErrorBar error={exportError} />}
-      <Caption1 className={s.counts}>Completion in percent; “Completed / started” counts learners per day.</Caption1>
-      <Grid matrix={matrix.data} heat={view === 'heat'} />
+      <div className={s.filters}>
+        <Field label="Find a learner">
+          <SearchBox value={text} onChange={(_, data) => setText(data.value)} placeholder="Name or sign-in name" />
+        </Field>
+        <Field label="Show">
+          <Dropdown
+            value={learnerStatusLabels[status]}
+            selectedOptions={[status]}
+            onOptionSelect={(_, data) => setStatus((data.optionValue as LearnerStatus | undefined) ?? 'everyone')}
+          >
+            {(Object.keys(learnerStatusLabels) as LearnerStatus[]).map((key) => (
+              <Option key={key} value={key}>
+                {learnerStatusLabels[key]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      <Caption1 className={s.counts} role="status">
+        {shown.length === matrix.data.learners.length
+          ? `${shown.length} learners. `
+          : `${shown.length} of ${matrix.data.learners.length} learners. `}
+        Completion in percent; “Completed / started” counts learners per day.
+      </Caption1>
+      <Grid matrix={matrix.data} learners={shown} heat={view === 'heat'} />
     </>
   );
 }
