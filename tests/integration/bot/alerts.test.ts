@@ -10,7 +10,7 @@ import type { ManagedProcess } from '../../../emulators/stack/src/processes';
 import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/powerbi';
 import { startApiHost, type ApiHost } from '../support/api-host';
 import { startBotHost, type BotHost } from '../support/bot-host';
-import { apiSettings, identityConfig } from '../support/env';
+import { apiSettings, identityConfig, tokenFor } from '../support/env';
 import { cardTexts, eventually, PlaygroundClient, type BotMessage } from './playground-client';
 
 /**
@@ -185,5 +185,23 @@ describe('alerts through the Agents Playground', () => {
       () => updated(personal, card?.messageId, /succeeded at/) && updated(channel, channelCardId, /succeeded at/),
       20_000,
     );
+  }, 40_000);
+
+  it('an admin unlocking a training day posts its card in each subscribed conversation, with a link into the day', async () => {
+    const token = await tokenFor('alex.morgan@contoso.onmicrosoft.com');
+    const unlocked = await api.call('/training/days/6/unlock', { token, method: 'POST' });
+    expect(unlocked.status).toBe(200);
+    const trainingCards = (id: string) =>
+      client
+        .botMessages()
+        .filter((m) => m.method === 'POST' && m.conversationId === id && m.card && cardTexts(m.card).includes('Training day 6 is open'));
+    await eventually('the training cards', () => trainingCards(personal).length > 0 && trainingCards(channel).length > 0, 20_000);
+    for (const id of [personal, channel]) {
+      const [card] = trainingCards(id);
+      expect(trainingCards(id)).toHaveLength(1);
+      expect(cardTexts(card?.card)).toContain('Alex Morgan');
+      const open = (card?.card?.actions as { type: string; title: string; url?: string }[]).find((a) => a.title === 'Open day');
+      expect(open?.url).toMatch(/training/);
+    }
   }, 40_000);
 });
