@@ -13,7 +13,14 @@ import { startTestEmulator, type TestEmulator } from '../testing/harness';
 
 const connectionString = process.env.AZURITE_CONNECTION_STRING ?? '';
 const suffix = Math.random().toString(36).slice(2, 8);
-const names = { budget: `pbibudget${suffix}`, users: `pbiusers${suffix}`, grants: `pbigrants${suffix}`, scopes: `pbiscopes${suffix}` };
+const names = {
+  budget: `pbibudget${suffix}`,
+  users: `pbiusers${suffix}`,
+  grants: `pbigrants${suffix}`,
+  scopes: `pbiscopes${suffix}`,
+  kpis: `pbikpis${suffix}`,
+  kpiPoints: `pbikpipoints${suffix}`,
+};
 const nora = sampleUsers.find((user) => user.name === 'Nora Lindqvist') as (typeof sampleUsers)[number];
 
 function client(name: string): TableClient {

@@ -51,7 +51,7 @@ describe('GenerateToken (V2, multi-resource)', () => {
 
   it('lets the token live as long as the caller token at most', async () => {
     const shortLived = await t.issuer.appToken({ expiresInSeconds: 300 });
-    const response = await generate({ datasets: [{ id: sampleIds.kpi.datasetId }], lifetimeInMinutes: 60 }, shortLived);
+    const response = await generate({ datasets: [{ id: sampleIds.kpiPush.datasetId }], lifetimeInMinutes: 60 }, shortLived);
     expect(Date.parse(response.body.expiration) - Date.now()).toBeLessThanOrEqual(300_000);
   });
 
@@ -73,7 +73,7 @@ describe('GenerateToken (V2, multi-resource)', () => {
     ],
     [
       'an identity for a dataset without RLS',
-      { datasets: [{ id: sampleIds.kpi.datasetId }], identities: [identity(['X'], [sampleIds.kpi.datasetId])] },
+      { datasets: [{ id: sampleIds.kpiPush.datasetId }], identities: [identity(['X'], [sampleIds.kpiPush.datasetId])] },
       /shouldn't have effective identity/,
     ],
     [

@@ -5,12 +5,13 @@ import {
   quarters,
   regions,
   sampleBudgetLines,
+  sampleKpiEntities,
   stores,
 } from '@planboard/api/dist/src/sample';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
-import { budgetRows } from '../refresh/import';
+import { budgetRows, kpiRows } from '../refresh/import';
 import { seededRandom } from './random';
-import { budgetRoles, businessUnitTable, securityTable, storeRoles, storeTable } from './security';
+import { budgetRoles, businessUnitTable, departmentTable, kpiRoles, securityTable, storeRoles, storeTable } from './security';
 
 const text = (name: string) => ({ name, dataType: 'String' });
 const number = (name: string) => ({ name, dataType: 'Double' });
@@ -143,6 +144,55 @@ export function storeModel(): SemanticModel {
       },
     ],
     roles: storeRoles(),
+  };
+}
+
+/**
+ * The KPI model behind the KPI Dashboard: `KpiPoints` (the app's `kpis` + `kpipoints` tables),
+ * the `Department` dimension and `Security`, with dynamic RLS on departments as in the budget
+ * model. Its first rows are the sample tenant's KPIs, exactly as a refresh would import them.
+ */
+export function kpiModel(): SemanticModel {
+  const sample = sampleKpiEntities();
+  return {
+    tables: [
+      {
+        name: 'KpiPoints',
+        binding: 'kpiPoints',
+        columns: [
+          text('Department'),
+          text('KpiId'),
+          text('KpiName'),
+          { name: 'Date', dataType: 'DateTime' },
+          text('Period'),
+          number('Value'),
+          number('Target'),
+          text('Author'),
+        ],
+        rows: kpiRows(sample.definitions, sample.points),
+      },
+      departmentTable(),
+      securityTable(),
+    ],
+    relationships: [
+      {
+        name: 'KpiPoints_Department',
+        fromTable: 'KpiPoints',
+        fromColumn: 'Department',
+        toTable: 'Department',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'OneDirection',
+      },
+      {
+        name: 'Security_Department',
+        fromTable: 'Security',
+        fromColumn: 'ScopeId',
+        toTable: 'Department',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'BothDirections',
+      },
+    ],
+    roles: kpiRoles(),
   };
 }
 
