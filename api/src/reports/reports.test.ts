@@ -148,6 +148,20 @@ describe('embedding', () => {
     expect(generate.mock.calls[1]?.[0]).not.toHaveProperty('identities');
   });
 
+  it('refuses (403) a dataset without RLS to a non-admin who reads some of its scopes, without asking for a token', async () => {
+    const { client, generate } = fakeClient();
+    const sales = new Access(caller, [{ id: 'dept-sales', type: 'department', name: 'Sales', level: 'approve' }]);
+    expect(canOpen(sales, kpi!)).toBe(true);
+    const refusal = embedReport(client, sales, kpi!);
+    await expect(refusal).rejects.toBeInstanceOf(ApiError);
+    await expect(refusal).rejects.toMatchObject({
+      status: 403,
+      code: 'Forbidden',
+      message: expect.stringMatching(/no row-level security, so it would show every department/),
+    });
+    expect(generate).not.toHaveBeenCalled();
+  });
+
   it('refuses (403, in words) a report outside the caller’s scopes without asking Power BI', async () => {
     const { client, generate } = fakeClient();
     const refusal = embedReport(client, nora, kpi!);

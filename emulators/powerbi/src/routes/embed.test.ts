@@ -95,6 +95,22 @@ describe('GenerateToken (V2, multi-resource)', () => {
     expect(response.body.error.message).toMatch(message);
   });
 
+  it('requires an identity for the KPI Dashboard (RLS on departments), which then filters it to the caller’s departments', async () => {
+    const kpi = sampleIds.kpi;
+    const without = await generate({ reports: [{ id: kpi.reportId }] });
+    expect(without.status).toBe(400);
+    expect(without.body.error.message).toMatch(/requires effective identity to be provided/);
+    const roles = ['BusinessUnitScope', 'DepartmentScope', 'StoreScope'];
+    const response = await generate({ reports: [{ id: kpi.reportId }], identities: [identity(roles, [kpi.datasetId])] });
+    expect(response.status).toBe(200);
+    const rows = await t.api('POST', `datasets/${kpi.datasetId}/executeQueries`, {
+      token: response.body.token,
+      scheme: 'EmbedToken',
+      body: { queries: [{ query: `EVALUATE VALUES('KpiPoints'[Department])` }] },
+    });
+    expect(rows.body.results[0].tables[0].rows).toEqual([{ 'KpiPoints[Department]': 'dept-sales' }]);
+  });
+
   it('answers unknown reports with 404 and inaccessible ones with 401', async () => {
     expect((await generate({ reports: [{ id: '00000000-0000-4000-8000-000000000000' }] })).status).toBe(404);
     const user = await t.issuer.userToken('nora.lindqvist@contoso.onmicrosoft.com');

@@ -104,7 +104,13 @@ export function seedSampleTenant(state: EmulatorState, options: SampleTenantOpti
             { name: 'ReportSection', displayName: 'Overview' },
             { name: 'ReportSection1', displayName: 'Details' },
           ];
-          state.addReport({ id: reportIdOf(entry.reportKey ?? entry.key, environment), name: entry.reportName, workspaceId, datasetId: id, pages });
+          state.addReport({
+            id: reportIdOf(entry.reportKey ?? entry.key, environment),
+            name: entry.reportName,
+            workspaceId,
+            datasetId: id,
+            pages,
+          });
         });
     }
   }

@@ -93,7 +93,12 @@ function scopedRoles(): ModelRole[] {
     tablePermissions: [{ table: 'Security', filterExpression: `${mine} && 'Security'[ScopeType] = "${type}"` }],
     members: [everyone],
   });
-  return [scoped(rlsRoles.businessUnit, 'businessUnit'), scoped(rlsRoles.store, 'store'), scoped(rlsRoles.department, 'department'), allData()];
+  return [
+    scoped(rlsRoles.businessUnit, 'businessUnit'),
+    scoped(rlsRoles.store, 'store'),
+    scoped(rlsRoles.department, 'department'),
+    allData(),
+  ];
 }
 
 /** Roles of the budget dataset: {@link scopedRoles} through BusinessUnit, and SalesNorthOnly, a static example. */
