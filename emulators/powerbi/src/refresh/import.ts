@@ -13,7 +13,9 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
 
-function number(value: unknown): number | null {
+function number(raw: unknown): number | null {
+  // An entity about to be written types its numbers (`{ value, type: 'Double' }`); a read one has them plain.
+  const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
   const parsed = typeof value === 'number' ? value : Number(value);
   return value === undefined || value === null || value === '' || Number.isNaN(parsed) ? null : parsed;
 }

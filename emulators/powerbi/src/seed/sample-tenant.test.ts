@@ -76,6 +76,7 @@ describe('sample tenant', () => {
     ]);
     const points = kpi.model.tables[0]?.rows ?? [];
     expect(points).toHaveLength(18 * 12);
+    expect(points.every((row) => typeof row.Value === 'number' && typeof row.KpiName === 'string' && row.KpiName !== '')).toBe(true);
     expect(new Set(points.map((row) => row.Department))).toEqual(new Set(departments.map((department) => department.id)));
     expect(kpi.model.tables[1]?.rows).toHaveLength(departments.length);
   });
