@@ -5,9 +5,12 @@ import {
   quarters,
   regions,
   sampleBudgetLines,
+  departments,
   sampleKpiEntities,
+  sampleKpis,
   stores,
 } from '@planboard/api/dist/src/sample';
+import { pushRows } from '@planboard/api/dist/src/kpi/push';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
 import { budgetRows, kpiRows } from '../refresh/import';
 import { seededRandom } from './random';
@@ -210,7 +213,10 @@ export function simpleModel(table: string, columns: { name: string; dataType: st
   return { tables: [{ name: table, columns, rows }], relationships: [], roles: [] };
 }
 
-/** The KPI push dataset's table (the KPI module may PUT its own schema). */
+/**
+ * The KPI push dataset's table (the KPI module may PUT its own schema), holding the sample
+ * tenant's points as the KPI module would have pushed them when they were recorded.
+ */
 export function kpiPushTables(): ModelTable[] {
   return [
     {
@@ -226,7 +232,9 @@ export function kpiPushTables(): ModelTable[] {
         text('Status'),
         text('Author'),
       ],
-      rows: [],
+      rows: sampleKpis().flatMap(({ kpi, points }) =>
+        pushRows(kpi, departments.find((department) => department.id === kpi.departmentId)?.name ?? kpi.departmentId, points),
+      ),
     },
   ];
 }
