@@ -73,6 +73,7 @@ describe('POST /api/reports/{id}/embed', () => {
     expect(minutes).toBeGreaterThan(1);
     expect(minutes).toBeLessThanOrEqual(60);
     expect(await barsFor(body)).toEqual(['Sales North']);
+    expect(body.dataState).toBeUndefined();
   });
 
   it('shows a Marketing leader Marketing only, a manager their three units, an admin everything', async () => {
@@ -97,7 +98,10 @@ describe('POST /api/reports/{id}/embed', () => {
     const kpiPage = async (who: string) => {
       const response = await embed(who, sampleIds.kpi.reportId);
       expect(response.status).toBe(200);
-      return renderEmbedded(powerBiPort(), reportEmbedSchema.parse(await response.json()));
+      const body = reportEmbedSchema.parse(await response.json());
+      // The sample tenant's points are recorded, so the tab does not say "no data yet".
+      expect(body.dataState).toBe('hasData');
+      return renderEmbedded(powerBiPort(), body);
     };
     const nora = await kpiPage('nora');
     expect(nora.footer).toContain(`Rows for ${people.nora}`);
