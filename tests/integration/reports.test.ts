@@ -4,6 +4,7 @@ import { seedSampleTenant } from '../../api/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { column, renderEmbedded } from './support/embed';
 import { powerBiPort, storageConnection, tokenFor } from './support/env';
+import { freshKpiId, kpiBody, point } from './support/kpis';
 
 const upn = (name: string) => `${name}@contoso.onmicrosoft.com`;
 const people = {
@@ -116,6 +117,28 @@ describe('POST /api/reports/{id}/embed', () => {
       new Set(['Finance', 'Human Resources', 'IT', 'Marketing', 'Operations', 'Sales']),
     );
   });
+
+  it('shows a point recorded through the API in the KPI Dashboard: the write refreshes its model from Table Storage', async () => {
+    const kpiId = freshKpiId('embed');
+    expect((await api.call('/kpis/dept-sales', { token: token.nora, json: kpiBody(kpiId) })).status).toBe(201);
+    const recorded = await api.call(`/kpis/dept-sales/${kpiId}/points`, { token: token.nora, json: point('2026-11-02', 97) });
+    expect(recorded.status).toBe(200);
+    // Wait for the state: the refresh the write started has imported the point (it runs 5 s on the emulator clock).
+    const shown = async () => {
+      const embedded = reportEmbedSchema.parse(await (await embed('nora', sampleIds.kpi.reportId)).json());
+      return (await renderEmbedded(powerBiPort(), embedded)).visuals.get('kpiValues')?.categories ?? [];
+    };
+    const deadline = Date.now() + 90_000;
+    let categories = await shown();
+    while (!categories.includes(`Test KPI ${kpiId}`) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      categories = await shown();
+    }
+    expect(categories).toContain(`Test KPI ${kpiId}`);
+    // Fiona (Finance) does not see it.
+    const fiona = reportEmbedSchema.parse(await (await embed('fiona', sampleIds.kpi.reportId)).json());
+    expect((await renderEmbedded(powerBiPort(), fiona)).visuals.get('kpiValues')?.categories).not.toContain(`Test KPI ${kpiId}`);
+  }, 120_000);
 
   it('honours a shorter lifetime asked for by the client, and validates the body', async () => {
     const body = reportEmbedSchema.parse(await (await embed('nora', sampleIds.budget.reportId, { lifetimeMinutes: 1 })).json());

@@ -72,7 +72,7 @@ export const catalog: CatalogEntry[] = [
     reportName: 'KPI Dashboard',
     reportKey: 'kpi-push',
     model: kpiModel,
-    durationMs: 15_000,
+    durationMs: 5_000,
     schedule: (env) => (env === 'Dev' ? schedule(weekdays, ['07:30']) : schedule(everyDay, ['06:30', '12:30', '18:30'])),
   },
   {
