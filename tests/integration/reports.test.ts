@@ -166,6 +166,13 @@ describe('a report whose dataset has no row-level security', () => {
   }, 60_000);
   afterAll(() => unfiltered?.stop());
 
+  it('is not listed for a department leader, only for an admin', async () => {
+    const ids = async (who: string) =>
+      reportListSchema.parse(await (await unfiltered.call('/reports', { token: token[who] })).json()).reports.map((r) => r.id);
+    expect(await ids('nora')).toEqual([sampleIds.budget.reportId, sampleIds.stores.reportId]);
+    expect(await ids('alex')).toEqual([sampleIds.budget.reportId, sampleIds.stores.reportId, sampleIds.kpiPush.reportId]);
+  });
+
   it('is refused (403, in the error envelope) to a department leader, and embedded for an admin', async () => {
     const refused = await unfiltered.call(`/reports/${sampleIds.kpiPush.reportId}/embed`, { token: token.nora, method: 'POST' });
     expect(refused.status).toBe(403);

@@ -99,6 +99,17 @@ describe('listing', () => {
     });
   });
 
+  it('leaves out a report whose dataset has no RLS for non-admins (they could not open it), not for admins', async () => {
+    const { client } = fakeClient();
+    const sales = new Access(caller, [{ id: 'dept-sales', type: 'department', name: 'Sales', level: 'read' }]);
+    expect((await listReports(client, sales)).reports).toEqual([]);
+    expect((await listReports(client, admin)).reports.map((report) => report.id)).toEqual([
+      budget!.reportId,
+      stores!.reportId,
+      kpi!.reportId,
+    ]);
+  });
+
   it('leaves out a report Power BI does not know, and fails with 503 when Power BI is down', async () => {
     const missing = new PowerBiRequestError({ message: 'not found', status: 404, code: 'PowerBIEntityNotFound' });
     const once = jest
