@@ -208,45 +208,53 @@ const scopeCells: Record<ScopeType, [string, string?][]> = {
 const cellsOf = (pages: RenderedPage[], [visual, header]: [string, string?]): string[] =>
   pages.flatMap((page) => (header ? column(page, visual, header) : (page.visuals.get(visual)?.categories ?? [])));
 
-test('an embedded report renders, for every report and sample user, only rows the user may read through the API', async () => {
-  const reports = reportCatalog();
+/** Embeds every report as `user` and checks each rendered row against what the API lets them read; returns the rows checked. */
+async function checkEmbedding(user: SampleUser): Promise<number> {
+  let checked = 0;
+  const token = tokens.get(user.oid);
+  const me = meSchema.parse(await (await api.call('/me', { token })).json());
+  const kpis = kpiDashboardSchema.parse(await (await api.call('/kpis', { token })).json());
+  const readableKpis = new Set(kpis.departments.flatMap((department) => department.kpis.map((kpi) => `${department.name}|${kpi.name}`)));
+  for (const entry of reportCatalog()) {
+    const response = await api.call(`/reports/${entry.reportId}/embed`, { token, method: 'POST' });
+    if (response.status === 403) continue;
+    expect(response.status).toBe(200);
+    const pages = await renderAllPages(powerBiPort, reportEmbedSchema.parse(await response.json()));
+    expect(pages.every((page) => page.ok)).toBe(true);
+    const ofType = allScopes.filter((scope) => scope.type === entry.scopeType);
+    const idOf = new Map(ofType.flatMap((scope) => [[scope.name, scope.id] as const, [scope.id, scope.id] as const]));
+    const readable = new Set(me.scopes.map((scope) => scope.id));
+    for (const cells of scopeCells[entry.scopeType]) {
+      for (const value of cellsOf(pages, cells)) {
+        const id = idOf.get(value);
+        if (!id || !readable.has(id))
+          throw new Error(`${entry.key} report showed ${user.name} "${value}" (${cells.join(' ')}), not theirs`);
+        checked += 1;
+      }
+    }
+    if (entry.scopeType !== 'department') continue;
+    const first = pages[0] as RenderedPage;
+    const departments = column(first, 'kpiTable', 'Department');
+    column(first, 'kpiTable', 'KPI').forEach((kpi, index) => {
+      if (!readableKpis.has(`${departments[index]}|${kpi}`))
+        throw new Error(`KPI report showed ${user.name} ${departments[index]} / ${kpi}, which the API does not give them`);
+    });
+  }
+  return checked;
+}
+
+test('an embedded report renders, for every report × sample user, only rows the user may read through the API', async () => {
   // The datasets' Security tables follow Table Storage by refresh: each run refreshes them after changing grants.
   const datasets = [sampleIds.budget, sampleIds.stores, sampleIds.kpi];
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...sampleUsers), grantsArb, async (user, grantRecord) => {
-      if (!user.appRoles.includes('Admin')) await setGrants(user, new Map(Object.entries(grantRecord) as [string, GrantLevel][]));
+    fc.asyncProperty(fc.constantFrom(...nonAdmins), grantsArb, async (changed, grantRecord) => {
+      await setGrants(changed, new Map(Object.entries(grantRecord) as [string, GrantLevel][]));
       for (const dataset of datasets) await refreshDataset(powerBiPort, dataset.workspaceId, dataset.datasetId);
-      const token = tokens.get(user.oid);
-      const me = meSchema.parse(await (await api.call('/me', { token })).json());
-      const kpis = kpiDashboardSchema.parse(await (await api.call('/kpis', { token })).json());
-      const readableKpis = new Set(
-        kpis.departments.flatMap((department) => department.kpis.map((kpi) => `${department.name}|${kpi.name}`)),
-      );
-      for (const entry of reports) {
-        const response = await api.call(`/reports/${entry.reportId}/embed`, { token, method: 'POST' });
-        if (response.status === 403) continue;
-        expect(response.status).toBe(200);
-        const pages = await renderAllPages(powerBiPort, reportEmbedSchema.parse(await response.json()));
-        expect(pages.every((page) => page.ok)).toBe(true);
-        const ofType = allScopes.filter((scope) => scope.type === entry.scopeType);
-        const idOf = new Map(ofType.flatMap((scope) => [[scope.name, scope.id] as const, [scope.id, scope.id] as const]));
-        const readable = new Set(me.isAdmin ? ofType.map((scope) => scope.id) : me.scopes.map((scope) => scope.id));
-        for (const cells of scopeCells[entry.scopeType]) {
-          for (const value of cellsOf(pages, cells)) {
-            const id = idOf.get(value);
-            if (!id || !readable.has(id))
-              throw new Error(`${entry.key} report showed ${user.name} "${value}" (${cells.join(' ')}), not theirs`);
-          }
-        }
-        if (entry.scopeType === 'department') {
-          const departments = column(pages[0] as RenderedPage, 'kpiTable', 'Department');
-          column(pages[0] as RenderedPage, 'kpiTable', 'KPI').forEach((kpi, index) => {
-            if (!readableKpis.has(`${departments[index]}|${kpi}`))
-              throw new Error(`KPI report showed ${user.name} ${departments[index]} / ${kpi}, which the API does not give them`);
-          });
-        }
-      }
+      let checked = 0;
+      for (const user of sampleUsers) checked += await checkEmbedding(user);
+      // Not vacuous: the sample users' reports do render rows.
+      expect(checked).toBeGreaterThan(0);
     }),
-    { numRuns: 8 },
+    { numRuns: 5 },
   );
 }, 240_000);
