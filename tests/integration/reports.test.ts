@@ -1,5 +1,6 @@
 import { errorEnvelopeSchema, reportEmbedSchema, reportListSchema, type ReportEmbed } from '@planboard/contracts';
 import { sampleIds } from '../../emulators/powerbi/src/seed/sample-ids';
+import { sampleUsers } from '../../api/src/sample/directory';
 import { seedSampleTenant } from '../../api/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { column, renderEmbedded } from './support/embed';
@@ -13,6 +14,7 @@ const people = {
   alex: upn('alex.morgan'),
   henrik: upn('henrik.vogel'),
   fiona: upn('fiona.walsh'),
+  chloe: upn('chloe.dubois'),
 };
 let api: ApiHost;
 const token: Record<string, string> = {};
@@ -139,6 +141,30 @@ describe('POST /api/reports/{id}/embed', () => {
     const fiona = reportEmbedSchema.parse(await (await embed('fiona', sampleIds.kpi.reportId)).json());
     expect((await renderEmbedded(powerBiPort(), fiona)).visuals.get('kpiValues')?.categories).not.toContain(`Test KPI ${kpiId}`);
   }, 120_000);
+
+  it('follows a grant change: a granted department appears in the KPI Dashboard, a revoked one disappears', async () => {
+    const chloe = sampleUsers.find((user) => user.upn === people.chloe)?.oid ?? '';
+    const grant = `/access/users/${chloe}/grants/dept-finance`;
+    const departments = async () => {
+      const embedded = reportEmbedSchema.parse(await (await embed('chloe', sampleIds.kpi.reportId)).json());
+      return new Set(column(await renderEmbedded(powerBiPort(), embedded), 'kpiTable', 'Department'));
+    };
+    /** Waits for the state: the refresh the grant change started has imported the grants. */
+    const until = async (wanted: (shown: Set<string>) => boolean) => {
+      const deadline = Date.now() + 90_000;
+      let shown = await departments();
+      while (!wanted(shown) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        shown = await departments();
+      }
+      return shown;
+    };
+    expect(await departments()).toEqual(new Set(['Marketing']));
+    expect((await api.call(grant, { token: token.alex, method: 'PUT', json: { level: 'read' } })).status).toBe(201);
+    expect(await until((shown) => shown.has('Finance'))).toEqual(new Set(['Finance', 'Marketing']));
+    expect((await api.call(grant, { token: token.alex, method: 'DELETE' })).status).toBe(200);
+    expect(await until((shown) => !shown.has('Finance'))).toEqual(new Set(['Marketing']));
+  }, 200_000);
 
   it('honours a shorter lifetime asked for by the client, and validates the body', async () => {
     const body = reportEmbedSchema.parse(await (await embed('nora', sampleIds.budget.reportId, { lifetimeMinutes: 1 })).json());

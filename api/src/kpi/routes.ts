@@ -62,7 +62,7 @@ export function writeContext(access: Access, scope: EffectiveScope, context: Inv
     departmentName: scope.name,
     powerBi,
     pushTarget: { workspaceId: settings.KPI_PUSH_WORKSPACE_ID, datasetId: settings.KPI_PUSH_DATASET_ID },
-    refreshModel: () => refreshReportModel(powerBi, 'kpi', (message) => context.warn(message)),
+    refreshModel: async () => (await refreshReportModel(powerBi, 'kpi', (message) => context.warn(message))) !== 'failed',
     warn: (message) => context.warn(message),
   };
 }

@@ -22,7 +22,7 @@ export interface WriteContext {
   departmentName: string;
   powerBi: PowerBiClient;
   pushTarget: PushTarget;
-  /** Refreshes the KPI Dashboard's model (it imports the points from storage); best effort, never throws. */
+  /** Refreshes the KPI Dashboard's model (it imports the points from storage); best effort, never throws; true if started or queued. */
   refreshModel?: () => Promise<boolean>;
   warn: (message: string) => void;
   now?: Date;
@@ -35,7 +35,7 @@ export interface WriteResult {
   turnedOffTrack: string[];
   notified: boolean;
   pushed: boolean;
-  /** The KPI Dashboard's model was asked to import the write. */
+  /** The KPI Dashboard's model was asked to import the write (a refresh started, or queued behind a running one). */
   modelRefreshed: boolean;
 }
 

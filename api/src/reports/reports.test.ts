@@ -7,7 +7,6 @@ import { canOpen, catalogEntry, reportCatalog } from './catalog';
 import { embedReport } from './embed';
 import { listReports } from './list';
 import { clearReportMetadata } from './metadata';
-import { refreshReportModel } from './refresh-model';
 import { localReportIds, parseReportSettings } from './settings';
 
 const caller: Caller = {
@@ -180,21 +179,5 @@ describe('embedding', () => {
     await expect(refusal).rejects.toBeInstanceOf(ApiError);
     await expect(refusal).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/department/) });
     expect(generate).not.toHaveBeenCalled();
-  });
-});
-
-describe('refreshing a report’s model after a write', () => {
-  it('triggers a refresh of the dataset behind the report, and only warns when Power BI refuses', async () => {
-    const { client } = fakeClient();
-    const trigger = jest.fn(async () => ({ requestId: 'r' }));
-    (client as unknown as { refreshes: unknown }).refreshes = { trigger };
-    const warnings: string[] = [];
-    expect(await refreshReportModel(client, 'kpi', (message) => warnings.push(message))).toBe(true);
-    expect(trigger).toHaveBeenCalledWith(kpi!.workspaceId, `ds-${kpi!.reportId.slice(0, 4)}`, undefined, expect.anything());
-    trigger.mockRejectedValueOnce(
-      new PowerBiRequestError({ message: 'Another refresh request is already executing', status: 400, code: 'InvalidRequest' }),
-    );
-    expect(await refreshReportModel(client, 'kpi', (message) => warnings.push(message))).toBe(false);
-    expect(warnings).toEqual([expect.stringMatching(/kpi report's model was not refreshed after the write: Another refresh/)]);
   });
 });
