@@ -41,11 +41,20 @@ export type ReportEmbedRequest = z.infer<typeof reportEmbedRequestSchema>;
  * whose effective identity is the caller (so the dataset's RLS shows only their scopes) and its
  * expiry, before which the tab renews it with `report.setAccessToken`.
  */
+/**
+ * Whether the scopes the caller may read hold any data for a report: `noDataYet` when none does
+ * (nothing recorded yet, which the tab words apart from missing access, a 403), `hasData` when
+ * some does. Absent when the API cannot tell (the report's data is not Planboard's own).
+ */
+export const reportDataStates = ['hasData', 'noDataYet'] as const;
+export type ReportDataState = (typeof reportDataStates)[number];
+
 export const reportEmbedSchema = z.object({
   reportId: guid,
   embedUrl: z.string().url(),
   accessToken: z.string().min(1),
   /** UTC ISO date-time. */
   expiration: z.string(),
+  dataState: z.enum(reportDataStates).optional(),
 });
 export type ReportEmbed = z.infer<typeof reportEmbedSchema>;

@@ -131,6 +131,35 @@ describe('Reports page', () => {
     expectNoConsoleErrors(tp);
   });
 
+  it('the Sales North leader opens the KPI Dashboard and sees the Sales department only (not Finance)', async () => {
+    await signInAs(page, USERS.nora.upn, { route: `/reports/${REPORTS.kpi}` });
+    await waitForReport(page);
+    const departments = await tableColumn(page, 'kpiTable', 1);
+    expect(departments.length).toBeGreaterThan(0);
+    expect(new Set(departments)).toEqual(new Set(['Sales']));
+    expect(await barLabels(page, 'kpiValues')).not.toContain('Budget variance');
+    expect(await reportFrame(page).locator('footer').textContent()).toContain(`Rows for ${USERS.nora.upn}`);
+    // Seeded, so there is no "no data yet" notice.
+    expect(await page.getByTestId('report-notice').count()).toBe(0);
+    expectNoConsoleErrors(tp);
+  });
+
+  it('says "No data yet" apart from "no access" when nothing is recorded for the caller', async () => {
+    // The API's answer for a caller whose departments hold no KPI point yet.
+    await page.route('**/api/reports/*/embed', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...((await response.json()) as object), dataState: 'noDataYet' } });
+    });
+    await signInAs(page, USERS.nora.upn, { route: `/reports/${REPORTS.kpi}` });
+    await waitForReport(page);
+    const notice = page.getByTestId('report-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/^No data yet.*You have access to this report, but nothing has been recorded/);
+    expect(await page.getByTestId('report-problem').count()).toBe(0);
+    await axeCheck(page, 'reports (KPI Dashboard, no data yet)');
+    expectNoConsoleErrors(tp);
+  });
+
   it('a report outside your scopes is refused in words, and nothing is embedded', async () => {
     await signInAs(page, maya, { route: `/reports/${REPORTS.stores}` });
     const problem = page.getByTestId('report-problem');

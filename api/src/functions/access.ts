@@ -5,6 +5,7 @@ import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { forbidden, notFound } from '../errors';
+import { refreshSecurityModels } from '../reports/refresh-model';
 import { getServices } from '../services';
 
 /** Scopes the caller may read, with their level (admins: every scope). */
@@ -41,7 +42,7 @@ app.http('accessGrant', {
   route: 'access/users/{oid}/grants/{scopeId}',
   methods: ['PUT', 'DELETE'],
   authLevel: 'anonymous',
-  handler: authedRoute(async (request, _context, access) => {
+  handler: authedRoute(async (request, context, access) => {
     const { oid, scopeId } = parseParams(request, userGrantParamsSchema);
     access.require(scopeId, 'admin', 'This scope');
     const level = request.method === 'DELETE' ? null : (await parseJsonBody(request, putGrantSchema)).level;
@@ -51,6 +52,8 @@ app.http('accessGrant', {
     const current = await directory.grantWithEtag(target, scopeId);
     if (level === null && !current) throw notFound('This user has no grant on this scope.');
     const entry = await changeGrant(directory, access.caller, { target, scopeId, level }, current?.grant, current?.etag);
+    // Embedded reports filter by the grants their models imported: refresh them so the change shows there too.
+    if (entry) await refreshSecurityModels(getServices().powerBi, (message) => context.warn(message));
     return json({ changed: entry !== null, entry }, entry && !current ? 201 : 200);
   }),
 });

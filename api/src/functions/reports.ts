@@ -5,6 +5,7 @@ import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { catalogEntry } from '../reports/catalog';
+import { reportDataState } from '../reports/data-state';
 import { embedReport } from '../reports/embed';
 import { listReports } from '../reports/list';
 import { getServices } from '../services';
@@ -31,6 +32,13 @@ app.http('reportEmbed', {
     const { reportId } = parseParams(request, reportParamsSchema);
     const entry = catalogEntry(reportId);
     if (!entry) throw notFound('This report was not found.');
-    return json(await embedReport(getServices().powerBi, access, entry, await embedRequest(request)));
+    const services = getServices();
+    const embed = await embedReport(services.powerBi, access, entry, await embedRequest(request));
+    // A hint for the tab's wording only: a storage hiccup must not cost the caller their report.
+    const dataState = await reportDataState(entry, access, services.kpis).catch((error: unknown) => {
+      console.warn(`Could not tell whether report ${entry.key} has data:`, error instanceof Error ? error.message : error);
+      return undefined;
+    });
+    return json(dataState ? { ...embed, dataState } : embed);
   }),
 });

@@ -3,6 +3,7 @@ import type { Access } from '../access/guard';
 import type { EffectiveScope } from '../access/levels';
 import { config } from '../config';
 import { ApiError, badRequest, notFound } from '../errors';
+import { refreshReportModel } from '../reports/refresh-model';
 import { getServices } from '../services';
 import type { StoredDefinition } from './store';
 import type { WriteContext } from './write';
@@ -61,6 +62,7 @@ export function writeContext(access: Access, scope: EffectiveScope, context: Inv
     departmentName: scope.name,
     powerBi,
     pushTarget: { workspaceId: settings.KPI_PUSH_WORKSPACE_ID, datasetId: settings.KPI_PUSH_DATASET_ID },
+    refreshModel: async () => (await refreshReportModel(powerBi, 'kpi', (message) => context.warn(message))) !== 'failed',
     warn: (message) => context.warn(message),
   };
 }

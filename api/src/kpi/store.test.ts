@@ -113,6 +113,20 @@ describe('writing points', () => {
     ]);
   });
 
+  it('asks the KPI Dashboard’s model to import the points once they are stored', async () => {
+    const kpi = definition(`k-${randomUUID().slice(0, 8)}`);
+    const storedWhenAsked: number[] = [];
+    const refreshModel = jest.fn(async () => {
+      storedWhenAsked.push((await store.listPoints(kpi.departmentId, kpi.kpiId)).length);
+      return true;
+    });
+    const result = await writePoints({ ...context([]), refreshModel }, [{ kpi, points: [weekly('2026-11-02', 99)] }]);
+    expect(result.modelRefreshed).toBe(true);
+    expect(storedWhenAsked).toEqual([1]);
+    expect((await writePoints({ ...context([]), refreshModel }, [])).modelRefreshed).toBe(false);
+    expect(refreshModel).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the write when Power BI fails, with a warning', async () => {
     const kpi = definition(`k-${randomUUID().slice(0, 8)}`);
     const failing = context([], true);

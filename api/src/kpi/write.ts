@@ -22,6 +22,8 @@ export interface WriteContext {
   departmentName: string;
   powerBi: PowerBiClient;
   pushTarget: PushTarget;
+  /** Refreshes the KPI Dashboard's model (it imports the points from storage); best effort, never throws; true if started or queued. */
+  refreshModel?: () => Promise<boolean>;
   warn: (message: string) => void;
   now?: Date;
 }
@@ -33,6 +35,8 @@ export interface WriteResult {
   turnedOffTrack: string[];
   notified: boolean;
   pushed: boolean;
+  /** The KPI Dashboard's model was asked to import the write (a refresh started, or queued behind a running one). */
+  modelRefreshed: boolean;
 }
 
 /** The points after the write: same period and start replace, others are kept. */
@@ -68,14 +72,16 @@ export async function writePoints(context: WriteContext, writes: readonly KpiPoi
   );
   const alerts = results.flatMap((result) => (result.alert ? [result.alert] : []));
   const rows: PushRow[] = results.flatMap((result) => result.rows);
-  const [sent, pushed] = await Promise.all([
+  const [sent, pushed, modelRefreshed] = await Promise.all([
     Promise.all(alerts.map((alert) => sendOffTrack(alert, context.warn))),
     pushToPowerBi(context.powerBi, context.pushTarget, rows, context.warn),
+    rows.length > 0 && context.refreshModel ? context.refreshModel() : Promise.resolve(false),
   ]);
   return {
     summaries: results.map((result) => result.summary),
     turnedOffTrack: alerts.map((alert) => alert.kpiId),
     notified: sent.every(Boolean),
     pushed,
+    modelRefreshed,
   };
 }

@@ -4,9 +4,11 @@ import { PowerBiError, type PowerBiClient } from '../powerbi';
 import { canOpen, reportCatalog, type CatalogEntry } from './catalog';
 import { powerBiProblem, reportMetadata } from './metadata';
 
-async function summary(client: PowerBiClient, entry: CatalogEntry): Promise<ReportSummary | undefined> {
+async function summary(client: PowerBiClient, access: Access, entry: CatalogEntry): Promise<ReportSummary | undefined> {
   try {
     const metadata = await reportMetadata(client, entry);
+    // A dataset without RLS cannot be filtered to the caller's scopes: only admins may embed it (embed.ts).
+    if (!metadata.rlsRequired && !access.caller.isAdmin) return undefined;
     return {
       id: entry.reportId,
       name: metadata.name,
@@ -27,9 +29,12 @@ async function summary(client: PowerBiClient, entry: CatalogEntry): Promise<Repo
   }
 }
 
-/** The reports the caller may open (by their scope grants), with workspace and dataset, in catalog order. */
+/**
+ * The reports the caller may open (by their scope grants, and for a dataset without RLS only
+ * admins), with workspace and dataset, in catalog order.
+ */
 export async function listReports(client: PowerBiClient, access: Access): Promise<ReportList> {
   const open = reportCatalog().filter((entry) => canOpen(access, entry));
-  const reports = await Promise.all(open.map((entry) => summary(client, entry)));
+  const reports = await Promise.all(open.map((entry) => summary(client, access, entry)));
   return { reports: reports.filter((report): report is ReportSummary => report !== undefined) };
 }

@@ -98,6 +98,17 @@ describe('listing', () => {
     });
   });
 
+  it('leaves out a report whose dataset has no RLS for non-admins (they could not open it), not for admins', async () => {
+    const { client } = fakeClient();
+    const sales = new Access(caller, [{ id: 'dept-sales', type: 'department', name: 'Sales', level: 'read' }]);
+    expect((await listReports(client, sales)).reports).toEqual([]);
+    expect((await listReports(client, admin)).reports.map((report) => report.id)).toEqual([
+      budget!.reportId,
+      stores!.reportId,
+      kpi!.reportId,
+    ]);
+  });
+
   it('leaves out a report Power BI does not know, and fails with 503 when Power BI is down', async () => {
     const missing = new PowerBiRequestError({ message: 'not found', status: 404, code: 'PowerBIEntityNotFound' });
     const once = jest
@@ -146,6 +157,20 @@ describe('embedding', () => {
     ]);
     await embedReport(client, admin, kpi!);
     expect(generate.mock.calls[1]?.[0]).not.toHaveProperty('identities');
+  });
+
+  it('refuses (403) a dataset without RLS to a non-admin who reads some of its scopes, without asking for a token', async () => {
+    const { client, generate } = fakeClient();
+    const sales = new Access(caller, [{ id: 'dept-sales', type: 'department', name: 'Sales', level: 'approve' }]);
+    expect(canOpen(sales, kpi!)).toBe(true);
+    const refusal = embedReport(client, sales, kpi!);
+    await expect(refusal).rejects.toBeInstanceOf(ApiError);
+    await expect(refusal).rejects.toMatchObject({
+      status: 403,
+      code: 'Forbidden',
+      message: expect.stringMatching(/no row-level security, so it would show every department/),
+    });
+    expect(generate).not.toHaveBeenCalled();
   });
 
   it('refuses (403, in words) a report outside the caller’s scopes without asking Power BI', async () => {

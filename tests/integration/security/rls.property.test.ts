@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { grantLevels, type GrantLevel } from '@planboard/contracts';
+import { grantLevels, kpiDashboardSchema, meSchema, reportEmbedSchema, type GrantLevel, type ScopeType } from '@planboard/contracts';
 import fc from 'fast-check';
 import { atLeast } from '../../../api/src/access/levels';
 import { allScopes, sampleUsers, type SampleUser } from '../../../api/src/sample/directory';
@@ -10,7 +10,10 @@ import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/
 import { freePort } from '../../../emulators/stack/src/ports';
 import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/powerbi';
 import type { ManagedProcess } from '../../../emulators/stack/src/processes';
+import { reportCatalog } from '../../../api/src/reports/catalog';
+import { sampleIds } from '../../../emulators/powerbi/src/seed/sample-ids';
 import { startApiHost, type ApiHost } from '../support/api-host';
+import { column, refreshDataset, renderAllPages, type RenderedPage } from '../support/embed';
 import { identityConfig, tokenFor } from '../support/env';
 import { changedEntities, scopesOf, snapshotTables } from './storage-diff';
 
@@ -34,6 +37,7 @@ interface HttpFunction {
 let azurite: RunningAzurite;
 let api: ApiHost;
 let powerBi: ManagedProcess | undefined;
+let powerBiPort: number;
 let routes: HttpFunction[];
 const tokens = new Map<string, string>();
 
@@ -41,12 +45,12 @@ beforeAll(async () => {
   azurite = await startAzurite({ ports: { blob: await freePort(), queue: await freePort(), table: await freePort() } });
   await seedSampleTenant(azurite.connectionString);
   // Its own storage and Power BI emulator: random submits and refreshes must not disturb other suites.
-  const powerBiPort = await freePort();
+  powerBiPort = await freePort();
   powerBi = await startPowerBi({ port: powerBiPort, identity: identityConfig(), storageConnectionString: azurite.connectionString });
   api = await startApiHost({ AzureWebJobsStorage: azurite.connectionString, ...apiPowerBiSettings(powerBiPort, identityConfig()) });
   const all = (await (await fetch(`${api.base.replace(/\/api$/, '')}/admin/functions`)).json()) as { trigger: { type: string } }[];
   routes = (all as (HttpFunction & { trigger: { type: string } })[]).filter((fn) => fn.trigger.type === 'httpTrigger');
-  for (const user of nonAdmins) tokens.set(user.oid, await tokenFor(user.upn));
+  for (const user of sampleUsers) tokens.set(user.oid, await tokenFor(user.upn));
 }, 90_000);
 afterAll(async () => {
   await api?.stop();
@@ -191,5 +195,66 @@ test('no route reads or writes outside the caller’s grants', async () => {
       },
     ),
     { numRuns: 15 },
+  );
+}, 240_000);
+
+/** Where each report's rows name their scope: [visual, column header] of tables, or [visual] for a bar chart's categories. */
+const scopeCells: Record<ScopeType, [string, string?][]> = {
+  businessUnit: [['budgetByUnit'], ['budgetTable', 'Business unit'], ['actualsByUnit'], ['actualsTable', 'Business unit']],
+  store: [['salesByStore'], ['storeTable', 'Store']],
+  department: [['kpiTable', 'Department']],
+};
+
+const cellsOf = (pages: RenderedPage[], [visual, header]: [string, string?]): string[] =>
+  pages.flatMap((page) => (header ? column(page, visual, header) : (page.visuals.get(visual)?.categories ?? [])));
+
+/** Embeds every report as `user` and checks each rendered row against what the API lets them read; returns the rows checked. */
+async function checkEmbedding(user: SampleUser): Promise<number> {
+  let checked = 0;
+  const token = tokens.get(user.oid);
+  const me = meSchema.parse(await (await api.call('/me', { token })).json());
+  const kpis = kpiDashboardSchema.parse(await (await api.call('/kpis', { token })).json());
+  const readableKpis = new Set(kpis.departments.flatMap((department) => department.kpis.map((kpi) => `${department.name}|${kpi.name}`)));
+  for (const entry of reportCatalog()) {
+    const response = await api.call(`/reports/${entry.reportId}/embed`, { token, method: 'POST' });
+    if (response.status === 403) continue;
+    expect(response.status).toBe(200);
+    const pages = await renderAllPages(powerBiPort, reportEmbedSchema.parse(await response.json()));
+    expect(pages.every((page) => page.ok)).toBe(true);
+    const ofType = allScopes.filter((scope) => scope.type === entry.scopeType);
+    const idOf = new Map(ofType.flatMap((scope) => [[scope.name, scope.id] as const, [scope.id, scope.id] as const]));
+    const readable = new Set(me.scopes.map((scope) => scope.id));
+    for (const cells of scopeCells[entry.scopeType]) {
+      for (const value of cellsOf(pages, cells)) {
+        const id = idOf.get(value);
+        if (!id || !readable.has(id))
+          throw new Error(`${entry.key} report showed ${user.name} "${value}" (${cells.join(' ')}), not theirs`);
+        checked += 1;
+      }
+    }
+    if (entry.scopeType !== 'department') continue;
+    const first = pages[0] as RenderedPage;
+    const departments = column(first, 'kpiTable', 'Department');
+    column(first, 'kpiTable', 'KPI').forEach((kpi, index) => {
+      if (!readableKpis.has(`${departments[index]}|${kpi}`))
+        throw new Error(`KPI report showed ${user.name} ${departments[index]} / ${kpi}, which the API does not give them`);
+    });
+  }
+  return checked;
+}
+
+test('an embedded report renders, for every report × sample user, only rows the user may read through the API', async () => {
+  // The datasets' Security tables follow Table Storage by refresh: each run refreshes them after changing grants.
+  const datasets = [sampleIds.budget, sampleIds.stores, sampleIds.kpi];
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...nonAdmins), grantsArb, async (changed, grantRecord) => {
+      await setGrants(changed, new Map(Object.entries(grantRecord) as [string, GrantLevel][]));
+      for (const dataset of datasets) await refreshDataset(powerBiPort, dataset.workspaceId, dataset.datasetId);
+      let checked = 0;
+      for (const user of sampleUsers) checked += await checkEmbedding(user);
+      // Not vacuous: the sample users' reports do render rows.
+      expect(checked).toBeGreaterThan(0);
+    }),
+    { numRuns: 5 },
   );
 }, 240_000);

@@ -63,13 +63,13 @@ describe('authentication', () => {
 
   it('accepts embed tokens only on executeQueries', async () => {
     const sp = await t.issuer.appToken();
-    const { body } = await t.api('POST', 'GenerateToken', { token: sp, body: { datasets: [{ id: sampleIds.kpi.datasetId }] } });
+    const { body } = await t.api('POST', 'GenerateToken', { token: sp, body: { datasets: [{ id: sampleIds.kpiPush.datasetId }] } });
     const embed = body.token as string;
     expect((await t.api('GET', groups, { token: embed, scheme: 'EmbedToken' })).status).toBe(401);
     expect((await t.api('GET', groups, { token: embed })).status).toBe(401);
     const query = { queries: [{ query: "EVALUATE 'DataPoints'" }] };
     expect(
-      (await t.api('POST', `datasets/${sampleIds.kpi.datasetId}/executeQueries`, { token: embed, scheme: 'EmbedToken', body: query }))
+      (await t.api('POST', `datasets/${sampleIds.kpiPush.datasetId}/executeQueries`, { token: embed, scheme: 'EmbedToken', body: query }))
         .status,
     ).toBe(200);
   });

@@ -38,7 +38,7 @@ describe('every operation against the contract', () => {
     const g = `groups/${sampleIds.budget.workspaceId}`;
     const budget = `${g}/datasets/${sampleIds.budget.datasetId}`;
     const archive = `${g}/datasets/${datasetIdOf('budget-archive', 'Prod')}`;
-    const kpi = `groups/${sampleIds.kpi.workspaceId}/datasets/${sampleIds.kpi.datasetId}`;
+    const kpi = `groups/${sampleIds.kpi.workspaceId}/datasets/${sampleIds.kpiPush.datasetId}`;
     const user = { identifier: 'guest@contoso.onmicrosoft.com', principalType: 'User', datasetUserAccessRight: 'Read' };
     const identity = {
       username: 'nora.lindqvist@contoso.onmicrosoft.com',

@@ -35,6 +35,8 @@ export interface VisualData {
   numeric: boolean[];
   rows: Scalar[][];
   totalRows: number;
+  /** No rows because a table the visual reads holds none at all yet (not because of RLS or filters). */
+  noDataYet: boolean;
   /** Set when the visual's query failed (drawn as "can't display this visual"). */
   error?: string;
 }
@@ -80,8 +82,19 @@ function labels(visible: Map<string, DataRow[]>, table: string, key: string, lab
   return new Map((visible.get(table.toLowerCase()) ?? []).map((row) => [String(row[key]).toLowerCase(), row[label] ?? null]));
 }
 
+/** Whether a table the query reads (`'Table'[…]`) is empty before any RLS or filter: the dataset has no data there yet. */
+function readsEmptyTable(query: string, view: ModelView): boolean {
+  const names = [...query.matchAll(/'([^']+)'\[/g)].map((match) => (match[1] ?? '').toLowerCase());
+  return names.some((name) => view.tables.find((table) => table.name.toLowerCase() === name)?.rows.length === 0);
+}
+
 function visualData(def: VisualDef, view: ModelView, username: string): VisualData {
-  const base = { def, headers: def.columns.map((column) => column.header), numeric: def.columns.map((column) => !!column.numeric) };
+  const base = {
+    def,
+    headers: def.columns.map((column) => column.header),
+    numeric: def.columns.map((column) => !!column.numeric),
+    noDataYet: readsEmptyTable(def.query, view),
+  };
   let table: TableValue;
   try {
     table = runQuery(def.query, view, username).table;

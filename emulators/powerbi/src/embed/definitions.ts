@@ -1,4 +1,5 @@
 import type { SemanticModel } from '../model/types';
+import { kpiModelPages, kpiPushPages } from './kpi-pages';
 
 /** Replaces a key column's values by a label from a dimension table (scope id → "Sales North"). */
 export interface Lookup {
@@ -36,7 +37,7 @@ export interface PageDef {
 }
 
 const businessUnitLookup: Lookup = { table: 'BusinessUnit', key: 'ScopeId', label: 'Name' };
-const money = (key: string, header: string): VisualColumn => ({ key: `[${key}]`, header, numeric: true });
+export const money = (key: string, header: string): VisualColumn => ({ key: `[${key}]`, header, numeric: true });
 const has = (model: SemanticModel, ...names: string[]) =>
   names.every((name) => model.tables.some((table) => table.name.toLowerCase() === name.toLowerCase()));
 
@@ -156,42 +157,6 @@ function storePages(): PageDef[] {
   ];
 }
 
-/** "KPI Dashboard" over the push dataset's `DataPoints` (empty until the KPI module pushes rows). */
-function kpiPages(): PageDef[] {
-  return [
-    {
-      name: 'ReportSection1',
-      displayName: 'KPIs',
-      visuals: [
-        {
-          name: 'kpiValues',
-          title: 'Average value by KPI',
-          type: 'barChart',
-          query: `EVALUATE SUMMARIZECOLUMNS('DataPoints'[KpiName], "Value", AVERAGE('DataPoints'[Value])) ORDER BY 'DataPoints'[KpiName]`,
-          columns: [{ key: 'DataPoints[KpiName]', header: 'KPI' }, money('Value', 'Average value')],
-        },
-        {
-          name: 'kpiTable',
-          title: 'KPI values by department and period',
-          type: 'tableEx',
-          query: [
-            "EVALUATE SUMMARIZECOLUMNS('DataPoints'[Department], 'DataPoints'[KpiName], 'DataPoints'[Period],",
-            `  "Value", SUM('DataPoints'[Value]), "Target", SUM('DataPoints'[Target]))`,
-            "ORDER BY 'DataPoints'[Department], 'DataPoints'[KpiName], 'DataPoints'[Period]",
-          ].join('\n'),
-          columns: [
-            { key: 'DataPoints[Department]', header: 'Department' },
-            { key: 'DataPoints[KpiName]', header: 'KPI' },
-            { key: 'DataPoints[Period]', header: 'Period' },
-            money('Value', 'Value'),
-            money('Target', 'Target'),
-          ],
-        },
-      ],
-    },
-  ];
-}
-
 const numericTypes = new Set(['double', 'int64', 'decimal']);
 
 /** Any other dataset: its first visible table as a table, and a bar chart when it has a text and a number column. */
@@ -227,7 +192,8 @@ function genericPages(model: SemanticModel): PageDef[] {
 function pagesFor(model: SemanticModel): PageDef[] {
   if (has(model, 'Budget', 'BusinessUnit')) return budgetPages();
   if (has(model, 'Store', 'Sales')) return storePages();
-  if (has(model, 'DataPoints')) return kpiPages();
+  if (has(model, 'KpiPoints', 'Department')) return kpiModelPages();
+  if (has(model, 'DataPoints')) return kpiPushPages();
   return genericPages(model);
 }
 

@@ -100,6 +100,18 @@ describe('rendering with the token identity and the dataset RLS roles', () => {
     const body = await render({ accessToken: token });
     expect(bars(body.html)).toEqual([]);
     expect(body.html).toContain('No data to show for your access.');
+    expect(body.html).not.toContain('No data yet');
+  });
+
+  it('says "no data yet", not "no access", when the dataset holds no rows at all', async () => {
+    const push = sampleIds.kpiPush;
+    const rows = `groups/${push.workspaceId}/datasets/${push.datasetId}/tables/DataPoints/rows`;
+    expect((await t.api('DELETE', rows, { token: sp })).status).toBe(200);
+    const token = await embedToken(undefined, [], push);
+    const body = await render({ accessToken: token, reportId: push.reportId });
+    expect(body.ok).toBe(true);
+    expect(body.html).toContain('<p class="visual-note" data-empty="no-data-yet">No data yet');
+    expect(body.html).not.toContain('for your access');
   });
 
   it('applies report filters on top of RLS, flowing along relationships', async () => {

@@ -28,7 +28,9 @@ function visualFrame(visual: VisualData, body: string): string {
 
 function emptyOrError(visual: VisualData): string | undefined {
   if (visual.error) return `<p class="visual-note" data-visual-error>Can't display this visual. ${escapeHtml(visual.error)}</p>`;
-  if (visual.rows.length === 0) return '<p class="visual-note" data-empty>No data to show for your access.</p>';
+  if (visual.rows.length === 0 && visual.noDataYet)
+    return '<p class="visual-note" data-empty="no-data-yet">No data yet: nothing has been loaded into this report.</p>';
+  if (visual.rows.length === 0) return '<p class="visual-note" data-empty="no-access">No data to show for your access.</p>';
   return undefined;
 }
 

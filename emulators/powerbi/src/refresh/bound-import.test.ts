@@ -4,6 +4,7 @@ import {
   budgetBlockEntities,
   grantEntity,
   sampleBudgetLines,
+  sampleKpiEntities,
   sampleUsers,
   scopeEntity,
   userEntity,
@@ -13,7 +14,14 @@ import { startTestEmulator, type TestEmulator } from '../testing/harness';
 
 const connectionString = process.env.AZURITE_CONNECTION_STRING ?? '';
 const suffix = Math.random().toString(36).slice(2, 8);
-const names = { budget: `pbibudget${suffix}`, users: `pbiusers${suffix}`, grants: `pbigrants${suffix}`, scopes: `pbiscopes${suffix}` };
+const names = {
+  budget: `pbibudget${suffix}`,
+  users: `pbiusers${suffix}`,
+  grants: `pbigrants${suffix}`,
+  scopes: `pbiscopes${suffix}`,
+  kpis: `pbikpis${suffix}`,
+  kpiPoints: `pbikpipoints${suffix}`,
+};
 const nora = sampleUsers.find((user) => user.name === 'Nora Lindqvist') as (typeof sampleUsers)[number];
 
 function client(name: string): TableClient {
@@ -92,6 +100,30 @@ describe('datasets bound to Table Storage', () => {
     expect((await asNora(byBu)).map((row) => row['Budget[BusinessUnit]'])).toEqual(['sales-north']);
     await refresh();
     expect((await asNora(byBu)).map((row) => row['Budget[BusinessUnit]'])).toEqual(['marketing', 'sales-north']);
+  });
+
+  it('re-imports KPI points from the kpis and kpipoints tables into the KPI model, filtered by department', async () => {
+    const { definitions, points } = sampleKpiEntities();
+    const kept = (entity: { partitionKey: string }) => /^dept-(sales|finance)\b/.test(entity.partitionKey);
+    await write(names.kpis, definitions.filter(kept));
+    const changed = points.filter(kept).map((point) => (point.partitionKey === 'dept-sales|win-rate' ? { ...point, value: 77.5 } : point));
+    // A point without a definition (its KPI was deleted) is not imported.
+    await write(names.kpiPoints, [
+      ...changed,
+      { partitionKey: 'dept-sales|gone', rowKey: 'pt|2026-11-02|weekly', period: 'weekly', value: 1 },
+    ]);
+    const kpi = sampleIds.kpi;
+    const kpiRefreshes = `groups/${kpi.workspaceId}/datasets/${kpi.datasetId}/refreshes`;
+    expect((await t.api('POST', kpiRefreshes, { token: sp })).status).toBe(202);
+    await t.control('POST', 'clock/advance', { seconds: 30 });
+    expect((await t.api('GET', `${kpiRefreshes}?$top=1`, { token: sp })).body.value[0]).toMatchObject({ status: 'Completed' });
+    const token = await t.issuer.userToken(nora.upn);
+    const query = `EVALUATE SUMMARIZECOLUMNS('KpiPoints'[Department], 'KpiPoints'[KpiId], "Max", MAX('KpiPoints'[Value])) ORDER BY 'KpiPoints'[KpiId]`;
+    const response = await t.api('POST', `datasets/${kpi.datasetId}/executeQueries`, { token, body: { queries: [{ query }] } });
+    const rows = response.body.results[0].tables[0].rows as Record<string, unknown>[];
+    expect(rows.map((row) => row['KpiPoints[KpiId]'])).toEqual(['average-discount', 'quote-turnaround', 'weekly-revenue', 'win-rate']);
+    expect(new Set(rows.map((row) => row['KpiPoints[Department]']))).toEqual(new Set(['dept-sales']));
+    expect(rows.find((row) => row['KpiPoints[KpiId]'] === 'win-rate')?.['[Max]']).toBe(77.5);
   });
 
   it('fails the refresh with a data source error when a bound table cannot be read', async () => {

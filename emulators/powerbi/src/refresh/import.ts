@@ -13,7 +13,9 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
 
-function number(value: unknown): number | null {
+function number(raw: unknown): number | null {
+  // An entity about to be written types its numbers (`{ value, type: 'Double' }`); a read one has them plain.
+  const value = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
   const parsed = typeof value === 'number' ? value : Number(value);
   return value === undefined || value === null || value === '' || Number.isNaN(parsed) ? null : parsed;
 }
@@ -58,13 +60,44 @@ export function securityRows(users: Entity[], grants: Entity[], scopes: Entity[]
     });
 }
 
-/** Scopes of one type as dimension rows (`BusinessUnit`: ScopeId, Name; `Store`: StoreId, Name, BusinessUnit). */
-export function scopeRows(scopes: Entity[], binding: 'businessUnits' | 'stores'): DataRow[] {
-  const type = binding === 'businessUnits' ? 'businessUnit' : 'store';
+/**
+ * The `KpiPoints` table: one row per data point of the app's `kpipoints` table
+ * (`<departmentId>|<kpiId>`, `pt|<periodStart>|<period>`) whose KPI is defined in `kpis`
+ * (`<departmentId>`, `kpi|<kpiId>`), keyed by department id so RLS on departments applies.
+ */
+export function kpiRows(definitions: Entity[], points: Entity[]): DataRow[] {
+  const names = new Map(
+    definitions
+      .filter((definition) => text(definition.rowKey).startsWith('kpi|'))
+      .map((definition) => [`${text(definition.partitionKey)}|${text(definition.rowKey).slice('kpi|'.length)}`, text(definition.name)]),
+  );
+  return points
+    .filter((point) => text(point.rowKey).startsWith('pt|') && names.has(text(point.partitionKey)))
+    .map((point) => {
+      const key = text(point.partitionKey);
+      const split = key.indexOf('|');
+      return {
+        Department: key.slice(0, split),
+        KpiId: key.slice(split + 1),
+        KpiName: names.get(key) ?? '',
+        Date: `${text(point.periodStart)}T00:00:00.000Z`,
+        Period: text(point.period),
+        Value: number(point.value),
+        Target: number(point.target),
+        Author: text(point.author),
+      };
+    });
+}
+
+const scopeTypeOf = { businessUnits: 'businessUnit', stores: 'store', departments: 'department' } as const;
+
+/** Scopes of one type as dimension rows (`BusinessUnit`/`Department`: ScopeId, Name; `Store`: StoreId, Name, BusinessUnit). */
+export function scopeRows(scopes: Entity[], binding: keyof typeof scopeTypeOf): DataRow[] {
+  const type = scopeTypeOf[binding];
   return scopes
     .filter((scope) => text(scope.type) === type)
     .map((scope): DataRow =>
-      binding === 'businessUnits'
+      binding !== 'stores'
         ? { ScopeId: text(scope.rowKey), Name: text(scope.name) }
         : {
             StoreId: text(scope.rowKey),
@@ -88,10 +121,19 @@ export interface StorageTableNames {
   users: string;
   grants: string;
   scopes: string;
+  kpis: string;
+  kpiPoints: string;
 }
 
 /** The names the app uses (api/src/storage/tables.ts). */
-export const defaultTableNames: StorageTableNames = { budget: 'budget', users: 'users', grants: 'grants', scopes: 'scopes' };
+export const defaultTableNames: StorageTableNames = {
+  budget: 'budget',
+  users: 'users',
+  grants: 'grants',
+  scopes: 'scopes',
+  kpis: 'kpis',
+  kpiPoints: 'kpipoints',
+};
 
 /** Reads bound tables from Table Storage (Azurite locally), as a refresh of an import model would. */
 export function storageImporter(connectionString: string, names: StorageTableNames = defaultTableNames): TableImporter {
@@ -112,7 +154,12 @@ export function storageImporter(connectionString: string, names: StorageTableNam
         ]);
         return securityRows(users, grants, scopes);
       }
+      case 'kpiPoints': {
+        const [definitions, points] = await Promise.all([listAll(table('kpis')), listAll(table('kpiPoints'))]);
+        return kpiRows(definitions, points);
+      }
       case 'businessUnits':
+      case 'departments':
       case 'stores':
         return scopeRows(await listAll(table('scopes'), "PartitionKey eq 'scope'"), binding);
       default:

@@ -1,7 +1,7 @@
 import { sampleUsers } from '@planboard/api/dist/src/sample';
 import { runQuery } from '../dax';
 import { rlsRoles } from '../seed/sample-ids';
-import { budgetModel, storeModel } from '../seed/models';
+import { budgetModel, kpiModel, storeModel } from '../seed/models';
 import type { SemanticModel } from '../model/types';
 import { checkRoleFilters, visibleRows, type EffectiveAccess } from './rls';
 
@@ -72,5 +72,20 @@ describe('row-level security', () => {
       roles: roles(budget, rlsRoles.businessUnit, rlsRoles.store, rlsRoles.department),
     };
     expect(distinct(budget, access, 'Budget', 'BusinessUnit')).toEqual([]);
+  });
+
+  it('KPI model: department roles show the caller’s departments only; other roles alone show none; AllData all', () => {
+    const kpi = kpiModel();
+    expect(() => checkRoleFilters(kpi)).not.toThrow();
+    const every = [rlsRoles.businessUnit, rlsRoles.store, rlsRoles.department];
+    const nora: EffectiveAccess = { kind: 'roles', username: user('Nora Lindqvist'), roles: roles(kpi, ...every) };
+    expect(distinct(kpi, nora, 'KpiPoints', 'Department')).toEqual(['dept-sales']);
+    expect(distinct(kpi, nora, 'Department', 'ScopeId')).toEqual(['dept-sales']);
+    const henrik: EffectiveAccess = { kind: 'roles', username: user('Henrik Vogel'), roles: roles(kpi, ...every) };
+    expect(distinct(kpi, henrik, 'KpiPoints', 'Department')).toEqual(['dept-finance', 'dept-operations']);
+    const buOnly: EffectiveAccess = { kind: 'roles', username: user('Nora Lindqvist'), roles: roles(kpi, rlsRoles.businessUnit) };
+    expect(distinct(kpi, buOnly, 'KpiPoints', 'Department')).toEqual([]);
+    const all: EffectiveAccess = { kind: 'roles', username: 'anyone@contoso.com', roles: roles(kpi, rlsRoles.all) };
+    expect(distinct(kpi, all, 'KpiPoints', 'Department')).toHaveLength(6);
   });
 });

@@ -51,7 +51,7 @@ describe('GenerateToken (V2, multi-resource)', () => {
 
   it('lets the token live as long as the caller token at most', async () => {
     const shortLived = await t.issuer.appToken({ expiresInSeconds: 300 });
-    const response = await generate({ datasets: [{ id: sampleIds.kpi.datasetId }], lifetimeInMinutes: 60 }, shortLived);
+    const response = await generate({ datasets: [{ id: sampleIds.kpiPush.datasetId }], lifetimeInMinutes: 60 }, shortLived);
     expect(Date.parse(response.body.expiration) - Date.now()).toBeLessThanOrEqual(300_000);
   });
 
@@ -73,7 +73,7 @@ describe('GenerateToken (V2, multi-resource)', () => {
     ],
     [
       'an identity for a dataset without RLS',
-      { datasets: [{ id: sampleIds.kpi.datasetId }], identities: [identity(['X'], [sampleIds.kpi.datasetId])] },
+      { datasets: [{ id: sampleIds.kpiPush.datasetId }], identities: [identity(['X'], [sampleIds.kpiPush.datasetId])] },
       /shouldn't have effective identity/,
     ],
     [
@@ -93,6 +93,22 @@ describe('GenerateToken (V2, multi-resource)', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('InvalidRequest');
     expect(response.body.error.message).toMatch(message);
+  });
+
+  it('requires an identity for the KPI Dashboard (RLS on departments), which then filters it to the caller’s departments', async () => {
+    const kpi = sampleIds.kpi;
+    const without = await generate({ reports: [{ id: kpi.reportId }] });
+    expect(without.status).toBe(400);
+    expect(without.body.error.message).toMatch(/requires effective identity to be provided/);
+    const roles = ['BusinessUnitScope', 'DepartmentScope', 'StoreScope'];
+    const response = await generate({ reports: [{ id: kpi.reportId }], identities: [identity(roles, [kpi.datasetId])] });
+    expect(response.status).toBe(200);
+    const rows = await t.api('POST', `datasets/${kpi.datasetId}/executeQueries`, {
+      token: response.body.token,
+      scheme: 'EmbedToken',
+      body: { queries: [{ query: `EVALUATE VALUES('KpiPoints'[Department])` }] },
+    });
+    expect(rows.body.results[0].tables[0].rows).toEqual([{ 'KpiPoints[Department]': 'dept-sales' }]);
   });
 
   it('answers unknown reports with 404 and inaccessible ones with 401', async () => {

@@ -66,7 +66,7 @@ describe('groups, datasets, reports, capacities', () => {
     const one = await t.api('GET', `groups/${sampleIds.budget.workspaceId}/datasets/${sampleIds.budget.datasetId}`, { token: sp });
     expect(one.body['@odata.context']).toMatch(/#datasets\/\$entity$/);
     expect(one.body.id).toBe(sampleIds.budget.datasetId);
-    const push = await t.api('GET', `groups/${sampleIds.kpi.workspaceId}/datasets/${sampleIds.kpi.datasetId}`, { token: sp });
+    const push = await t.api('GET', `groups/${sampleIds.kpi.workspaceId}/datasets/${sampleIds.kpiPush.datasetId}`, { token: sp });
     expect(push.body).toMatchObject({ addRowsAPIEnabled: true, isRefreshable: false, defaultRetentionPolicy: 'basicFIFO' });
   });
 

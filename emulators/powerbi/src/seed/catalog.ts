@@ -1,6 +1,6 @@
 import type { DayName, ScheduleState, SemanticModel } from '../model/types';
 import type { Environment, Module } from './sample-ids';
-import { budgetModel, simpleModel, storeModel } from './models';
+import { budgetModel, kpiModel, simpleModel, storeModel } from './models';
 
 const weekdays: DayName[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const everyDay: DayName[] = [...weekdays, 'Saturday', 'Sunday'];
@@ -16,6 +16,8 @@ export interface CatalogEntry {
   module: Module;
   name: string;
   reportName: string;
+  /** The key the report's id derives from, when it is not the dataset's (a report rebound to another dataset keeps its id). */
+  reportKey?: string;
   /** Undefined for the push dataset. */
   model?: () => SemanticModel;
   durationMs: number;
@@ -25,7 +27,12 @@ export interface CatalogEntry {
 
 const col = (name: string, dataType = 'String') => ({ name, dataType });
 
-/** The sample tenant's datasets: two per module, RLS on budget and store sales, one push dataset. */
+/**
+ * The sample tenant's datasets: two per module (three for KPI), RLS on budget, KPI monitoring and
+ * store sales, one push dataset. The KPI Dashboard was first built on the push dataset, which
+ * cannot filter rows: it is now bound to the KPI Monitoring model (dynamic RLS on departments)
+ * and keeps its report id; the push dataset's own report is a live feed for admins.
+ */
 export const catalog: CatalogEntry[] = [
   {
     key: 'budget',
@@ -49,7 +56,25 @@ export const catalog: CatalogEntry[] = [
     durationMs: 90_000,
     schedule: (env) => schedule(['Sunday'], ['02:00'], { enabled: env === 'Prod' }),
   },
-  { key: 'kpi-push', module: 'KPI', name: 'KPI Monitoring (Push)', reportName: 'KPI Dashboard', durationMs: 0, schedule: () => undefined },
+  {
+    key: 'kpi-push',
+    module: 'KPI',
+    name: 'KPI Monitoring (Push)',
+    reportName: 'KPI Live Feed',
+    reportKey: 'kpi-live-feed',
+    durationMs: 0,
+    schedule: () => undefined,
+  },
+  {
+    key: 'kpi-monitoring',
+    module: 'KPI',
+    name: 'KPI Monitoring',
+    reportName: 'KPI Dashboard',
+    reportKey: 'kpi-push',
+    model: kpiModel,
+    durationMs: 5_000,
+    schedule: (env) => (env === 'Dev' ? schedule(weekdays, ['07:30']) : schedule(everyDay, ['06:30', '12:30', '18:30'])),
+  },
   {
     key: 'kpi-trends',
     module: 'KPI',

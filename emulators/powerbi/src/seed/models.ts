@@ -5,12 +5,16 @@ import {
   quarters,
   regions,
   sampleBudgetLines,
+  departments,
+  sampleKpiEntities,
+  sampleKpis,
   stores,
 } from '@planboard/api/dist/src/sample';
+import { pushRows } from '@planboard/api/dist/src/kpi/push';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
-import { budgetRows } from '../refresh/import';
+import { budgetRows, kpiRows } from '../refresh/import';
 import { seededRandom } from './random';
-import { budgetRoles, businessUnitTable, securityTable, storeRoles, storeTable } from './security';
+import { budgetRoles, businessUnitTable, departmentTable, kpiRoles, securityTable, storeRoles, storeTable } from './security';
 
 const text = (name: string) => ({ name, dataType: 'String' });
 const number = (name: string) => ({ name, dataType: 'Double' });
@@ -146,6 +150,55 @@ export function storeModel(): SemanticModel {
   };
 }
 
+/**
+ * The KPI model behind the KPI Dashboard: `KpiPoints` (the app's `kpis` + `kpipoints` tables),
+ * the `Department` dimension and `Security`, with dynamic RLS on departments as in the budget
+ * model. Its first rows are the sample tenant's KPIs, exactly as a refresh would import them.
+ */
+export function kpiModel(): SemanticModel {
+  const sample = sampleKpiEntities();
+  return {
+    tables: [
+      {
+        name: 'KpiPoints',
+        binding: 'kpiPoints',
+        columns: [
+          text('Department'),
+          text('KpiId'),
+          text('KpiName'),
+          { name: 'Date', dataType: 'DateTime' },
+          text('Period'),
+          number('Value'),
+          number('Target'),
+          text('Author'),
+        ],
+        rows: kpiRows(sample.definitions, sample.points),
+      },
+      departmentTable(),
+      securityTable(),
+    ],
+    relationships: [
+      {
+        name: 'KpiPoints_Department',
+        fromTable: 'KpiPoints',
+        fromColumn: 'Department',
+        toTable: 'Department',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'OneDirection',
+      },
+      {
+        name: 'Security_Department',
+        fromTable: 'Security',
+        fromColumn: 'ScopeId',
+        toTable: 'Department',
+        toColumn: 'ScopeId',
+        crossFilteringBehavior: 'BothDirections',
+      },
+    ],
+    roles: kpiRoles(),
+  };
+}
+
 /** A one-table model with deterministic rows, for the datasets the app only lists and refreshes. */
 export function simpleModel(table: string, columns: { name: string; dataType: string }[], rowCount: number, seed: string): SemanticModel {
   const random = seededRandom(seed);
@@ -160,7 +213,10 @@ export function simpleModel(table: string, columns: { name: string; dataType: st
   return { tables: [{ name: table, columns, rows }], relationships: [], roles: [] };
 }
 
-/** The KPI push dataset's table (the KPI module may PUT its own schema). */
+/**
+ * The KPI push dataset's table (the KPI module may PUT its own schema), holding the sample
+ * tenant's points as the KPI module would have pushed them when they were recorded.
+ */
 export function kpiPushTables(): ModelTable[] {
   return [
     {
@@ -176,7 +232,9 @@ export function kpiPushTables(): ModelTable[] {
         text('Status'),
         text('Author'),
       ],
-      rows: [],
+      rows: sampleKpis().flatMap(({ kpi, points }) =>
+        pushRows(kpi, departments.find((department) => department.id === kpi.departmentId)?.name ?? kpi.departmentId, points),
+      ),
     },
   ];
 }

@@ -52,6 +52,17 @@ export const sampleIds = {
     datasetId: datasetIdOf('store-sales', 'Prod'),
     reportId: reportIdOf('store-sales', 'Prod'),
   },
-  kpi: { workspaceId: workspaceIdOf('KPI', 'Prod'), datasetId: datasetIdOf('kpi-push', 'Prod'), reportId: reportIdOf('kpi-push', 'Prod') },
+  /** The KPI Dashboard (its id from the days it was bound to the push dataset) on the KPI Monitoring model. */
+  kpi: {
+    workspaceId: workspaceIdOf('KPI', 'Prod'),
+    datasetId: datasetIdOf('kpi-monitoring', 'Prod'),
+    reportId: reportIdOf('kpi-push', 'Prod'),
+  },
+  /** The push dataset the KPI module appends every data point to, and its report (no RLS). */
+  kpiPush: {
+    workspaceId: workspaceIdOf('KPI', 'Prod'),
+    datasetId: datasetIdOf('kpi-push', 'Prod'),
+    reportId: reportIdOf('kpi-live-feed', 'Prod'),
+  },
   roles: rlsRoles,
 } as const;

@@ -1,3 +1,4 @@
+import { departments } from '@planboard/api/dist/src/sample';
 import { Clock } from '../clock/clock';
 import { EmulatorState } from '../model/state';
 import type { DatasetState } from '../model/types';
@@ -17,25 +18,28 @@ describe('sample tenant', () => {
       datasetId: 'ff316784-9e50-50e8-a3af-fbcfa7fdb938',
       reportId: 'fd52122f-ccc3-5e3d-88d9-971d7dd2eb78',
     });
-    expect(sampleIds.kpi.datasetId).toBe('07007641-7511-5d1b-a273-cfdedee3e811');
+    expect(sampleIds.kpiPush.datasetId).toBe('07007641-7511-5d1b-a273-cfdedee3e811');
     expect(state.dataset(sampleIds.budget.datasetId)?.name).toBe('Budget Planning');
   });
 
-  it('has 3 environments × 4 modules of workspaces, 2 datasets and 2 reports each, 2 capacities', () => {
+  it('has 3 environments × 4 modules of workspaces, 2 datasets and 2 reports each (KPI: 3), 2 capacities', () => {
     expect(state.workspaces.size).toBe(12);
-    expect(datasets).toHaveLength(24);
-    expect(state.reports.size).toBe(24);
+    expect(datasets).toHaveLength(27);
+    expect(state.reports.size).toBe(27);
     expect(state.capacities.size).toBe(2);
     const shared = datasets.filter((dataset) => state.isShared(dataset));
-    expect(shared).toHaveLength(8);
+    expect(shared).toHaveLength(9);
   });
 
-  it("has RLS on the budget and store datasets with the app's role names, and a push KPI dataset", () => {
+  it("has RLS on the budget, KPI and store datasets with the app's role names, and a push KPI dataset", () => {
     const rls = datasets.filter((dataset) => dataset.model.roles.length > 0);
     expect(rls.map((dataset) => dataset.name).sort()).toEqual([
       'Budget Planning',
       'Budget Planning',
       'Budget Planning',
+      'KPI Monitoring',
+      'KPI Monitoring',
+      'KPI Monitoring',
       'Store Sales',
       'Store Sales',
       'Store Sales',
@@ -54,7 +58,27 @@ describe('sample tenant', () => {
       ['BusinessUnit', 5, 'businessUnits'],
       ['Security', expect.any(Number), 'securityGrants'],
     ]);
-    expect(state.dataset(sampleIds.kpi.datasetId)?.push?.retention).toBe('basicFIFO');
+    expect(state.dataset(sampleIds.kpiPush.datasetId)?.push?.retention).toBe('basicFIFO');
+    expect(state.dataset(sampleIds.kpiPush.datasetId)?.model.roles).toEqual([]);
+  });
+
+  it('serves the KPI Dashboard from the KPI model: dynamic RLS on departments, fed from the kpis tables, seeded', () => {
+    expect(state.report(sampleIds.kpi.reportId)).toMatchObject({ name: 'KPI Dashboard', datasetId: sampleIds.kpi.datasetId });
+    expect(sampleIds.kpi.reportId).toBe('f37ff2ed-ba85-5170-b23e-4304b052e009');
+    const kpi = state.dataset(sampleIds.kpi.datasetId) as DatasetState;
+    expect(kpi.kind).toBe('import');
+    expect(kpi.isEffectiveIdentityRolesRequired).toBe(true);
+    expect(kpi.model.roles.map((role) => role.name)).toEqual(['BusinessUnitScope', 'StoreScope', 'DepartmentScope', 'AllData']);
+    expect(kpi.model.tables.map((table) => [table.name, table.binding])).toEqual([
+      ['KpiPoints', 'kpiPoints'],
+      ['Department', 'departments'],
+      ['Security', 'securityGrants'],
+    ]);
+    const points = kpi.model.tables[0]?.rows ?? [];
+    expect(points).toHaveLength(18 * 12);
+    expect(points.every((row) => typeof row.Value === 'number' && typeof row.KpiName === 'string' && row.KpiName !== '')).toBe(true);
+    expect(new Set(points.map((row) => row.Department))).toEqual(new Set(departments.map((department) => department.id)));
+    expect(kpi.model.tables[1]?.rows).toHaveLength(departments.length);
   });
 
   it('has 30 days of history with failures and slow outliers, and never a running refresh', () => {

@@ -29,7 +29,7 @@ export function defaultMembers(servicePrincipals: string[], module?: string): Me
 }
 
 function ownerOf(entry: CatalogEntry, environment: Environment, index: number, servicePrincipal: string): string {
-  if (entry.key === 'kpi-push' || (environment === 'Prod' && (entry.key === 'budget' || entry.key === 'store-sales')))
+  if (entry.key === 'kpi-push' || (environment === 'Prod' && ['budget', 'store-sales', 'kpi-monitoring'].includes(entry.key)))
     return servicePrincipal;
   if (environment === 'Dev' && index % 3 === 0) return formerOwner;
   return sampleAdmins[index % sampleAdmins.length] ?? formerOwner;
@@ -37,7 +37,7 @@ function ownerOf(entry: CatalogEntry, environment: Environment, index: number, s
 
 /**
  * The sample tenant: 2 capacities, 3 environments × 4 modules of workspaces (Dev on shared
- * capacity, Test on Embedded, Prod on Premium), two datasets with a report each per workspace,
+ * capacity, Test on Embedded, Prod on Premium), two or three datasets with a report each per workspace,
  * schedules, and 30 days of refresh history with failures and slow outliers.
  */
 export function seedSampleTenant(state: EmulatorState, options: SampleTenantOptions): void {
@@ -104,7 +104,13 @@ export function seedSampleTenant(state: EmulatorState, options: SampleTenantOpti
             { name: 'ReportSection', displayName: 'Overview' },
             { name: 'ReportSection1', displayName: 'Details' },
           ];
-          state.addReport({ id: reportIdOf(entry.key, environment), name: entry.reportName, workspaceId, datasetId: id, pages });
+          state.addReport({
+            id: reportIdOf(entry.reportKey ?? entry.key, environment),
+            name: entry.reportName,
+            workspaceId,
+            datasetId: id,
+            pages,
+          });
         });
     }
   }

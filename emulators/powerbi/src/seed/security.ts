@@ -46,6 +46,19 @@ export function businessUnitTable(): ModelTable {
   };
 }
 
+/** `Department` dimension, bound to the `scopes` table. */
+export function departmentTable(): ModelTable {
+  return {
+    name: 'Department',
+    binding: 'departments',
+    columns: [
+      { name: 'ScopeId', dataType: 'String' },
+      { name: 'Name', dataType: 'String' },
+    ],
+    rows: scopeRows(scopeEntities, 'departments'),
+  };
+}
+
 /** `Store` dimension, bound to the `scopes` table. */
 export function storeTable(): ModelTable {
   return {
@@ -63,12 +76,18 @@ export function storeTable(): ModelTable {
 
 const mine = "'Security'[UPN] = USERPRINCIPALNAME()";
 
+const allData = (): ModelRole => ({
+  name: rlsRoles.all,
+  tablePermissions: [],
+  members: sampleAdmins.map((upn) => ({ identifier: upn, principalType: 'User' as const })),
+});
+
 /**
- * Roles of the budget dataset: dynamic ones filter `Security` to the caller's grants of one scope
- * type, and the filter reaches the facts through BusinessUnit; AllData is unfiltered; SalesNorthOnly
- * is a static example.
+ * One dynamic role per scope type (filtering `Security` to the caller's grants of that type; the
+ * filter reaches the facts through the dimension related to `Security`), and AllData, unfiltered.
+ * A role of another scope type than the dimension's leaves no dimension row, so shows nothing.
  */
-export function budgetRoles(): ModelRole[] {
+function scopedRoles(): ModelRole[] {
   const scoped = (name: string, type: string): ModelRole => ({
     name,
     tablePermissions: [{ table: 'Security', filterExpression: `${mine} && 'Security'[ScopeType] = "${type}"` }],
@@ -78,13 +97,25 @@ export function budgetRoles(): ModelRole[] {
     scoped(rlsRoles.businessUnit, 'businessUnit'),
     scoped(rlsRoles.store, 'store'),
     scoped(rlsRoles.department, 'department'),
-    { name: rlsRoles.all, tablePermissions: [], members: sampleAdmins.map((upn) => ({ identifier: upn, principalType: 'User' as const })) },
+    allData(),
+  ];
+}
+
+/** Roles of the budget dataset: {@link scopedRoles} through BusinessUnit, and SalesNorthOnly, a static example. */
+export function budgetRoles(): ModelRole[] {
+  return [
+    ...scopedRoles(),
     {
       name: rlsRoles.staticSalesNorth,
       tablePermissions: [{ table: 'BusinessUnit', filterExpression: `'BusinessUnit'[ScopeId] = "sales-north"` }],
       members: [],
     },
   ];
+}
+
+/** Roles of the KPI model: {@link scopedRoles}, reaching `KpiPoints` through `Department`. */
+export function kpiRoles(): ModelRole[] {
+  return scopedRoles();
 }
 
 /** Roles of the store dataset: stores granted directly, or stores of a granted business unit (IN a lookup of Security). */
@@ -103,6 +134,6 @@ export function storeRoles(): ModelRole[] {
       members: [everyone],
     },
     { name: rlsRoles.department, tablePermissions: [{ table: 'Store', filterExpression: 'FALSE()' }, ownGrants], members: [everyone] },
-    { name: rlsRoles.all, tablePermissions: [], members: sampleAdmins.map((upn) => ({ identifier: upn, principalType: 'User' as const })) },
+    allData(),
   ];
 }

@@ -61,7 +61,7 @@ describe('throttling over HTTP', () => {
 
   it('applies the documented 120 executeQueries per minute per user', async () => {
     const sp = await t.issuer.appToken({ appId: '10ca1a00-0000-4000-8000-000000000003' });
-    const path = `groups/${sampleIds.kpi.workspaceId}/datasets/${sampleIds.kpi.datasetId}/executeQueries`;
+    const path = `groups/${sampleIds.kpi.workspaceId}/datasets/${sampleIds.kpiPush.datasetId}/executeQueries`;
     const body = { queries: [{ query: 'EVALUATE ROW("x", 1)' }] };
     const statuses: number[] = [];
     for (let index = 0; index < 121; index += 1) statuses.push((await t.api('POST', path, { token: sp, body })).status);

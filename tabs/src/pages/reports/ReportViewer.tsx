@@ -94,6 +94,14 @@ export function ReportViewer({ reportId, name }: ReportViewerProps) {
           )}
         </MessageBar>
       )}
+      {report.notice && !report.problem && (
+        <MessageBar intent="info" data-testid="report-notice">
+          <MessageBarBody>
+            <MessageBarTitle>{report.notice.title}</MessageBarTitle>
+            {report.notice.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {report.slow && busy && (
         <MessageBar intent="warning" data-testid="report-slow">
           <MessageBarBody>

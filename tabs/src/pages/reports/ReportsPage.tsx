@@ -12,7 +12,7 @@ import { ReportViewer } from './ReportViewer';
 /** Nav icon: 20px, filled when selected. */
 const Icon = bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular);
 const title = 'Reports';
-const subtitle = 'Power BI reports filtered to the stores and business units you can see.';
+const subtitle = 'Power BI reports filtered to the business units, stores and departments you can see.';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -1,3 +1,4 @@
+import type { ReportDataState } from '@planboard/contracts';
 import { ApiError } from '../../api/client';
 import { describeApiError } from '../../api/errorText';
 
@@ -60,4 +61,24 @@ export function describeEmbedFailure(error: unknown): ReportProblem {
   }
   const { title, message } = describeApiError(error);
   return { title, message, retry: true };
+}
+
+/** Something to say about a report that is shown (not a problem: it loaded, and nothing is wrong). */
+export interface ReportNotice {
+  title: string;
+  message: string;
+}
+
+/**
+ * Words for a report that has nothing to show yet. "No data yet" is not "no access": the caller
+ * may open the report (a missing access is a 403, "You don't have access to this report"), but
+ * nothing has been recorded in the scopes they can see, so its visuals are empty for now.
+ */
+export function describeDataState(state: ReportDataState | undefined): ReportNotice | undefined {
+  if (state !== 'noDataYet') return undefined;
+  return {
+    title: 'No data yet',
+    message:
+      'You have access to this report, but nothing has been recorded for the departments you can see. It fills in as data points are added.',
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { teamsDarkTheme, teamsLightTheme } from '@fluentui/react-components';
 import { ApiError } from '../../api/client';
 import { initialReportId, isReportId, reportHref, reportIdFromRoute, teamsReportDeepLink } from './deepLink';
-import { describeEmbedFailure, describeReportError, isTokenExpired } from './reportProblems';
+import { describeDataState, describeEmbedFailure, describeReportError, isTokenExpired } from './reportProblems';
 import { reportTheme } from './reportTheme';
 import { MIN_RENEW_DELAY_MS, renewalDelay } from './renewal';
 
@@ -65,6 +65,23 @@ describe('problems in words', () => {
     });
     expect(describeEmbedFailure(new Error('Invalid embed URL detected. Either URL hostname or protocol are invalid.')).retry).toBe(false);
     expect(describeEmbedFailure(new ApiError(0, 'network_error', "Can't reach the Planboard API")).retry).toBe(true);
+  });
+});
+
+describe('no data yet, apart from no access', () => {
+  it('says "no data yet" (and that the caller has access) only when the API says nothing is recorded', () => {
+    const notice = describeDataState('noDataYet');
+    expect(notice?.title).toBe('No data yet');
+    expect(notice?.message).toMatch(/You have access to this report, but nothing has been recorded/);
+    expect(describeDataState('hasData')).toBeUndefined();
+    expect(describeDataState(undefined)).toBeUndefined();
+  });
+
+  it('keeps "no access" for refusals: a report without row-level security is refused in the API’s words', () => {
+    const message = "This report's Power BI dataset has no row-level security, so it would show every department, not only yours.";
+    const refusal = describeEmbedFailure(new ApiError(403, 'Forbidden', message));
+    expect(refusal).toEqual({ title: "You don't have access to this report", message, retry: false });
+    expect(refusal.title).not.toBe(describeDataState('noDataYet')?.title);
   });
 });
 

@@ -1,7 +1,15 @@
 import { factories, models, service, type Report } from 'powerbi-client';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { fetchEmbed } from './reportsApi';
-import { describeEmbedFailure, describeReportError, isTokenExpired, type ReportEventError, type ReportProblem } from './reportProblems';
+import {
+  describeDataState,
+  describeEmbedFailure,
+  describeReportError,
+  isTokenExpired,
+  type ReportEventError,
+  type ReportNotice,
+  type ReportProblem,
+} from './reportProblems';
 import type { ReportTheme } from './reportTheme';
 import { renewalDelay } from './renewal';
 
@@ -20,6 +28,8 @@ const renewRetryMs = 30_000;
 export interface EmbeddedReport {
   phase: ReportPhase;
   problem?: ReportProblem;
+  /** The report has nothing to show the caller yet (the API said so; not an access problem). */
+  notice?: ReportNotice;
   /** Loading takes unusually long. */
   slow: boolean;
   /** The embed URL's host, for hints (the local emulator needs a name mapping). */
@@ -45,6 +55,7 @@ export function useEmbeddedReport(
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<ReportPhase>('token');
   const [problem, setProblem] = useState<ReportProblem>();
+  const [notice, setNotice] = useState<ReportNotice>();
   const [slow, setSlow] = useState(false);
   const [embedHost, setEmbedHost] = useState<string>();
   const [renewals, setRenewals] = useState(0);
@@ -73,6 +84,7 @@ export function useEmbeddedReport(
     };
     setPhase('token');
     setProblem(undefined);
+    setNotice(undefined);
     setSlow(false);
 
     const schedule = (ms: number) => {
@@ -85,6 +97,7 @@ export function useEmbeddedReport(
         .then(async (embed) => {
           await reportRef.current?.setAccessToken(embed.accessToken);
           if (!live()) return;
+          setNotice(describeDataState(embed.dataState));
           schedule(renewalDelay(embed.expiration));
           setRenewals((count) => count + 1);
           if (expired) {
@@ -106,6 +119,7 @@ export function useEmbeddedReport(
       .then((embed) => {
         if (!live()) return;
         setEmbedHost(new URL(embed.embedUrl).host);
+        setNotice(describeDataState(embed.dataState));
         const config: models.IReportEmbedConfiguration = {
           type: 'report',
           id: embed.reportId,
@@ -171,5 +185,5 @@ export function useEmbeddedReport(
     // Power BI limits refreshes (and may refuse one); a refused refresh leaves the report as it was.
     void reportRef.current?.refresh().catch(() => undefined);
   }, []);
-  return { phase, problem, slow, embedHost, renewals, retry, refresh };
+  return { phase, problem, notice, slow, embedHost, renewals, retry, refresh };
 }
