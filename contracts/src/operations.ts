@@ -104,6 +104,10 @@ export const operationsWorkspaceDetailSchema = z.object({
 });
 export type OperationsWorkspaceDetail = z.infer<typeof operationsWorkspaceDetailSchema>;
 
+/** `GET /api/operations/models`: every model in the stored catalog (the overview's tiles count them). */
+export const operationsModelListSchema = z.object({ catalog: catalogAgeSchema, models: z.array(operationsModelSchema) });
+export type OperationsModelList = z.infer<typeof operationsModelListSchema>;
+
 export const operationsModelDetailSchema = z.object({
   catalog: catalogAgeSchema,
   model: operationsModelSchema,
@@ -169,12 +173,23 @@ export const storedRefreshSchema = z.object({
 });
 export type StoredRefresh = z.infer<typeof storedRefreshSchema>;
 
-/** `GET …/history`: a time window, newest first. */
+/** Final and running statuses a history can be filtered by (`Unknown` = still running). */
+export const refreshStatusFilterSchema = z.enum(['Unknown', 'Completed', 'Failed', 'Disabled', 'Cancelled'], {
+  error: 'status is one of Unknown, Completed, Failed, Disabled, Cancelled',
+});
+export type RefreshStatusFilter = z.infer<typeof refreshStatusFilterSchema>;
+
+/** An opaque page cursor (`next` of the previous page). */
+export const historyCursorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor is the next value of a previous page');
+
+/** `GET …/history`: a time window, newest first; optionally one status, paged through `cursor`. */
 export const refreshHistoryQuerySchema = z
   .object({
     from: isoInstantSchema.optional(),
     to: isoInstantSchema.optional(),
     top: z.coerce.number().int().min(1).max(1000).default(200),
+    status: refreshStatusFilterSchema.optional(),
+    cursor: historyCursorSchema.optional(),
   })
   .strict()
   .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
@@ -182,7 +197,12 @@ export const refreshHistoryQuerySchema = z
     path: ['from'],
   });
 
-export const refreshHistorySchema = z.object({ datasetId: guid, refreshes: z.array(storedRefreshSchema) });
+export const refreshHistorySchema = z.object({
+  datasetId: guid,
+  refreshes: z.array(storedRefreshSchema),
+  /** The cursor of the next (older) page; null on the last page. */
+  next: z.string().nullable(),
+});
 export type RefreshHistory = z.infer<typeof refreshHistorySchema>;
 
 /** What one history fetch did. */
