@@ -354,6 +354,11 @@ it('the catalog sync answers with what it read', async () => {
   const result = catalogSyncResultSchema.parse(await (await call('/operations/catalog/sync', { method: 'POST' })).json());
   expect(result).toMatchObject({ workspaces: 14, failedWorkspaces: [] });
   expect(result.models).toBeGreaterThanOrEqual(27);
+  // Every workspace's reports are counted (the parallel reads once lost counts).
+  const list = operationsWorkspaceListSchema.parse(await (await call('/operations/workspaces')).json());
+  const details = await Promise.all(list.workspaces.map(async (ws) => (await call(`/operations/workspaces/${ws.workspaceId}`)).json()));
+  expect(result.reports).toBe(details.reduce((sum, detail: { reports: unknown[] }) => sum + detail.reports.length, 0));
+  expect(result.reports).toBeGreaterThanOrEqual(26);
 });
 
 it('answers as the OpenAPI document describes (successes and errors)', async () => {

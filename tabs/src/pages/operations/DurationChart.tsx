@@ -1,5 +1,5 @@
 import { Caption1, Subtitle2 } from '@fluentui/react-components';
-import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
+import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useMemo } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { themes } from '../../theme/themes';
@@ -10,44 +10,27 @@ import { useHistoryChart } from './opsApi';
 import { useOpsStyles } from './opsStyles';
 
 /**
- * Refresh duration over the last 30 days (Fluent charts; colours from the active Teams theme, as
- * SVG attributes cannot take CSS variables). Failures are marked in the danger colour and named
- * in the point's callout; the figures are also said in words below the chart.
+ * Refresh duration over the last 30 days, one bar per refresh (Fluent charts; colours from the
+ * active Teams theme, as SVG attributes cannot take CSS variables). Failures are red bars with
+ * their own legend entry and callout; the figures are also said in words above the chart.
  */
 export function DurationChart({ datasetId, modelName, nowMs }: { datasetId: string; modelName: string; nowMs: number }) {
   const s = useOpsStyles();
   const theme = themes[useThemeName()];
   const history = useHistoryChart(datasetId, nowMs);
   const points = useMemo(() => durationPoints(history.data?.refreshes ?? []), [history.data]);
-  const data = useMemo((): LineChartPoints[] => {
-    const series: LineChartPoints[] = [
-      {
-        legend: 'Duration (minutes)',
-        color: theme.colorBrandForeground1,
-        data: points.map((point) => ({
-          x: new Date(point.at),
-          y: point.minutes,
-          ...(point.failed ? { markerColor: theme.colorPaletteRedForeground1 } : {}),
-          xAxisCalloutData: dateTimeText(new Date(point.at).toISOString()),
-          yAxisCalloutData: `${point.minutes} min${point.failed ? ' (failed)' : ''}`,
-        })),
-      },
-    ];
-    const failed = points.filter((point) => point.failed);
-    if (failed.length > 0)
-      series.push({
-        legend: 'Failed',
-        color: theme.colorPaletteRedForeground1,
-        lineOptions: { strokeWidth: 0, strokeOpacity: 0 },
-        data: failed.map((point) => ({
-          x: new Date(point.at),
-          y: point.minutes,
-          xAxisCalloutData: dateTimeText(new Date(point.at).toISOString()),
-          yAxisCalloutData: `${point.minutes} min (failed)`,
-        })),
-      });
-    return series;
-  }, [points, theme]);
+  const data = useMemo(
+    (): VerticalBarChartDataPoint[] =>
+      points.map((point) => ({
+        x: new Date(point.at),
+        y: point.minutes,
+        legend: point.failed ? 'Failed' : 'Completed',
+        color: point.failed ? theme.colorPaletteRedForeground1 : theme.colorBrandForeground1,
+        xAxisCalloutData: dateTimeText(new Date(point.at).toISOString()),
+        yAxisCalloutData: `${point.minutes} min${point.failed ? ' (failed)' : ''}`,
+      })),
+    [points, theme],
+  );
   return (
     <section className={s.panel} aria-labelledby="ops-chart-heading">
       <Subtitle2 as="h3" id="ops-chart-heading" className={s.sectionTitle}>
@@ -59,12 +42,15 @@ export function DurationChart({ datasetId, modelName, nowMs }: { datasetId: stri
       </Caption1>
       {points.length > 1 && (
         <div className={s.chart}>
-          <LineChart
-            data={{ chartTitle: `Refresh duration of ${modelName}`, lineChartData: data }}
+          <VerticalBarChart
+            data={data}
+            chartTitle={`Refresh duration of ${modelName}`}
             height={260}
             yAxisTitle="Minutes"
             xAxisTitle="Start"
-            yMinValue={0}
+            barWidth="auto"
+            maxBarWidth={12}
+            hideLabels
           />
         </div>
       )}

@@ -5,8 +5,8 @@ import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { CatalogAgeBar } from './CatalogAgeBar';
 import { DurationChart } from './DurationChart';
 import { HistoryTable } from './HistoryTable';
-import { dateTimeText, durationText } from './opsFormat';
-import { useModel, useWorkspaces, type OpsMutations } from './opsApi';
+import { dateTimeText, durationText, ownerText, storageModeLabel } from './opsFormat';
+import { useModel, useSchedule, useWorkspaces, type OpsMutations } from './opsApi';
 import type { OpsRoute } from './opsRoute';
 import { useOpsStyles } from './opsStyles';
 import { RefreshNow } from './RefreshNow';
@@ -26,6 +26,8 @@ export function ModelView({ datasetId, mutations, nowMs, onOpen }: ModelViewProp
   const s = useOpsStyles();
   const detail = useModel(datasetId);
   const workspaces = useWorkspaces();
+  // The same query as the schedule section's: it knows whether Planboard owns the model.
+  const schedule = useSchedule(datasetId);
   const names = useMemo(() => new Map((workspaces.data?.workspaces ?? []).map((ws) => [ws.workspaceId, ws.name])), [workspaces.data]);
   if (detail.isPending) return <Spinner label="Loading the model…" />;
   if (detail.isError) return <ApiErrorBar error={detail.error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />;
@@ -44,7 +46,7 @@ export function ModelView({ datasetId, mutations, nowMs, onOpen }: ModelViewProp
               {model.workspaceName}
             </RouteLink>
           </Caption1>
-          {model.storageMode && <Badge appearance="outline">{model.storageMode}</Badge>}
+          {model.storageMode && <Badge appearance="outline">{storageModeLabel(model.storageMode)}</Badge>}
         </div>
         <CatalogAgeBar age={catalog} fetchedAt={detail.dataUpdatedAt} mutations={mutations} />
       </div>
@@ -63,7 +65,7 @@ export function ModelView({ datasetId, mutations, nowMs, onOpen }: ModelViewProp
             <dt className={s.factName}>Duration</dt>
             <dd className={s.factValue}>{durationText(model.lastRefresh?.durationMs)}</dd>
             <dt className={s.factName}>Configured by</dt>
-            <dd className={s.factValue}>{model.configuredBy ?? 'Unknown'}</dd>
+            <dd className={s.factValue}>{ownerText(model.configuredBy, schedule.data?.ownedByPlanboard)}</dd>
           </dl>
           <RefreshNow datasetId={model.datasetId} modelName={model.name} refreshable={model.refreshable} mutations={mutations} />
         </section>

@@ -1,4 +1,4 @@
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { bundleIcon, ArrowSync20Filled, ArrowSync20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
@@ -7,6 +7,7 @@ import type { PageDef } from '../../shell/pageTypes';
 import { CatalogAgeBar } from './CatalogAgeBar';
 import { CategoriseView } from './CategoriseView';
 import { ModelView } from './ModelView';
+import { OpsBreadcrumb } from './OpsBreadcrumb';
 import { useAllModels, useOpsMutations, useWorkspaces } from './opsApi';
 import { OverviewView } from './OverviewView';
 import { useOpsStyles } from './opsStyles';
@@ -41,8 +42,6 @@ export function OperationsPage() {
   const models = useAllModels();
   const nowMs = useNow();
   const tab = route.view === 'categorise' ? 'categorise' : 'overview';
-  const workspaceName =
-    route.view === 'workspace' ? workspaces.data?.workspaces.find((ws) => ws.workspaceId === route.workspaceId)?.name : undefined;
 
   let body;
   if (route.view === 'workspace') body = <WorkspaceView workspaceId={route.workspaceId} mutations={mutations} nowMs={nowMs} onOpen={go} />;
@@ -72,15 +71,7 @@ export function OperationsPage() {
             <Tab value="categorise">Categorise</Tab>
           </TabList>
         ) : (
-          <Breadcrumb aria-label="Where you are in Operations">
-            <BreadcrumbItem>
-              <BreadcrumbButton onClick={() => go({ view: 'overview' })}>Overview</BreadcrumbButton>
-            </BreadcrumbItem>
-            <BreadcrumbDivider />
-            <BreadcrumbItem>
-              <BreadcrumbButton current>{route.view === 'workspace' ? (workspaceName ?? 'Workspace') : 'Semantic model'}</BreadcrumbButton>
-            </BreadcrumbItem>
-          </Breadcrumb>
+          <OpsBreadcrumb route={route} onOpen={go} />
         )}
         {body}
       </div>

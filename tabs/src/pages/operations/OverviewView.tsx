@@ -91,6 +91,8 @@ export function OverviewView({ workspaces, models, nowMs, onOpen }: OverviewView
         <Body1 className={s.muted}>
           {totals.workspaces} workspaces, {totals.models} models: {totals.running} refreshing now, {totals.failed} failed in the last 24
           hours, {totals.stale} stale (not refreshed for 48 hours).
+          {totals.notRead > 0 &&
+            ` ${totals.notRead} models have no stored refresh history yet: open a model and read its history from Power BI.`}
         </Body1>
       </div>
       <ul className={s.tiles} aria-label="Environments and modules">

@@ -30,7 +30,7 @@ export function RefreshNow({ datasetId, modelName, refreshable, mutations, compa
           icon={<ArrowClockwiseRegular />}
           disabledFocusable={busy || !refreshable}
           onClick={start}
-          aria-label={compact ? `Refresh ${modelName} now` : undefined}
+          aria-label={compact ? `${busy ? 'Refreshing…' : 'Refresh now'}: ${modelName}` : undefined}
         >
           {busy ? 'Refreshing…' : 'Refresh now'}
         </Button>

@@ -2,7 +2,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, Skeleton, SkeletonItem, S
 import { CalendarEditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
-import { nextSlotText, scheduleSummary } from './opsFormat';
+import { nextSlotText, ownerText, scheduleSummary } from './opsFormat';
 import { useSchedule, type OpsMutations } from './opsApi';
 import { useOpsStyles } from './opsStyles';
 import { ScheduleDialog } from './ScheduleDialog';
@@ -41,7 +41,7 @@ export function ScheduleSection({ datasetId, modelName, mutations, nowMs }: Sche
             <dt className={s.factName}>Next refresh</dt>
             <dd className={s.factValue}>{next ? `${next} (${view.schedule.localTimeZoneId})` : 'None planned'}</dd>
             <dt className={s.factName}>Owner</dt>
-            <dd className={s.factValue}>{view.ownedByPlanboard ? 'Planboard' : (view.owner ?? 'Unknown')}</dd>
+            <dd className={s.factValue}>{ownerText(view.owner, view.ownedByPlanboard)}</dd>
           </dl>
           <div className={s.toolbar}>
             <Button icon={<CalendarEditRegular />} onClick={() => setEditing(true)}>

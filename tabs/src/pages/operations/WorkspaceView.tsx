@@ -103,7 +103,7 @@ export function WorkspaceView({ workspaceId, mutations, nowMs, onOpen }: Workspa
                       <Button
                         size="small"
                         icon={<CalendarEditRegular />}
-                        aria-label={`Edit the schedule of ${model.name}`}
+                        aria-label={`Edit schedule: ${model.name}`}
                         onClick={() => setEditing(model)}
                       >
                         Edit schedule

@@ -115,6 +115,7 @@ describe('overview tiles', () => {
     model(budgetProd, 'Budget Archive', { status: 'Failed', hoursAgo: 3 }),
     model(budgetProd, 'Budget Old', { status: 'Failed', hoursAgo: 30 }),
     model(budgetDev, 'Budget Dev', { status: 'Unknown', hoursAgo: 0 }),
+    model(budgetDev, 'Budget Dev Old', { status: 'Completed', hoursAgo: 50 }),
     model(salesQa, 'Sales', undefined),
   ];
   it('counts models, running, failed in 24 h and stale per environment × module, Prod first', () => {
@@ -127,9 +128,10 @@ describe('overview tiles', () => {
     ]);
     expect(tiles[0]).toMatchObject({ workspaces: 1, models: 3, running: 0, failed: 1, stale: 0 });
     expect(tiles[1]).toMatchObject({ models: 0 });
-    expect(tiles[2]).toMatchObject({ models: 1, running: 1 });
-    expect(tiles[3]).toMatchObject({ models: 1, stale: 1 });
-    expect(overviewTotals(tiles)).toEqual({ workspaces: 4, models: 5, running: 1, failed: 1, stale: 1 });
+    expect(tiles[2]).toMatchObject({ models: 2, running: 1, stale: 1 });
+    expect(tiles[3]).toMatchObject({ models: 1, stale: 0, notRead: 1 });
+    expect(tiles[0]).toMatchObject({ stale: 0, notRead: 0 });
+    expect(overviewTotals(tiles)).toEqual({ workspaces: 4, models: 6, running: 1, failed: 1, stale: 1, notRead: 1 });
     expect(isStale(model(budgetProd, 'x', { status: 'Completed', hoursAgo: 49 }), now)).toBe(true);
   });
   it('filters workspaces by name, environment or module and suggests modules once each', () => {

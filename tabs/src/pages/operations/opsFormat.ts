@@ -138,5 +138,24 @@ const failedWithinMs = 24 * 60 * 60_000;
 export const isRunning = (model: OperationsModel): boolean => model.lastRefresh?.status === 'Unknown';
 export const failedRecently = (model: OperationsModel, nowMs: number): boolean =>
   model.lastRefresh?.status === 'Failed' && nowMs - Date.parse(model.lastRefresh.startTime) <= failedWithinMs;
+/** Stale: refreshable, and its newest stored refresh is older than 48 hours (no stored history yet is "not read"). */
 export const isStale = (model: OperationsModel, nowMs: number): boolean =>
-  model.refreshable && (!model.lastRefresh || nowMs - Date.parse(model.lastRefresh.startTime) > staleAfterMs);
+  model.refreshable && model.lastRefresh !== null && nowMs - Date.parse(model.lastRefresh.startTime) > staleAfterMs;
+export const historyNotRead = (model: OperationsModel): boolean => model.refreshable && model.lastRefresh === null;
+
+/** Power BI's storage modes in words. */
+const storageModes: Record<string, string> = {
+  Abf: 'Import',
+  PremiumFiles: 'Import (large model)',
+  Push: 'Push',
+  DirectQuery: 'DirectQuery',
+};
+export const storageModeLabel = (mode: string): string => storageModes[mode] ?? mode;
+
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Who configured a model, in words: Planboard, another app, or the person's sign-in name. */
+export function ownerText(configuredBy: string | null | undefined, ownedByPlanboard?: boolean): string {
+  if (ownedByPlanboard) return 'Planboard';
+  if (!configuredBy) return 'Unknown';
+  return guidPattern.test(configuredBy) ? 'An app (service principal)' : configuredBy;
+}

@@ -1,5 +1,5 @@
 import type { OperationsModel, OperationsWorkspace } from '@planboard/contracts';
-import { failedRecently, isRunning, isStale } from './opsFormat';
+import { failedRecently, historyNotRead, isRunning, isStale } from './opsFormat';
 
 /** One tile of the overview: an environment × module with its counts. */
 export interface OverviewTile {
@@ -11,6 +11,8 @@ export interface OverviewTile {
   running: number;
   failed: number;
   stale: number;
+  /** Refreshable models without stored history yet (neither fresh nor stale as far as Planboard knows). */
+  notRead: number;
 }
 
 const environmentOrder = ['Prod', 'Test', 'Dev'];
@@ -31,7 +33,7 @@ export function overviewTiles(
     const key = `${ws.environment}\u0000${ws.module}`;
     let tile = tiles.get(key);
     if (!tile) {
-      tile = { key, environment: ws.environment, module: ws.module, workspaces: 0, models: 0, running: 0, failed: 0, stale: 0 };
+      tile = { key, environment: ws.environment, module: ws.module, workspaces: 0, models: 0, running: 0, failed: 0, stale: 0, notRead: 0 };
       tiles.set(key, tile);
     }
     tile.workspaces += 1;
@@ -44,6 +46,7 @@ export function overviewTiles(
     if (isRunning(model)) tile.running += 1;
     if (failedRecently(model, nowMs)) tile.failed += 1;
     if (isStale(model, nowMs)) tile.stale += 1;
+    if (historyNotRead(model)) tile.notRead += 1;
   }
   return [...tiles.values()].sort(
     (a, b) => rank(a.environment) - rank(b.environment) || a.environment.localeCompare(b.environment) || a.module.localeCompare(b.module),
@@ -59,8 +62,9 @@ export function overviewTotals(tiles: readonly OverviewTile[]): Omit<OverviewTil
       running: sum.running + tile.running,
       failed: sum.failed + tile.failed,
       stale: sum.stale + tile.stale,
+      notRead: sum.notRead + tile.notRead,
     }),
-    { workspaces: 0, models: 0, running: 0, failed: 0, stale: 0 },
+    { workspaces: 0, models: 0, running: 0, failed: 0, stale: 0, notRead: 0 },
   );
 }
 
