@@ -13,7 +13,6 @@ export interface StoredSchedule {
 
 export const weekdays: readonly Weekday[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-
 /** Whether we can compute slots for a time zone id. */
 export function isKnownTimeZone(id: string): boolean {
   return id in windowsToIana;

@@ -1,5 +1,7 @@
 import {
   catalogSyncResultSchema,
+  fetchJobCurrentSchema,
+  fetchJobStartSchema,
   categoryAssignmentResultSchema,
   categoryAssignmentSchema,
   categoryAuditListSchema,
@@ -135,5 +137,21 @@ export const operationsOperations: readonly OperationSpec[] = [
     params: operationsModelParamsSchema,
     body: { 'application/json': scheduleUpdateSchema },
     responses: { 200: scheduleViewSchema },
+  },
+  {
+    method: 'post',
+    route: 'operations/fetch-all',
+    operationId: 'operationsFetchAllStart',
+    tag,
+    summary: 'Fetch everything: the catalog and every model’s history, one queue message per workspace (202; 200 with the running job)',
+    responses: { 200: fetchJobStartSchema, 202: fetchJobStartSchema },
+  },
+  {
+    method: 'get',
+    route: 'operations/fetch-all',
+    operationId: 'operationsFetchAllCurrent',
+    tag,
+    summary: 'The newest bulk fetch with its progress and failures',
+    responses: { 200: fetchJobCurrentSchema },
   },
 ];
