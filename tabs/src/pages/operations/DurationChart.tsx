@@ -11,12 +11,18 @@ import { useOpsStyles } from './opsStyles';
 
 /**
  * Refresh duration over the last 30 days, one bar per refresh (Fluent charts; colours from the
- * active Teams theme, as SVG attributes cannot take CSS variables). Failures are red bars with
- * their own legend entry and callout; the figures are also said in words above the chart.
+ * active Teams theme, as SVG attributes cannot take CSS variables). Failures are red bars (yellow in high
+ * contrast) with their own legend entry and callout; the figures are also said in words above the chart.
  */
 export function DurationChart({ datasetId, modelName, nowMs }: { datasetId: string; modelName: string; nowMs: number }) {
   const s = useOpsStyles();
-  const theme = themes[useThemeName()];
+  const themeName = useThemeName();
+  const theme = themes[themeName];
+  // High contrast has one foreground colour for everything but links: failures take the link colour.
+  const colors =
+    themeName === 'contrast'
+      ? { done: theme.colorNeutralForeground1, failed: theme.colorBrandForegroundLink }
+      : { done: theme.colorBrandForeground1, failed: theme.colorPaletteRedForeground1 };
   const history = useHistoryChart(datasetId, nowMs);
   const points = useMemo(() => durationPoints(history.data?.refreshes ?? []), [history.data]);
   const data = useMemo(
@@ -25,11 +31,11 @@ export function DurationChart({ datasetId, modelName, nowMs }: { datasetId: stri
         x: new Date(point.at),
         y: point.minutes,
         legend: point.failed ? 'Failed' : 'Completed',
-        color: point.failed ? theme.colorPaletteRedForeground1 : theme.colorBrandForeground1,
+        color: point.failed ? colors.failed : colors.done,
         xAxisCalloutData: dateTimeText(new Date(point.at).toISOString()),
         yAxisCalloutData: `${point.minutes} min${point.failed ? ' (failed)' : ''}`,
       })),
-    [points, theme],
+    [points, colors.done, colors.failed],
   );
   return (
     <section className={s.panel} aria-labelledby="ops-chart-heading">
@@ -48,8 +54,7 @@ export function DurationChart({ datasetId, modelName, nowMs }: { datasetId: stri
             height={260}
             yAxisTitle="Minutes"
             xAxisTitle="Start"
-            barWidth="auto"
-            maxBarWidth={12}
+            barWidth={5}
             hideLabels
           />
         </div>

@@ -6,6 +6,7 @@ import { PageLayout } from '../../shell/PageLayout';
 import type { PageDef } from '../../shell/pageTypes';
 import { CatalogAgeBar } from './CatalogAgeBar';
 import { CategoriseView } from './CategoriseView';
+import { FetchEverything } from './FetchEverything';
 import { ModelView } from './ModelView';
 import { OpsBreadcrumb } from './OpsBreadcrumb';
 import { useAllModels, useOpsMutations, useWorkspaces } from './opsApi';
@@ -57,7 +58,10 @@ export function OperationsPage() {
         {route.view === 'categorise' ? (
           <CategoriseView workspaces={workspaces.data.workspaces} mutations={mutations} onOpen={go} />
         ) : (
-          <OverviewView workspaces={workspaces.data.workspaces} models={models.data.models} nowMs={nowMs} onOpen={go} />
+          <>
+            <FetchEverything />
+            <OverviewView workspaces={workspaces.data.workspaces} models={models.data.models} nowMs={nowMs} onOpen={go} />
+          </>
         )}
       </div>
     );

@@ -1,5 +1,6 @@
 import {
   Body1,
+  Caption1,
   Checkbox,
   Dialog,
   DialogBody,
@@ -8,6 +9,7 @@ import {
   DialogTitle,
   Dropdown,
   Field,
+  Label,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -69,8 +71,15 @@ export function ScheduleDialog({ modelName, datasetId, view, mutations, onClose,
               />
               {form.enabled && (
                 <>
-                  <Field label="Days" validationMessage={problems.days}>
-                    <div className={s.days} role="group" aria-label="Days">
+                  {/* Not a Field: Fluent controls inside one take the field's label as their own name. */}
+                  <div
+                    className={s.stack}
+                    role="group"
+                    aria-labelledby="ops-days-label"
+                    aria-describedby={problems.days ? 'ops-days-problem' : undefined}
+                  >
+                    <Label id="ops-days-label">Days</Label>
+                    <div className={s.days}>
                       {allWeekdays.map((day) => (
                         <Checkbox
                           key={day}
@@ -82,7 +91,12 @@ export function ScheduleDialog({ modelName, datasetId, view, mutations, onClose,
                         />
                       ))}
                     </div>
-                  </Field>
+                    {problems.days && (
+                      <Caption1 id="ops-days-problem" className={s.problem}>
+                        {problems.days}
+                      </Caption1>
+                    )}
+                  </div>
                   <Field
                     label={`Times (up to ${view.maxTimesPerDay} a day on this capacity, on the hour or half hour)`}
                     validationMessage={problems.times}

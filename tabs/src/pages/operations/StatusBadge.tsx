@@ -1,7 +1,7 @@
 import { Badge } from '@fluentui/react-components';
 import { statusLabel, statusTone } from './opsFormat';
 
-/** A refresh status in words with a colour that is never the only cue (the word is always there). */
+/** A refresh status in words with a colour that is never the only cue; no stored history yet is "Not read yet". */
 export function RefreshStatusBadge({ status }: { status: string | null | undefined }) {
   if (!status)
     return (

@@ -1,5 +1,7 @@
 import {
   catalogSyncResultSchema,
+  fetchJobCurrentSchema,
+  fetchJobStartSchema,
   categoryAssignmentResultSchema,
   historyFetchResultSchema,
   operationsModelDetailSchema,
@@ -27,6 +29,7 @@ export const opsKeys = {
   historyPage: (id: string, status: string, cursor: string) => ['operations', 'history', id, status, cursor] as const,
   chart: (id: string) => ['operations', 'history', id, 'chart'] as const,
   schedule: (id: string) => ['operations', 'schedule', id] as const,
+  fetchJob: ['operations-job'] as const,
 };
 
 /** While a model refreshes, its history is read from Power BI this often (the status goes Unknown → final). */
@@ -130,3 +133,29 @@ export function useOpsMutations() {
 }
 
 export type OpsMutations = ReturnType<typeof useOpsMutations>;
+
+/** While a bulk fetch runs, its progress is read this often. */
+export const fetchJobPollMs = 1_000;
+
+/** The newest bulk fetch; polled while it runs, and the catalog views refetched when it ends. */
+export function useFetchJob() {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: opsKeys.fetchJob,
+    queryFn: async ({ signal }) => {
+      const { job } = await api.get('/operations/fetch-all', { signal, parse: (data) => fetchJobCurrentSchema.parse(data) });
+      const previous = queryClient.getQueryData<typeof job>(opsKeys.fetchJob);
+      if (previous?.state === 'running' && job && job.state !== 'running') void queryClient.invalidateQueries({ queryKey: opsKeys.all });
+      return job;
+    },
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? fetchJobPollMs : false),
+  });
+}
+
+export function useStartFetchJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post('/operations/fetch-all', undefined, { parse: (data) => fetchJobStartSchema.parse(data) }),
+    onSuccess: (started) => queryClient.setQueryData(opsKeys.fetchJob, started.job),
+  });
+}

@@ -73,6 +73,7 @@ export const useOpsStyles = makeStyles({
   countValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   countWarn: { color: tokens.colorPaletteRedForeground1 },
   links: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}`, margin: 0, padding: 0, listStyleType: 'none' },
+  problem: { color: tokens.colorPaletteRedForeground1 },
   days: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalS}` },
   dialogBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   chart: { minHeight: '260px', minWidth: 0 },
