@@ -6,7 +6,7 @@ import { invertedTimeKey, operationsTable, operationsTableNames, textOf } from '
 /** A job that has not finished after this long is taken as abandoned: a new start replaces it. */
 export const abandonedAfterMs = 60 * 60_000;
 
-interface JobRow {
+export interface JobRow {
   jobId: string;
   startedAt: string;
   startedBy: string;
@@ -117,7 +117,8 @@ export function isRunning(job: FetchJob | undefined, nowMs: number): job is Fetc
   return job !== undefined && job.state === 'running' && nowMs - Date.parse(job.startedAt) < abandonedAfterMs;
 }
 
-function jobView(job: JobRow, outcomes: readonly WorkspaceOutcome[]): FetchJob {
+/** A job and the outcomes recorded so far, as the API answers it. */
+export function jobView(job: JobRow, outcomes: readonly WorkspaceOutcome[]): FetchJob {
   const failures: FetchJobFailure[] = outcomes
     .filter((outcome) => outcome.reason)
     .map((outcome) => ({ workspaceId: outcome.workspaceId, workspaceName: outcome.workspaceName, reason: outcome.reason ?? '' }))

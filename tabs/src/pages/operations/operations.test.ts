@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { OperationsModel, OperationsWorkspace, RefreshStarted, ScheduleView, StoredRefresh } from '@planboard/contracts';
+import { fetchJobText } from './fetchJobText';
 import { durationPoints, durationSummary, sortRefreshes } from './historyView';
 import { agoText, catalogAgeText, durationText, isStale, nextSlotText, scheduleSummary, statusLabel } from './opsFormat';
 import { filterWorkspaces, moduleSuggestions, overviewTiles, overviewTotals } from './opsOverview';
@@ -220,5 +221,30 @@ describe('schedule form', () => {
     expect(updateOf({ ...form, confirmTakeOver: true }, true)).toMatchObject({ confirmTakeOver: true });
     expect(updateOf({ ...form, confirmTakeOver: true }, false)).not.toHaveProperty('confirmTakeOver');
     expect(updateOf({ ...form, enabled: false }, false)).toEqual({ enabled: false });
+  });
+});
+
+describe('fetch everything', () => {
+  const job = {
+    jobId: 'abc12345-x',
+    startedAt: '2026-12-07T10:00:00.000Z',
+    startedBy: 'alex@contoso.com',
+    total: 12,
+    done: 5,
+    models: 9,
+    failures: [],
+    state: 'running' as const,
+    finishedAt: null,
+  };
+  it('says the progress and the outcome in words', () => {
+    expect(fetchJobText(undefined)).toBe('');
+    expect(fetchJobText(job)).toBe('5 of 12 workspaces read (9 models so far)…');
+    expect(fetchJobText({ ...job, done: 12, models: 21, state: 'completed', finishedAt: '2026-12-07T10:05:00.000Z' })).toMatch(
+      /^All 12 workspaces read, 21 models, finished 7 Dec 2026, \d\d:05\.$/,
+    );
+    const failures = [1, 2, 3].map((n) => ({ workspaceId: `w${n}`, workspaceName: `W${n}`, reason: 'no access' }));
+    expect(fetchJobText({ ...job, done: 12, failures, state: 'completedWithFailures', finishedAt: null })).toBe(
+      '9 of 12 workspaces read, 9 models; 3 failed.',
+    );
   });
 });
