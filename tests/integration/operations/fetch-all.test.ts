@@ -130,6 +130,36 @@ it('fans out over the queue: 3 unreadable workspaces end as 3 named failures, th
   expect(done).toMatchObject({ jobId: next.job.jobId, state: 'completed', failures: [] });
 }, 120_000);
 
+it('with throttling on, every workspace is still read and nothing is served before an announced Retry-After', async () => {
+  await control('DELETE', 'requests');
+  await control('PUT', 'throttle', { caller: '*', limit: 25, windowSeconds: 1 });
+  try {
+    const started = await call('/operations/fetch-all', { method: 'POST' });
+    expect(started.status).toBe(202);
+    const job = await untilFinished([]);
+    expect(job).toMatchObject({ state: 'completed', failures: [] });
+  } finally {
+    await control('DELETE', 'throttle');
+  }
+  const log = (
+    (await control('GET', 'requests?limit=10000')) as {
+      value: { seq: number; atMs: number; caller: string; status: number; retryAfterDeadline?: string }[];
+    }
+  ).value.sort((a, b) => a.seq - b.seq);
+  const throttled = log.filter((entry) => entry.status === 429 && entry.retryAfterDeadline);
+  expect(throttled.length).toBeGreaterThan(0);
+  const early = throttled.flatMap((entry) =>
+    log.filter(
+      (other) =>
+        other.caller === entry.caller &&
+        other.seq > entry.seq &&
+        other.status < 400 &&
+        other.atMs < Date.parse(entry.retryAfterDeadline ?? ''),
+    ),
+  );
+  expect(early).toEqual([]);
+}, 120_000);
+
 it('answers as the OpenAPI document describes (success and refusal)', async () => {
   const validator = new ResponseValidator((await (await hosts[0]!.call('/openapi.json')).json()) as OpenApiDocument);
   const current = await call('/operations/fetch-all');
