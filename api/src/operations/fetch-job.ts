@@ -79,15 +79,21 @@ export async function runFetchMessage(deps: FetchJobDeps, message: FetchJobMessa
   try {
     const datasets = await syncWorkspaceDatasets(deps.powerBi, { catalog: deps.catalog, watch: deps.watch }, group, nowMs);
     await syncWorkspace(deps, group);
-    const failed: string[] = [];
-    for (const dataset of datasets.filter((d) => d.isRefreshable !== false && d.addRowsAPIEnabled !== true)) {
-      try {
-        await fetchHistory(deps, { datasetId: dataset.id, workspaceId: group.id });
-        models += 1;
-      } catch (error) {
-        failed.push(`${dataset.name ?? dataset.id}: ${failureReason(error)}`);
-      }
-    }
+    // In parallel: the Power BI client's gate bounds the concurrency and waits out Retry-After.
+    const outcomes = await Promise.all(
+      datasets
+        .filter((d) => d.isRefreshable !== false && d.addRowsAPIEnabled !== true)
+        .map(async (dataset) => {
+          try {
+            await fetchHistory(deps, { datasetId: dataset.id, workspaceId: group.id });
+            return undefined;
+          } catch (error) {
+            return `${dataset.name ?? dataset.id}: ${failureReason(error)}`;
+          }
+        }),
+    );
+    const failed = outcomes.filter((outcome): outcome is string => outcome !== undefined);
+    models = outcomes.length - failed.length;
     if (failed.length > 0)
       reason = `The history of ${failed.length} model${failed.length === 1 ? '' : 's'} could not be read. ${failed.join(' ')}`;
   } catch (error) {

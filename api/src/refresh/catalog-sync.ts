@@ -144,28 +144,29 @@ export async function syncWorkspaceDatasets(
       isRefreshable(dataset) ? storedSchedule(await powerBi.refreshes.schedule(group.id, dataset.id).catch(() => undefined)) : undefined,
     ),
   );
-  const existing = new Map(
-    (await stores.catalog.list()).filter((record) => record.workspaceId === group.id).map((record) => [record.datasetId, record]),
-  );
+  const existing = new Map((await stores.catalog.listInWorkspace(group.id)).map((record) => [record.datasetId, record]));
   const now = new Date(nowMs).toISOString();
   const workspaceName = group.name ?? group.id;
-  for (const [index, dataset] of datasets.entries()) {
-    const previous = existing.get(dataset.id);
-    existing.delete(dataset.id);
-    await stores.catalog.merge({
-      datasetId: dataset.id,
-      workspaceId: group.id,
-      workspaceName,
-      datasetName: dataset.name ?? dataset.id,
-      environment: environmentOf(workspaceName),
-      refreshable: isRefreshable(dataset),
-      ...(dataset.configuredBy ? { configuredBy: dataset.configuredBy } : {}),
-      ...(dataset.targetStorageMode ? { storageMode: dataset.targetStorageMode } : {}),
-      ...(previous ? {} : { seenUntil: now }),
-    });
-    await applySchedule(stores, { datasetId: dataset.id, workspaceId: group.id, slotKey: previous?.slotKey }, schedules[index], nowMs);
-  }
+  const found = new Set(datasets.map((dataset) => dataset.id));
+  await Promise.all(
+    datasets.map(async (dataset, index) => {
+      const previous = existing.get(dataset.id);
+      await stores.catalog.merge({
+        datasetId: dataset.id,
+        workspaceId: group.id,
+        workspaceName,
+        datasetName: dataset.name ?? dataset.id,
+        environment: environmentOf(workspaceName),
+        refreshable: isRefreshable(dataset),
+        ...(dataset.configuredBy ? { configuredBy: dataset.configuredBy } : {}),
+        ...(dataset.targetStorageMode ? { storageMode: dataset.targetStorageMode } : {}),
+        ...(previous ? {} : { seenUntil: now }),
+      });
+      await applySchedule(stores, { datasetId: dataset.id, workspaceId: group.id, slotKey: previous?.slotKey }, schedules[index], nowMs);
+    }),
+  );
   for (const stale of existing.values()) {
+    if (found.has(stale.datasetId)) continue;
     if (stale.slotKey) await stores.watch.removeSlot(stale.slotKey);
     await stores.catalog.remove(stale.datasetId);
   }
