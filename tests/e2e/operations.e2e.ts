@@ -256,6 +256,15 @@ test.each([
       .filter({ hasText: /^\d+ refreshes in the last 30 days/ })
       .waitFor();
     await tp.page.getByRole('table', { name: 'Refresh history of Budget Planning' }).getByRole('row').nth(1).waitFor();
+    // A report in another workspace depends on this model.
+    const dependants = tp.page.getByRole('table', { name: 'Reports bound to Budget Planning' });
+    const across = dependants.getByRole('row').filter({ hasText: 'Budget Refresh Health' });
+    await across.getByRole('link', { name: 'Planboard Operations (Prod)' }).waitFor();
+    await dependants
+      .getByRole('row')
+      .filter({ hasText: 'Budget Overview' })
+      .getByRole('link', { name: 'Planboard Budget (Prod)' })
+      .waitFor();
     await axeCheck(tp.page, `operations model (${name})`);
     await screenshot(tp.page, `${name}-operations-model`);
     expectNoConsoleErrors(tp);

@@ -120,6 +120,13 @@ describe('catalog and categories', () => {
     expect(detail.models.map((model: { name: string }) => model.name)).toEqual(['Half-hourly Sales', 'Twin Fetch']);
     expect(detail.reports).toHaveLength(2);
     expect(detail.reports[0].datasetWorkspaceName).toBe('Ops Busy (Prod)');
+    // The sample tenant's report bound to a model in another workspace.
+    const opsProd = list.workspaces.find((ws) => ws.name === 'Planboard Operations (Prod)');
+    const opsReports = (await (await call(`/operations/workspaces/${opsProd?.workspaceId}`)).json()).reports;
+    expect(opsReports.find((report: { name: string }) => report.name === 'Budget Refresh Health')).toMatchObject({
+      datasetName: 'Budget Planning',
+      datasetWorkspaceName: 'Planboard Budget (Prod)',
+    });
   });
 
   it('assigns an environment and module to several workspaces in one audited change; bad input writes nothing', async () => {
