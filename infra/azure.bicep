@@ -120,6 +120,8 @@ module storage 'modules/storage.bicep' = {
     queueNames: [
       notificationsQueue
       '${notificationsQueue}-poison'
+      'ops-fetch'
+      'ops-fetch-poison'
     ]
   }
 }

@@ -12,3 +12,4 @@ export * from './safe-input';
 export * from './training';
 export * from './training-video';
 export * from './operations';
+export * from './operations-fetch';

@@ -104,6 +104,10 @@ export const operationsWorkspaceDetailSchema = z.object({
 });
 export type OperationsWorkspaceDetail = z.infer<typeof operationsWorkspaceDetailSchema>;
 
+/** `GET /api/operations/models`: every model in the stored catalog (the overview's tiles count them). */
+export const operationsModelListSchema = z.object({ catalog: catalogAgeSchema, models: z.array(operationsModelSchema) });
+export type OperationsModelList = z.infer<typeof operationsModelListSchema>;
+
 export const operationsModelDetailSchema = z.object({
   catalog: catalogAgeSchema,
   model: operationsModelSchema,
@@ -169,12 +173,23 @@ export const storedRefreshSchema = z.object({
 });
 export type StoredRefresh = z.infer<typeof storedRefreshSchema>;
 
-/** `GET …/history`: a time window, newest first. */
+/** Final and running statuses a history can be filtered by (`Unknown` = still running). */
+export const refreshStatusFilterSchema = z.enum(['Unknown', 'Completed', 'Failed', 'Disabled', 'Cancelled'], {
+  error: 'status is one of Unknown, Completed, Failed, Disabled, Cancelled',
+});
+export type RefreshStatusFilter = z.infer<typeof refreshStatusFilterSchema>;
+
+/** An opaque page cursor (`next` of the previous page). */
+export const historyCursorSchema = z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor is the next value of a previous page');
+
+/** `GET …/history`: a time window, newest first; optionally one status, paged through `cursor`. */
 export const refreshHistoryQuerySchema = z
   .object({
     from: isoInstantSchema.optional(),
     to: isoInstantSchema.optional(),
     top: z.coerce.number().int().min(1).max(1000).default(200),
+    status: refreshStatusFilterSchema.optional(),
+    cursor: historyCursorSchema.optional(),
   })
   .strict()
   .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
@@ -182,7 +197,12 @@ export const refreshHistoryQuerySchema = z
     path: ['from'],
   });
 
-export const refreshHistorySchema = z.object({ datasetId: guid, refreshes: z.array(storedRefreshSchema) });
+export const refreshHistorySchema = z.object({
+  datasetId: guid,
+  refreshes: z.array(storedRefreshSchema),
+  /** The cursor of the next (older) page; null on the last page. */
+  next: z.string().nullable(),
+});
 export type RefreshHistory = z.infer<typeof refreshHistorySchema>;
 
 /** What one history fetch did. */
@@ -206,6 +226,46 @@ export const refreshStartedSchema = z.object({
   status: z.literal('Unknown'),
 });
 export type RefreshStarted = z.infer<typeof refreshStartedSchema>;
+
+/**
+ * Windows time zone ids Power BI offers, mapped to IANA zones for the arithmetic. Zones with
+ * offsets off the half hour cannot have slots on :00/:30 UTC boundaries and are left out.
+ */
+export const windowsToIana: Record<string, string> = {
+  UTC: 'UTC',
+  'Coordinated Universal Time': 'UTC',
+  'GMT Standard Time': 'Europe/London',
+  'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'W. Europe Standard Time': 'Europe/Berlin',
+  'Central Europe Standard Time': 'Europe/Budapest',
+  'Central European Standard Time': 'Europe/Warsaw',
+  'Romance Standard Time': 'Europe/Paris',
+  'FLE Standard Time': 'Europe/Helsinki',
+  'GTB Standard Time': 'Europe/Bucharest',
+  'E. Europe Standard Time': 'Europe/Chisinau',
+  'Turkey Standard Time': 'Europe/Istanbul',
+  'Israel Standard Time': 'Asia/Jerusalem',
+  'Russian Standard Time': 'Europe/Moscow',
+  'Arabian Standard Time': 'Asia/Dubai',
+  'Pakistan Standard Time': 'Asia/Karachi',
+  'India Standard Time': 'Asia/Kolkata',
+  'SE Asia Standard Time': 'Asia/Bangkok',
+  'Singapore Standard Time': 'Asia/Singapore',
+  'China Standard Time': 'Asia/Shanghai',
+  'Tokyo Standard Time': 'Asia/Tokyo',
+  'Korea Standard Time': 'Asia/Seoul',
+  'AUS Eastern Standard Time': 'Australia/Sydney',
+  'New Zealand Standard Time': 'Pacific/Auckland',
+  'South Africa Standard Time': 'Africa/Johannesburg',
+  'E. South America Standard Time': 'America/Sao_Paulo',
+  'Eastern Standard Time': 'America/New_York',
+  'Central Standard Time': 'America/Chicago',
+  'Mountain Standard Time': 'America/Denver',
+  'US Mountain Standard Time': 'America/Phoenix',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'Alaskan Standard Time': 'America/Anchorage',
+  'Hawaiian Standard Time': 'Pacific/Honolulu',
+};
 
 /** Times Power BI accepts: on the hour or the half hour. */
 export const scheduleTimeSchema = z.string().regex(/^([01][0-9]|2[0-3]):(00|30)$/, 'times are hh:00 or hh:30 (30-minute steps)');

@@ -33,11 +33,14 @@ param tableNames array = [
   'opsworkspaces'
   'opscategories'
   'opsrefreshes'
+  'opsfetchjobs'
 ]
 
 param queueNames array = [
   'notifications'
   'notifications-poison'
+  'ops-fetch'
+  'ops-fetch-poison'
 ]
 
 @description('Blob containers for the Function Apps\' deployment packages (Flex Consumption).')

@@ -4,6 +4,7 @@ import {
   refreshHistoryQuerySchema,
   scheduleUpdateSchema,
   type OperationsModelDetail,
+  type OperationsModelList,
   type RefreshHistory,
 } from '@planboard/contracts';
 import { authedRoute } from '../http/authed';
@@ -12,6 +13,7 @@ import { parseJsonBody, parseParams, parseQuery } from '../http/validate';
 import { catalogAge } from '../operations/catalog';
 import { getServices, opsClock, opsServicePrincipalId, opsStores, requireModel, requireRefreshRight } from '../operations/context';
 import { fetchHistory } from '../operations/history-fetch';
+import { cursorOfRowKey, rowKeyOfCursor } from '../operations/history-cursor';
 import { powerBiRefusal } from '../operations/powerbi-refusal';
 import { refreshNow } from '../operations/refresh-now';
 import { readSchedule, updateSchedule, type ScheduleDeps } from '../operations/schedule';
@@ -21,6 +23,26 @@ function scheduleDeps(): ScheduleDeps {
   const { catalog, watch, workspaces } = opsStores();
   return { powerBi: getServices().powerBi, catalog, watch, workspaces, clock: opsClock(), servicePrincipalId: opsServicePrincipalId() };
 }
+
+/** Every model in the stored catalog with its last refresh and schedule (the overview's tiles). */
+app.http('operationsModels', {
+  route: 'operations/models',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (_request, _context, access) => {
+    access.requireAdmin();
+    const { workspaces, catalog } = opsStores();
+    const [datasets, age] = await Promise.all([catalog.list(), catalogAge(workspaces)]);
+    const body: OperationsModelList = {
+      catalog: age,
+      models: datasets
+        .filter((dataset) => dataset.workspaceId)
+        .map(modelView)
+        .sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    };
+    return json(body);
+  }),
+});
 
 /** One model with the reports (in any workspace) bound to it. */
 app.http('operationsModel', {
@@ -59,12 +81,17 @@ app.http('operationsModelHistory', {
   handler: authedRoute(async (request, _context, access) => {
     access.requireAdmin();
     const { datasetId } = parseParams(request, operationsModelParamsSchema);
-    const query = parseQuery(request, refreshHistoryQuerySchema);
+    const { cursor, top, ...query } = parseQuery(request, refreshHistoryQuerySchema);
+    const after = cursor === undefined ? undefined : rowKeyOfCursor(cursor);
     const record = await requireModel(datasetId);
-    const rows = await opsStores().history.window(record.datasetId, query);
+    // One more than asked: whether there is a next page, without an empty last page.
+    const rows = await opsStores().history.window(record.datasetId, { ...query, after, top: top + 1 });
+    const page = rows.slice(0, top);
+    const last = page[page.length - 1];
     const body: RefreshHistory = {
       datasetId: record.datasetId,
-      refreshes: rows.map(({ rowKey: _key, etag: _etag, ...refresh }) => refresh),
+      refreshes: page.map(({ rowKey: _key, etag: _etag, ...refresh }) => refresh),
+      next: rows.length > top && last ? cursorOfRowKey(last.rowKey) : null,
     };
     return json(body);
   }),

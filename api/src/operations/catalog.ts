@@ -49,16 +49,18 @@ export async function syncOperationsCatalog(deps: CatalogSyncDeps, serviceNowMs:
   const datasets = await syncCatalog(deps.powerBi, { catalog: deps.catalog, watch: deps.watch }, serviceNowMs);
   const groups = await deps.powerBi.groups.list();
   const failed = new Set(datasets.failedWorkspaces);
-  let reports = 0;
-  await Promise.all(
+  // Counted after all settle: `reports += await …` in parallel would read `reports` before the await and lose counts.
+  const counts = await Promise.all(
     groups.map(async (group) => {
       try {
-        reports += await syncWorkspace(deps, group);
+        return await syncWorkspace(deps, group);
       } catch {
         failed.add(group.id);
+        return 0;
       }
     }),
   );
+  const reports = counts.reduce((sum, count) => sum + count, 0);
   const seen = new Set(groups.map((group) => group.id));
   for (const stored of await deps.workspaces.list()) {
     if (!seen.has(stored.workspaceId)) await deps.workspaces.remove(stored.workspaceId);

@@ -63,12 +63,17 @@ export class HistoryStore {
     return (await this.window(datasetId, { top: 1 }))[0];
   }
 
-  /** Refreshes that started within [from, to], newest first: one range query. */
-  async window(datasetId: string, range: { from?: string; to?: string; top?: number }): Promise<Row[]> {
+  /**
+   * Refreshes that started within [from, to], newest first: one range query. `after` (a row key)
+   * starts right after that row (the next page); `status` keeps one status only.
+   */
+  async window(datasetId: string, range: { from?: string; to?: string; top?: number; status?: string; after?: string }): Promise<Row[]> {
     await ensureTable(this.table);
     const partitionKey = keyPart(datasetId);
     let filter = odata`PartitionKey eq ${partitionKey}`;
     if (range.to) filter += ` and ${odata`RowKey ge ${invertedTimeKey(Date.parse(range.to))}`}`;
+    if (range.after) filter += ` and ${odata`RowKey gt ${range.after}`}`;
+    if (range.status) filter += ` and ${odata`status eq ${range.status}`}`;
     // One millisecond before `from` sorts right after every key that starts at `from`.
     if (range.from) filter += ` and ${odata`RowKey lt ${invertedTimeKey(Date.parse(range.from) - 1)}`}`;
     const rows: Row[] = [];

@@ -13,7 +13,12 @@ export const operationsTableNames = {
   categories: 'opscategories',
   /** Stored refresh history: one partition per dataset, newest first. */
   refreshes: 'opsrefreshes',
+  /** Bulk fetch jobs: the current job's pointer, and one partition per job (its row and one row per finished workspace). */
+  fetchJobs: 'opsfetchjobs',
 } as const;
+
+/** The queue that fans a bulk fetch out: one message per workspace (infra declares it and its poison queue). */
+export const fetchQueueName = 'ops-fetch';
 export type OperationsTableName = (typeof operationsTableNames)[keyof typeof operationsTableNames];
 
 export function operationsTable(connectionString: string, table: OperationsTableName): TableClient {

@@ -92,6 +92,15 @@ export class CatalogStore {
     }
   }
 
+  /** The datasets of one workspace (the bulk fetch's per-workspace sync): a filtered query, not the whole catalog. */
+  async listInWorkspace(workspaceId: string): Promise<DatasetRecord[]> {
+    await ensureTable(this.table);
+    const records: DatasetRecord[] = [];
+    const filter = odata`PartitionKey eq ${partition} and workspaceId eq ${workspaceId}`;
+    for await (const row of this.table.listEntities({ queryOptions: { filter } })) records.push(toRecord(row));
+    return records;
+  }
+
   /** Every dataset (bot name search, catalog sync). */
   async list(): Promise<DatasetRecord[]> {
     await ensureTable(this.table);

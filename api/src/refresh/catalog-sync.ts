@@ -126,3 +126,49 @@ export async function syncCatalog(
   await stores.catalog.markSynced(now);
   return { workspaces: groups.length, datasets: found.length, removed, powerBiCalls: calls, failedWorkspaces };
 }
+
+/**
+ * One workspace's datasets and schedules into the catalog (the bulk fetch runs this once per
+ * workspace, on whichever host takes its queue message). Datasets gone from the workspace are
+ * removed; other workspaces' rows are not touched. Returns the workspace's datasets.
+ */
+export async function syncWorkspaceDatasets(
+  powerBi: Pick<PowerBiClient, 'datasets' | 'refreshes'>,
+  stores: { catalog: CatalogStore; watch: WatchStore },
+  group: Group,
+  nowMs: number,
+): Promise<Dataset[]> {
+  const datasets = await powerBi.datasets.list(group.id);
+  const schedules = await Promise.all(
+    datasets.map(async (dataset) =>
+      isRefreshable(dataset) ? storedSchedule(await powerBi.refreshes.schedule(group.id, dataset.id).catch(() => undefined)) : undefined,
+    ),
+  );
+  const existing = new Map((await stores.catalog.listInWorkspace(group.id)).map((record) => [record.datasetId, record]));
+  const now = new Date(nowMs).toISOString();
+  const workspaceName = group.name ?? group.id;
+  const found = new Set(datasets.map((dataset) => dataset.id));
+  await Promise.all(
+    datasets.map(async (dataset, index) => {
+      const previous = existing.get(dataset.id);
+      await stores.catalog.merge({
+        datasetId: dataset.id,
+        workspaceId: group.id,
+        workspaceName,
+        datasetName: dataset.name ?? dataset.id,
+        environment: environmentOf(workspaceName),
+        refreshable: isRefreshable(dataset),
+        ...(dataset.configuredBy ? { configuredBy: dataset.configuredBy } : {}),
+        ...(dataset.targetStorageMode ? { storageMode: dataset.targetStorageMode } : {}),
+        ...(previous ? {} : { seenUntil: now }),
+      });
+      await applySchedule(stores, { datasetId: dataset.id, workspaceId: group.id, slotKey: previous?.slotKey }, schedules[index], nowMs);
+    }),
+  );
+  for (const stale of existing.values()) {
+    if (found.has(stale.datasetId)) continue;
+    if (stale.slotKey) await stores.watch.removeSlot(stale.slotKey);
+    await stores.catalog.remove(stale.datasetId);
+  }
+  return datasets;
+}

@@ -3,7 +3,15 @@
  * detection run. The API's timers drive it; the bot reuses the stores and helpers for its
  * `status`, `refresh` and `schedule` commands and card retries.
  */
-export { applySchedule, environmentOf, storedSchedule, syncCatalog, type CatalogPowerBi, type SyncReport } from './catalog-sync';
+export {
+  applySchedule,
+  environmentOf,
+  storedSchedule,
+  syncCatalog,
+  syncWorkspaceDatasets,
+  type CatalogPowerBi,
+  type SyncReport,
+} from './catalog-sync';
 export { CatalogStore, type DatasetRecord, type LastRefresh } from './catalog-store';
 export { emulatorClock, fixedClock, systemClock, type ServiceClock } from './clock';
 export { createDetection, refreshStores, serviceClock, type RefreshStores } from './create';

@@ -1,3 +1,4 @@
+import { windowsToIana } from '@planboard/contracts';
 import type { Weekday } from '../powerbi';
 
 /** A refresh schedule as we keep it (Power BI `RefreshSchedule`, fields we need). */
@@ -11,46 +12,6 @@ export interface StoredSchedule {
 }
 
 export const weekdays: readonly Weekday[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/**
- * Windows time zone ids Power BI offers, mapped to IANA zones for the arithmetic. Zones with
- * offsets off the half hour cannot have slots on :00/:30 UTC boundaries and are left out.
- */
-const windowsToIana: Record<string, string> = {
-  UTC: 'UTC',
-  'Coordinated Universal Time': 'UTC',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'Romance Standard Time': 'Europe/Paris',
-  'FLE Standard Time': 'Europe/Helsinki',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'Turkey Standard Time': 'Europe/Istanbul',
-  'Israel Standard Time': 'Asia/Jerusalem',
-  'Russian Standard Time': 'Europe/Moscow',
-  'Arabian Standard Time': 'Asia/Dubai',
-  'Pakistan Standard Time': 'Asia/Karachi',
-  'India Standard Time': 'Asia/Kolkata',
-  'SE Asia Standard Time': 'Asia/Bangkok',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'Korea Standard Time': 'Asia/Seoul',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-  'New Zealand Standard Time': 'Pacific/Auckland',
-  'South Africa Standard Time': 'Africa/Johannesburg',
-  'E. South America Standard Time': 'America/Sao_Paulo',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'US Mountain Standard Time': 'America/Phoenix',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'Alaskan Standard Time': 'America/Anchorage',
-  'Hawaiian Standard Time': 'Pacific/Honolulu',
-};
 
 /** Whether we can compute slots for a time zone id. */
 export function isKnownTimeZone(id: string): boolean {

@@ -3,6 +3,7 @@ import {
   categoryAuditListSchema,
   errorEnvelopeSchema,
   historyFetchResultSchema,
+  operationsModelListSchema,
   operationsWorkspaceListSchema,
   refreshHistorySchema,
   refreshStartedSchema,
@@ -111,10 +112,21 @@ describe('catalog and categories', () => {
     const budgetProd = list.workspaces.find((ws) => ws.name === 'Planboard Budget (Prod)');
     expect(budgetProd).toMatchObject({ environment: 'Prod', module: 'Budget', categorySource: 'guessed', dedicated: true, models: 2 });
     expect(list.workspaces.find((ws) => ws.name === 'Ops Shared (Dev)')).toMatchObject({ environment: 'Dev', dedicated: false });
+    const models = operationsModelListSchema.parse(await (await call('/operations/models')).json());
+    expect(models.catalog.syncedAt).toBe(list.catalog.syncedAt);
+    expect(models.models.filter((model) => model.workspaceId === budgetProd?.workspaceId)).toHaveLength(2);
+    expect(models.models.length).toBe(list.workspaces.reduce((sum, ws) => sum + ws.models, 0));
     const detail = await (await call(`/operations/workspaces/${seeded.workspaces[0]!.id}`)).json();
     expect(detail.models.map((model: { name: string }) => model.name)).toEqual(['Half-hourly Sales', 'Twin Fetch']);
     expect(detail.reports).toHaveLength(2);
     expect(detail.reports[0].datasetWorkspaceName).toBe('Ops Busy (Prod)');
+    // The sample tenant's report bound to a model in another workspace.
+    const opsProd = list.workspaces.find((ws) => ws.name === 'Planboard Operations (Prod)');
+    const opsReports = (await (await call(`/operations/workspaces/${opsProd?.workspaceId}`)).json()).reports;
+    expect(opsReports.find((report: { name: string }) => report.name === 'Budget Refresh Health')).toMatchObject({
+      datasetName: 'Budget Planning',
+      datasetWorkspaceName: 'Planboard Budget (Prod)',
+    });
   });
 
   it('assigns an environment and module to several workspaces in one audited change; bad input writes nothing', async () => {
@@ -206,6 +218,55 @@ describe('stored refresh history', () => {
   });
 });
 
+describe('history paging and status filter', () => {
+  const history = async (query: string) => {
+    const response = await call(`/operations/models/${busy()}/history?${query}`);
+    expect(response.status).toBe(200);
+    return refreshHistorySchema.parse(await response.json());
+  };
+
+  it('pages through the stored history by cursor: every entry once, in order, the last page without next', async () => {
+    const all = (await history('top=1000')).refreshes;
+    expect(all.length).toBeGreaterThan(50);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof history>> = await history(`top=25${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.refreshes.length).toBeLessThanOrEqual(25);
+      if (page.next) expect(page.refreshes).toHaveLength(25);
+      paged.push(...page.refreshes.map((r) => r.requestId));
+      cursor = page.next;
+      pages += 1;
+    } while (cursor && pages < 100);
+    expect(paged).toEqual(all.map((r) => r.requestId));
+    expect(pages).toBe(Math.ceil(all.length / 25));
+  });
+
+  it('filters by status on the server, also across pages', async () => {
+    const all = (await history('top=1000')).refreshes;
+    const completed = all.filter((r) => r.status === 'Completed').map((r) => r.requestId);
+    expect(completed.length).toBeGreaterThan(10);
+    const first = await history('status=Completed&top=10');
+    expect(first.refreshes.every((r) => r.status === 'Completed')).toBe(true);
+    const second = await history(`status=Completed&top=1000&cursor=${first.next}`);
+    expect([...first.refreshes, ...second.refreshes].map((r) => r.requestId)).toEqual(completed);
+    expect(second.next).toBeNull();
+    const failed = await history('status=Failed&top=1000');
+    expect(failed.refreshes.map((r) => r.requestId)).toEqual(all.filter((r) => r.status === 'Failed').map((r) => r.requestId));
+  });
+
+  it('refuses an unknown status or a forged cursor with 400 in the error envelope', async () => {
+    const badStatus = await call(`/operations/models/${busy()}/history?status=Broken`);
+    expect(badStatus.status).toBe(400);
+    expect(errorEnvelopeSchema.parse(await badStatus.json()).error.details?.[0]?.path).toBe('status');
+    const forged = await call(`/operations/models/${busy()}/history?cursor=${Buffer.from('not a key').toString('base64url')}`);
+    expect(forged.status).toBe(400);
+    expect(errorEnvelopeSchema.parse(await forged.json()).error.details?.[0]?.path).toBe('cursor');
+    expect((await call(`/operations/models/${busy()}/history?cursor=a%2Fb`)).status).toBe(400);
+  });
+});
+
 describe('refresh now', () => {
   it('starts a refresh (202, Unknown), refuses a second one with 409, and the history follows it to Completed', async () => {
     await control('POST', `datasets/${busy()}/next-refresh`, { durationMs: 5000 });
@@ -280,6 +341,7 @@ describe('access', () => {
       ['POST', '/operations/catalog/sync'],
       ['PUT', '/operations/categories', { workspaceIds: [seeded.workspaces[0]!.id], module: 'Sales' }],
       ['GET', '/operations/categories/audit'],
+      ['GET', '/operations/models'],
       ['GET', `/operations/models/${busy()}`],
       ['GET', `/operations/models/${busy()}/history`],
       ['POST', `/operations/models/${busy()}/history/fetch`],
@@ -299,6 +361,11 @@ it('the catalog sync answers with what it read', async () => {
   const result = catalogSyncResultSchema.parse(await (await call('/operations/catalog/sync', { method: 'POST' })).json());
   expect(result).toMatchObject({ workspaces: 14, failedWorkspaces: [] });
   expect(result.models).toBeGreaterThanOrEqual(27);
+  // Every workspace's reports are counted (the parallel reads once lost counts).
+  const list = operationsWorkspaceListSchema.parse(await (await call('/operations/workspaces')).json());
+  const details = await Promise.all(list.workspaces.map(async (ws) => (await call(`/operations/workspaces/${ws.workspaceId}`)).json()));
+  expect(result.reports).toBe(details.reduce((sum, detail: { reports: unknown[] }) => sum + detail.reports.length, 0));
+  expect(result.reports).toBeGreaterThanOrEqual(26);
 });
 
 it('answers as the OpenAPI document describes (successes and errors)', async () => {
@@ -308,7 +375,10 @@ it('answers as the OpenAPI document describes (successes and errors)', async () 
     [`/operations/workspaces/${seeded.workspaces[0]!.id}`, '/api/operations/workspaces/{workspaceId}'],
     ['/operations/categories/audit', '/api/operations/categories/audit'],
     [`/operations/models/${busy()}`, '/api/operations/models/{datasetId}'],
+    ['/operations/models', '/api/operations/models'],
     [`/operations/models/${busy()}/history?top=5`, '/api/operations/models/{datasetId}/history'],
+    [`/operations/models/${busy()}/history?status=Completed&top=2`, '/api/operations/models/{datasetId}/history'],
+    [`/operations/models/${busy()}/history?status=Nope`, '/api/operations/models/{datasetId}/history'],
     [`/operations/models/${developer()}/schedule`, '/api/operations/models/{datasetId}/schedule'],
     ['/operations/models/00000000-0000-4000-8000-000000000000', '/api/operations/models/{datasetId}'],
     ['/operations/workspaces', '/api/operations/workspaces', leader],

@@ -1,15 +1,19 @@
 import {
   catalogSyncResultSchema,
+  fetchJobCurrentSchema,
+  fetchJobStartSchema,
   categoryAssignmentResultSchema,
   categoryAssignmentSchema,
   categoryAuditListSchema,
   historyFetchResultSchema,
   operationsModelDetailSchema,
+  operationsModelListSchema,
   operationsModelParamsSchema,
   operationsWorkspaceDetailSchema,
   operationsWorkspaceListSchema,
   operationsWorkspaceParamsSchema,
   refreshHistorySchema,
+  refreshStatusFilterSchema,
   refreshStartedSchema,
   scheduleUpdateSchema,
   scheduleViewSchema,
@@ -21,7 +25,9 @@ const tag = 'Operations';
 const historyQuery = z.object({
   from: z.string().optional().describe('Earliest start time (ISO date-time)'),
   to: z.string().optional().describe('Latest start time (ISO date-time)'),
-  top: z.string().optional().describe('Most entries (1–1000, default 200)'),
+  top: z.string().optional().describe('Most entries on a page (1–1000, default 200)'),
+  status: refreshStatusFilterSchema.optional().describe('Only refreshes with this status'),
+  cursor: z.string().optional().describe('The next value of the previous page (older entries)'),
 });
 
 /** Power BI operations (admins): catalog, categories, stored refresh history, refresh now, schedules. */
@@ -70,6 +76,14 @@ export const operationsOperations: readonly OperationSpec[] = [
   },
   {
     method: 'get',
+    route: 'operations/models',
+    operationId: 'operationsModels',
+    tag,
+    summary: 'Every semantic model with its last refresh and schedule (stored catalog, with its age)',
+    responses: { 200: operationsModelListSchema },
+  },
+  {
+    method: 'get',
     route: 'operations/models/{datasetId}',
     operationId: 'operationsModel',
     tag,
@@ -82,7 +96,7 @@ export const operationsOperations: readonly OperationSpec[] = [
     route: 'operations/models/{datasetId}/history',
     operationId: 'operationsModelHistory',
     tag,
-    summary: 'Stored refresh history in a time window, newest first',
+    summary: 'Stored refresh history in a time window, newest first (filter by status, paged by cursor)',
     params: operationsModelParamsSchema,
     query: historyQuery,
     responses: { 200: refreshHistorySchema },
@@ -123,5 +137,21 @@ export const operationsOperations: readonly OperationSpec[] = [
     params: operationsModelParamsSchema,
     body: { 'application/json': scheduleUpdateSchema },
     responses: { 200: scheduleViewSchema },
+  },
+  {
+    method: 'post',
+    route: 'operations/fetch-all',
+    operationId: 'operationsFetchAllStart',
+    tag,
+    summary: 'Fetch everything: the catalog and every model’s history, one queue message per workspace (202; 200 with the running job)',
+    responses: { 200: fetchJobStartSchema, 202: fetchJobStartSchema },
+  },
+  {
+    method: 'get',
+    route: 'operations/fetch-all',
+    operationId: 'operationsFetchAllCurrent',
+    tag,
+    summary: 'The newest bulk fetch with its progress and failures',
+    responses: { 200: fetchJobCurrentSchema },
   },
 ];

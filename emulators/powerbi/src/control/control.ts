@@ -112,6 +112,16 @@ const routes: [string, RegExp, ControlHandler][] = [
     },
   ],
   [
+    'PATCH',
+    /^\/_emulator\/workspaces\/([^/]+)$/,
+    (deps, body, [id]) => {
+      const target = deps.state.workspace(id ?? '');
+      if (!target) throw entityNotFound();
+      if (typeof body.unreadable === 'boolean') target.unreadable = body.unreadable;
+      return { id: target.id, unreadable: target.unreadable === true };
+    },
+  ],
+  [
     'PUT',
     /^\/_emulator\/latency$/,
     (deps, body) => ((deps.settings.latencyMs = numberField(body, 'ms') ?? 0), { latencyMs: deps.settings.latencyMs }),

@@ -48,7 +48,7 @@ export function requireWorkspace(state: EmulatorState, caller: PrincipalCaller, 
   const workspace = state.workspace(groupId);
   if (!workspace || workspace.personalOf) throw entityNotFound();
   const role = workspaceRole(workspace, caller);
-  if (!role) throw notAuthorized('The caller has no access to this workspace');
+  if (!role || workspace.unreadable) throw notAuthorized('The caller has no access to this workspace');
   if (access === 'write' && !canWrite(role)) throw notAuthorized('The caller has no write access to this workspace');
   return workspace;
 }

@@ -38,6 +38,8 @@ export interface WorkspaceState {
   capacityId?: string;
   members: Member[];
   personalOf?: string;
+  /** Test control: listed by GET /groups, but every call into it answers 401 (as when a member's access broke). */
+  unreadable?: boolean;
 }
 
 /** A column of a model table (the swagger `Column`). */

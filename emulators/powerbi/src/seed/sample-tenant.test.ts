@@ -3,7 +3,7 @@ import { Clock } from '../clock/clock';
 import { EmulatorState } from '../model/state';
 import type { DatasetState } from '../model/types';
 import { RefreshEngine } from '../refresh/engine';
-import { datasetIdOf, sampleIds } from './sample-ids';
+import { datasetIdOf, sampleIds, workspaceIdOf } from './sample-ids';
 import { seedSampleTenant } from './sample-tenant';
 
 const state = new EmulatorState(new Clock());
@@ -22,10 +22,13 @@ describe('sample tenant', () => {
     expect(state.dataset(sampleIds.budget.datasetId)?.name).toBe('Budget Planning');
   });
 
-  it('has 3 environments × 4 modules of workspaces, 2 datasets and 2 reports each (KPI: 3), 2 capacities', () => {
+  it('has 3 environments × 4 modules of workspaces, 2 datasets and 2 reports each (KPI: 3, +1 report across workspaces), 2 capacities', () => {
     expect(state.workspaces.size).toBe(12);
     expect(datasets).toHaveLength(27);
-    expect(state.reports.size).toBe(27);
+    expect(state.reports.size).toBe(28);
+    const across = [...state.reports.values()].filter((report) => state.dataset(report.datasetId)?.workspaceId !== report.workspaceId);
+    expect(across.map((report) => report.name)).toEqual(['Budget Refresh Health']);
+    expect(across[0]?.workspaceId).toBe(workspaceIdOf('Operations', 'Prod'));
     expect(state.capacities.size).toBe(2);
     const shared = datasets.filter((dataset) => state.isShared(dataset));
     expect(shared).toHaveLength(9);

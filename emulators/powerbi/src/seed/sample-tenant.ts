@@ -37,7 +37,8 @@ function ownerOf(entry: CatalogEntry, environment: Environment, index: number, s
 
 /**
  * The sample tenant: 2 capacities, 3 environments × 4 modules of workspaces (Dev on shared
- * capacity, Test on Embedded, Prod on Premium), two or three datasets with a report each per workspace,
+ * capacity, Test on Embedded, Prod on Premium), two or three datasets with a report each per workspace
+ * (and one report in Operations (Prod) bound to the Prod budget model, across workspaces),
  * schedules, and 30 days of refresh history with failures and slow outliers.
  */
 export function seedSampleTenant(state: EmulatorState, options: SampleTenantOptions): void {
@@ -114,4 +115,15 @@ export function seedSampleTenant(state: EmulatorState, options: SampleTenantOpti
         });
     }
   }
+  // A report bound to a model in another workspace: the Operations team watches the Prod budget model.
+  state.addReport({
+    id: reportIdOf(crossWorkspaceReport.key, 'Prod'),
+    name: crossWorkspaceReport.name,
+    workspaceId: workspaceIdOf('Operations', 'Prod'),
+    datasetId: datasetIdOf('budget', 'Prod'),
+    pages: [{ name: 'ReportSection', displayName: 'Overview' }],
+  });
 }
+
+/** The sample tenant's one report whose model lives in another workspace (Operations (Prod) → Budget (Prod)). */
+export const crossWorkspaceReport = { key: 'budget-refresh-health', name: 'Budget Refresh Health' } as const;
