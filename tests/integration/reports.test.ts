@@ -1,6 +1,6 @@
 import { errorEnvelopeSchema, reportEmbedSchema, reportListSchema, type ReportEmbed } from '@planboard/contracts';
 import { sampleIds } from '../../emulators/powerbi/src/seed/sample-ids';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { powerBiPort, storageConnection, tokenFor } from './support/env';
 

@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
 import { budgetPatchSchema, budgetQuerySchema, type BudgetGrid } from '@planboard/contracts';
-import { planPartitionKey, publicLine } from '../budget/line-entity';
+import { planPartitionKey, publicLine } from '@planboard/server';
 import { saveEdits } from '../budget/save';
 import { authedRoute } from '../http/authed';
 import { revalidatableJson } from '../http/conditional';

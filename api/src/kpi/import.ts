@@ -1,7 +1,6 @@
 import { kpiDataPointInputSchema, kpiImportColumns, type KpiDataPointInput, type KpiImportRowError } from '@planboard/contracts';
 import type { SheetRow } from '../budget/read-sheet';
-import type { KpiDefinition } from './model';
-import { pointKey } from './model';
+import { type KpiDefinition, pointKey } from '@planboard/server';
 import { targetProblem } from './status';
 
 type Field = keyof typeof kpiImportColumns;

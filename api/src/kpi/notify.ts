@@ -1,8 +1,6 @@
 import type { KpiOffTrackNotification } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
+import { type Caller, enqueueNotification, type KpiDefinition, type StoredPoint } from '@planboard/server';
 import { config } from '../config';
-import { enqueueNotification } from '../notify/enqueue';
-import type { KpiDefinition, StoredPoint } from './model';
 import { targetText } from './status';
 
 /**

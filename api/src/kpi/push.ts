@@ -1,5 +1,4 @@
-import type { PowerBiClient, PushRow } from '../powerbi';
-import type { KpiDefinition, StoredPoint } from './model';
+import type { PowerBiClient, PushRow, KpiDefinition, StoredPoint } from '@planboard/server';
 import { pointStatus } from './status';
 
 /** The push dataset's table (emulators/powerbi `kpiPushTables`; create the same one in Power BI). */

@@ -1,6 +1,6 @@
 import type { HttpRequest, InvocationContext } from '@azure/functions';
 import type { Access } from '../access/guard';
-import type { EffectiveScope } from '../access/levels';
+import type { EffectiveScope } from '@planboard/server';
 import { config } from '../config';
 import { ApiError, badRequest, notFound } from '../errors';
 import { getServices } from '../services';

@@ -1,4 +1,4 @@
-import type { KpiRule, StoredPoint } from './model';
+import type { KpiRule, StoredPoint } from '@planboard/server';
 import { kpiStatus, latestPoint, pointStatus, shortfallPct, targetProblem, targetText } from './status';
 
 const higher: KpiRule = { targetType: 'higherIsBetter', thresholds: { atRiskPct: 5, offTrackPct: 10 }, unit: '%' };

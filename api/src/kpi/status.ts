@@ -1,6 +1,6 @@
 import type { KpiStatus } from '@planboard/contracts';
 import { assertNever } from '../util/assert-never';
-import type { KpiRule, StoredPoint } from './model';
+import type { KpiRule, StoredPoint } from '@planboard/server';
 
 /** Shortfalls are rounded to 9 decimals so that 10 % computed in floating point is exactly 10. */
 const round = (value: number): number => (Number.isFinite(value) ? Math.round(value * 1e9) / 1e9 : value);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PowerBiClient, PushRow } from '../powerbi';
-import type { KpiDefinition } from './model';
+import type { PowerBiClient, PushRow, KpiDefinition } from '@planboard/server';
 import { KpiStore } from './store';
 import { writePoints, type WriteContext } from './write';
 

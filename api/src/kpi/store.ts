@@ -1,7 +1,10 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { chunk } from '../storage/bulk';
-import { ensureTable, statusOf, tableClient, tableNames } from '../storage/tables';
 import {
+  chunk,
+  ensureTable,
+  statusOf,
+  tableClient,
+  tableNames,
   definitionEntity,
   kpiRowKey,
   kpiRowPrefix,
@@ -11,8 +14,9 @@ import {
   toDefinition,
   toPoint,
   type DefinitionStamp,
-} from './entities';
-import type { KpiDefinition, StoredPoint } from './model';
+  type KpiDefinition,
+  type StoredPoint,
+} from '@planboard/server';
 
 /** A definition as read, with what a conditional write needs. */
 export interface StoredDefinition {

@@ -1,5 +1,5 @@
 import { kpiDetailSchema, kpiSummarySchema, notificationSchema } from '@planboard/contracts';
-import type { KpiDefinition, StoredPoint } from './model';
+import type { KpiDefinition, StoredPoint } from '@planboard/server';
 import { offTrackNotification } from './notify';
 import { pushRows } from './push';
 import { countStatuses, detail, summarize, trendLength } from './summary';

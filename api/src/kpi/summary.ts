@@ -1,6 +1,6 @@
 import type { KpiDataPoint, KpiDetail, KpiStatus, KpiSummary } from '@planboard/contracts';
 import { kpiStatuses } from '@planboard/contracts';
-import type { KpiDefinition, StoredPoint } from './model';
+import type { KpiDefinition, StoredPoint } from '@planboard/server';
 import { byPeriod, pointStatus } from './status';
 
 /** Points in a KPI's trend (sparkline). */

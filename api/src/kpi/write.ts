@@ -1,8 +1,5 @@
 import type { KpiDataPointInput, KpiSummary } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
-import type { PowerBiClient, PushRow } from '../powerbi';
-import type { KpiDefinition, StoredPoint } from './model';
-import { pointKey } from './model';
+import { type Caller, type PowerBiClient, type PushRow, type KpiDefinition, type StoredPoint, pointKey } from '@planboard/server';
 import { offTrackNotification, sendOffTrack } from './notify';
 import { pushRows, pushToPowerBi, type PushTarget } from './push';
 import type { KpiStore } from './store';

@@ -1,13 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import {
-  allScopes,
-  budgetBlockEntities,
-  grantEntity,
-  sampleBudgetLines,
-  sampleUsers,
-  scopeEntity,
-  userEntity,
-} from '@planboard/api/dist/src/sample';
+import { allScopes, budgetBlockEntities, grantEntity, sampleBudgetLines, sampleUsers, scopeEntity, userEntity } from '@planboard/server';
 import { sampleIds } from '../seed/sample-ids';
 import { startTestEmulator, type TestEmulator } from '../testing/harness';
 

@@ -1,12 +1,4 @@
-import {
-  budgetBlockEntities,
-  businessUnits,
-  productCategories,
-  quarters,
-  regions,
-  sampleBudgetLines,
-  stores,
-} from '@planboard/api/dist/src/sample';
+import { budgetBlockEntities, businessUnits, productCategories, quarters, regions, sampleBudgetLines, stores } from '@planboard/server';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
 import { budgetRows } from '../refresh/import';
 import { seededRandom } from './random';
