@@ -2,6 +2,7 @@ import {
   kpiDashboardSchema,
   kpiImportColumns,
   kpiImportResultSchema,
+  kpiSavedSchema,
   kpiSummarySchema,
   type KpiOffTrackNotification,
 } from '@planboard/contracts';
@@ -101,14 +102,15 @@ describe('defining KPIs', () => {
     const created = await call('Nora Lindqvist', '/kpis/dept-sales', { json: kpiBody(kpiId) });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/kpis/dept-sales/${kpiId}`);
-    expect(kpiSummarySchema.parse(await created.json())).toMatchObject({ departmentId: 'dept-sales', kpiId, status: 'noData', trend: [] });
+    const createdBody = kpiSavedSchema.parse(await created.json());
+    expect(createdBody).toMatchObject({ departmentId: 'dept-sales', kpiId, status: 'noData', trend: [] });
+    expect(createdBody.etag).toBe(created.headers.get('etag'));
     const again = await call('Nora Lindqvist', '/kpis/dept-sales', { json: kpiBody(kpiId) });
     expect([again.status, (await errorOf(again)).message]).toEqual([409, `A KPI with the id ${kpiId} already exists in Sales.`]);
 
     expect((await record(kpiId, point('2026-11-02', 92))).status).toBe(200);
     expect((await detailOf(kpiId)).kpi.status).toBe('atRisk');
-    const loaded = await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`);
-    const etag = loaded.headers.get('etag')!;
+    const { etag } = await detailOf(kpiId, 'Nora Lindqvist');
     // Wider thresholds re-rate the stored point.
     const updated = await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, {
       method: 'PUT',
@@ -116,7 +118,8 @@ describe('defining KPIs', () => {
       headers: { 'if-match': etag },
     });
     expect(updated.status).toBe(200);
-    expect(kpiSummarySchema.parse(await updated.json())).toMatchObject({ name: 'Renamed', status: 'onTrack' });
+    const saved = kpiSavedSchema.parse(await updated.json());
+    expect(saved).toMatchObject({ name: 'Renamed', status: 'onTrack' });
     const stale = await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, {
       method: 'PUT',
       json: kpiBody(kpiId),
@@ -124,9 +127,10 @@ describe('defining KPIs', () => {
     });
     expect(stale.status).toBe(412);
 
-    expect((await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, { method: 'DELETE' })).status).toBe(204);
+    const remove = { method: 'DELETE', headers: { 'if-match': saved.etag } };
+    expect((await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, remove)).status).toBe(204);
     expect((await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`)).status).toBe(404);
-    expect((await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, remove)).status).toBe(404);
     expect(await new KpiStore(storage()).listPoints('dept-sales', kpiId)).toEqual([]);
   });
 
@@ -147,9 +151,11 @@ describe('defining KPIs', () => {
       'KPIs belong to departments; Sales North is a business unit.',
     );
     const kpiId = await create(freshKpiId('put')).then((kpi) => kpi.kpiId);
-    const mismatch = await call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, { method: 'PUT', json: kpiBody('other-id') });
+    const put = (id: string, body: unknown) =>
+      call('Nora Lindqvist', `/kpis/dept-sales/${id}`, { method: 'PUT', json: body, headers: { 'if-match': '*' } });
+    const mismatch = await put(kpiId, kpiBody('other-id'));
     expect([mismatch.status, (await errorOf(mismatch)).details?.[0]?.path]).toEqual([400, 'kpiId']);
-    expect((await call('Nora Lindqvist', `/kpis/dept-sales/${freshKpiId()}`, { method: 'PUT', json: kpiBody('x1') })).status).toBe(404);
+    expect((await put(freshKpiId(), kpiBody('x1'))).status).toBe(404);
   });
 });
 

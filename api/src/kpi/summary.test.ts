@@ -43,7 +43,8 @@ describe('KPI summary and detail', () => {
   });
 
   it('lists all points newest first in the detail', () => {
-    const body = kpiDetailSchema.parse(detail(kpi, points));
+    const body = kpiDetailSchema.parse(detail(kpi, points, 'W/"v1"'));
+    expect(body.etag).toBe('W/"v1"');
     expect(body.points).toHaveLength(15);
     expect(body.points[0]?.periodStart).toBe(week(14));
     expect(body.points.at(-1)?.periodStart).toBe(week(0));

@@ -40,9 +40,10 @@ export function summarize(kpi: KpiDefinition, points: readonly StoredPoint[]): K
   };
 }
 
-/** The KPI and all its points, newest period first. */
-export function detail(kpi: KpiDefinition, points: readonly StoredPoint[]): KpiDetail {
+/** The KPI and all its points, newest period first, with the definition's version (`etag`). */
+export function detail(kpi: KpiDefinition, points: readonly StoredPoint[], etag: string): KpiDetail {
   return {
+    etag,
     kpi: summarize(kpi, points),
     points: [...points]
       .sort(byPeriod)

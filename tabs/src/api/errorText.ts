@@ -30,6 +30,7 @@ export function describeApiError(err: unknown): ProblemText {
       return { title: 'Not found', message: `${err.message} It may have been removed or you may no longer have access.` };
     case 'Conflict':
     case 'PreconditionFailed':
+    case 'PreconditionRequired':
       return { title: 'Someone else changed this', message: `${err.message} Refresh to see the latest version, then try again.` };
     case 'Gone':
       return { title: 'This has expired', message: err.message };
