@@ -179,12 +179,31 @@ export class BrowserAuth implements AuthController {
   }
 
   async signIn(loginHint?: string): Promise<void> {
+    return this.redirect({ loginHint, prompt: loginHint ? 'login' : undefined });
+  }
+
+  /**
+   * A 403 `ConsentRequired` outside Teams (no Teams popup here): the same sign-in, with
+   * `prompt=consent` and the scopes to consent to after the app's own (so the code still redeems
+   * for the API). The page leaves for the provider and comes back signed in, where the request
+   * that needed consent runs again; resolves false, as nothing can be retried on this page.
+   */
+  async consent(scopes: string[]): Promise<boolean> {
+    const state = this.store.get();
+    const loginHint = state.status === 'signed-in' ? state.account.upn : undefined;
+    await this.redirect({ loginHint, prompt: 'consent', extraScopes: scopes });
+    return false;
+  }
+
+  private async redirect(options: { loginHint?: string; prompt?: string; extraScopes?: string[] }): Promise<void> {
     this.store.set({ status: 'redirecting', purpose: 'sign-in' });
     try {
-      const config = await this.config();
+      const base = await this.config();
+      const extra = (options.extraScopes ?? []).filter((scope) => !base.scopes.includes(scope));
+      const config = extra.length ? { ...base, scopes: [...base.scopes, ...extra] } : base;
       const { url, pending } = await oidc.authorizeRequest(config, oidc.redirectUriFor(config, this.appBase()), {
-        loginHint,
-        prompt: loginHint ? 'login' : undefined,
+        loginHint: options.loginHint,
+        prompt: options.prompt,
         now: this.now(),
       });
       const here = new URL(this.deps.href?.() ?? window.location.href);

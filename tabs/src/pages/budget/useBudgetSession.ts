@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { defaultStore } from '../../auth/storage';
 import { draftKey, loadDraft, saveDraft } from '../../grid/drafts';
 import { BudgetEditModel } from '../../grid/editModel';
-import { budgetKeys, fetchGrid, saveCells } from './budgetApi';
+import { budgetKeys, fetchActuals, fetchGrid, saveCells } from './budgetApi';
 
 /** How often other people's saves are fetched while the page is visible. */
 export const deltaIntervalMs = 3000;
@@ -176,6 +176,20 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     if (status) void queryClient.invalidateQueries({ queryKey: budgetKeys.status(planId) });
   }, [status, planId, queryClient]);
 
+  /** "Grant permission": the actuals again, through the consent popup the API's 403 ConsentRequired brings up. */
+  const [grantingConsent, setGrantingConsent] = useState(false);
+  const grantActualsConsent = useCallback(async () => {
+    setGrantingConsent(true);
+    try {
+      setActuals(await fetchActuals(planId, scopeId));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setActuals((current) => ({ ...current, reason }));
+    } finally {
+      setGrantingConsent(false);
+    }
+  }, [planId, scopeId]);
+
   const state = planState;
   return {
     model,
@@ -186,6 +200,8 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     setState: setPlanState,
     canEdit: editRight && state?.status === 'draft',
     actuals,
+    grantActualsConsent,
+    grantingConsent,
     scopeName,
     restored,
     dismissRestored: () => setRestored(0),
