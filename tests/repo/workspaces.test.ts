@@ -24,6 +24,7 @@ describe('workspace packages and their boundaries', () => {
       "jest.mock('../../server/dist/index');",
       "import { z } from 'zod';",
       "import { createPowerBiClient } from '@planboard/server';",
+      "const path = ['from'];",
       "import { local } from './local';",
     ].join('\n');
     const found = importViolations('bot/src/x.ts', source, packages).map((v) => v.specifier);
@@ -33,6 +34,9 @@ describe('workspace packages and their boundaries', () => {
       '../../api/dist/src/sample',
       '../../server/dist/index',
     ]);
+    const typesAndValues = "import type { SchemaObject } from 'openapi3-ts/oas31';\nimport { z } from 'zod';\nconst p = ['from'];";
+    expect(specifiers(typesAndValues)).toEqual(['openapi3-ts/oas31', 'zod']);
+    expect(specifiers(typesAndValues, { runtime: true })).toEqual(['zod']);
   });
 
   it('@planboard/server is a workspace built before api, bot and the emulators that use it', () => {
@@ -58,6 +62,24 @@ describe('workspace packages and their boundaries', () => {
       const declared = { ...(pkg.dependencies as Record<string, string>), ...(pkg.devDependencies as Record<string, string>) };
       for (const spec of specifiers(readFileSync(join(repoRoot, file), 'utf8'))) {
         if (spec.startsWith('@planboard/') && spec !== owner.name && !(spec in declared)) undeclared.push(`${file}: ${spec}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
+  it('the deployed packages (contracts, server, api, bot) declare every package their code imports', () => {
+    const { builtinModules } = require('node:module') as { builtinModules: string[] };
+    const undeclared: string[] = [];
+    for (const dir of ['contracts', 'server', 'api', 'bot']) {
+      const declared = readJson(`${dir}/package.json`).dependencies as Record<string, string>;
+      for (const file of sourceFiles(repoRoot, join(repoRoot, dir))) {
+        if (/\.test\.tsx?$|\/test-support\//.test(file)) continue;
+        for (const spec of specifiers(readFileSync(join(repoRoot, file), 'utf8'), { runtime: true })) {
+          if (spec.startsWith('.') || spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0] ?? '')) continue;
+          const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
+          // Staging installs only `dependencies`: anything else would be missing in Azure.
+          if (!(name in declared) && name !== readJson(`${dir}/package.json`).name) undeclared.push(`${file}: ${name}`);
+        }
       }
     }
     expect(undeclared).toEqual([]);

@@ -17,7 +17,10 @@ export interface ImportViolation {
 const SKIP = new Set(['node_modules', 'dist', '.git', '.local', 'coverage', 'build']);
 const SOURCE = /\.(?:[cm]?[jt]s|tsx)$/;
 /** `from '…'`, `import('…')`, `require('…')`, `jest.mock('…')` and bare `import '…'`. */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bjest\.(?:mock|requireActual)\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm;
+const SPECIFIER =
+  /(?:(?:^|[\s}])from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bjest\.(?:mock|requireActual)\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm;
+/** `import type … from '…'` / `export type … from '…'`: erased by the compiler, nothing to install. */
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s[^;]*?from\s*(['"])[^'"]+\1;?/gm;
 
 export function workspaces(root: string): Workspace[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces?: string[] };
@@ -41,8 +44,10 @@ export function sourceFiles(root: string, dir = root): string[] {
   return found;
 }
 
-export function specifiers(source: string): string[] {
-  return [...source.matchAll(SPECIFIER)].map((match) => match[2] ?? '');
+/** The module specifiers `source` imports; with `runtime`, only those still there at run time (no type-only imports). */
+export function specifiers(source: string, { runtime = false } = {}): string[] {
+  const code = runtime ? source.replace(TYPE_ONLY, '') : source;
+  return [...code.matchAll(SPECIFIER)].map((match) => match[2] ?? '');
 }
 
 /**
