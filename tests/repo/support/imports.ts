@@ -51,9 +51,10 @@ export function specifiers(source: string, { runtime = false } = {}): string[] {
 }
 
 /**
- * Imports in `file` (its text `source`) that reach into another package: a deep import of a
- * workspace package (`@planboard/api/dist/src/refresh`) or a relative path into a workspace's
- * build output (`../../api/dist/src/refresh`). Only a package's entry point is public.
+ * Imports in `file` (its text `source`) that reach into another package's internals: a deep import
+ * of a workspace package's compiled or source tree (`@planboard/api/dist/src/refresh`,
+ * `@planboard/server/src/powerbi`) or a relative path into a workspace's build output
+ * (`../../api/dist/src/refresh`). Shared code goes through a package's entry point.
  */
 export function importViolations(file: string, source: string, packages: Workspace[]): ImportViolation[] {
   const names = new Set(packages.map((p) => p.name));
@@ -61,8 +62,9 @@ export function importViolations(file: string, source: string, packages: Workspa
   for (const specifier of specifiers(source)) {
     const parts = specifier.split('/');
     const packageName = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-    if (packageName && names.has(packageName) && specifier !== packageName) {
-      violations.push({ file, specifier, reason: `imports inside ${packageName}; use its entry point "${packageName}"` });
+    const subpath = packageName ? specifier.slice(packageName.length + 1) : '';
+    if (packageName && names.has(packageName) && /^(?:dist\/)?src(?:\/|$)/.test(subpath)) {
+      violations.push({ file, specifier, reason: `imports ${packageName}'s internals; use its entry point "${packageName}"` });
       continue;
     }
     if (!specifier.startsWith('.')) continue;
