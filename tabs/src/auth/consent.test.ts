@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { BrowserAuth } from './browserAuth';
-import { consentAuthorizeUrl, consentOutcome, consentSuccessResult } from './consentPages';
+import { browserConsentReturn, consentAuthorizeUrl, consentOutcome, consentSuccessResult, saveBrowserConsent } from './consentPages';
 import { TeamsAuth } from './teamsAuth';
 import { TeamsConsent, type ConsentCredentialConfig } from './teamsConsent';
 import { config, memoryStore } from './testing';
@@ -91,18 +91,35 @@ describe('the consent popup pages', () => {
 });
 
 describe('the plain-browser fallback', () => {
-  it("signs in again with prompt=consent and the scopes after the app's own", async () => {
+  it('sends the page to the provider with prompt=consent for the scopes alone, and consent-end brings it back', async () => {
     const navigations: string[] = [];
+    const store = memoryStore();
     const auth = new BrowserAuth({
-      store: memoryStore(),
+      store,
       loadConfig: async () => config,
-      href: () => `${app}#/budget`,
+      href: () => `${app}?theme=dark#/budget`,
       navigate: (url) => void navigations.push(url),
     });
     await expect(auth.consent([powerBi])).resolves.toBe(false);
     const url = new URL(navigations[0] ?? '');
-    expect(url.searchParams.get('prompt')).toBe('consent');
-    expect(url.searchParams.get('scope')).toBe(`${config.scopes.join(' ')} ${powerBi}`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      prompt: 'consent',
+      scope: `openid profile ${powerBi}`,
+      redirect_uri: 'https://tab.contoso.test/consent-end.html',
+    });
     expect(auth.getSnapshot()).toEqual({ status: 'redirecting', purpose: 'sign-in' });
+
+    const state = url.searchParams.get('state') ?? '';
+    const end = 'https://tab.contoso.test/consent-end.html';
+    expect(browserConsentReturn(store, '?code=c&state=other', end)).toBeUndefined();
+    expect(browserConsentReturn(store, `?code=c&state=${state}`, end)).toBe('https://tab.contoso.test/?theme=dark#/budget');
+    // One-shot: in Teams' popup (no consent started in this browser tab) consent-end reports to Teams instead.
+    expect(browserConsentReturn(store, `?code=c&state=${state}`, end)).toBeUndefined();
+  });
+
+  it('never returns to another origin', () => {
+    const store = memoryStore();
+    saveBrowserConsent(store, 's1', '//evil.example/x');
+    expect(browserConsentReturn(store, '?state=s1', 'https://tab.contoso.test/consent-end.html')).toBe('https://tab.contoso.test/');
   });
 });
