@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { ApiError, api } from './client';
-import { consentScopesOf, setConsentHandler, withConsent } from './consent';
+import { askConsent, consentScopesOf, setConsentHandler, withConsent } from './consent';
 
 const powerBi = 'https://analysis.windows.net/powerbi/api/Dataset.Read.All';
 const consentRequired = () =>
@@ -55,6 +55,16 @@ describe("the API's 403 ConsentRequired", () => {
     await expect(api.get('/x', { fetchImpl: again.fetchImpl })).rejects.toMatchObject({ code: 'ConsentRequired' });
     expect(granted).toHaveBeenCalledTimes(1);
     expect(again.calls).toHaveLength(2);
+  });
+
+  it('asks directly for a button that knows the scopes (the popup opens from the click), false without a handler', async () => {
+    await expect(askConsent([powerBi])).resolves.toBe(false);
+    const consent = jest.fn(async (_scopes: string[]) => true);
+    setConsentHandler(consent);
+    await expect(askConsent([powerBi])).resolves.toBe(true);
+    expect(consent).toHaveBeenCalledWith([powerBi]);
+    setConsentHandler(async () => Promise.reject(new Error('popup blocked')));
+    await expect(askConsent([powerBi])).resolves.toBe(false);
   });
 
   it('passes the error on without a handler, and when the handler fails', async () => {

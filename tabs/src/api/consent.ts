@@ -16,6 +16,14 @@ export function setConsentHandler(handler: ConsentHandler | null): void {
   consentHandler = handler;
 }
 
+/**
+ * Asks the installed handler for consent to `scopes` now: for a button whose page already knows
+ * the scopes (a popup that a click opens directly is not blocked). False without a handler.
+ */
+export function askConsent(scopes: string[]): Promise<boolean> {
+  return consentHandler ? consentHandler(scopes).catch(() => false) : Promise.resolve(false);
+}
+
 /** The scopes a 403 `ConsentRequired` names (details `{ path: 'scopes', message: <scope> }`); undefined for any other error. */
 export function consentScopesOf(error: unknown): string[] | undefined {
   const candidate = error as Partial<ApiError> | null;

@@ -1,6 +1,7 @@
 import type { Actuals, BudgetPatchResult, PlanState } from '@planboard/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { askConsent } from '../../api/consent';
 import { defaultStore } from '../../auth/storage';
 import { draftKey, loadDraft, saveDraft } from '../../grid/drafts';
 import { BudgetEditModel } from '../../grid/editModel';
@@ -176,11 +177,17 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     if (status) void queryClient.invalidateQueries({ queryKey: budgetKeys.status(planId) });
   }, [status, planId, queryClient]);
 
-  /** "Grant permission": the actuals again, through the consent popup the API's 403 ConsentRequired brings up. */
+  /**
+   * "Grant permission": the consent popup for the scopes the grid named, opened by the click itself
+   * (not after a request, where it could be blocked), then the actuals again. A 403 ConsentRequired
+   * on that request would bring the popup up once more (the API client's answer to it).
+   */
   const [grantingConsent, setGrantingConsent] = useState(false);
   const grantActualsConsent = useCallback(async () => {
     setGrantingConsent(true);
     try {
+      const scopes = actuals.consentRequired ?? [];
+      if (scopes.length > 0 && !(await askConsent(scopes))) return;
       setActuals(await fetchActuals(planId, scopeId));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -188,7 +195,7 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     } finally {
       setGrantingConsent(false);
     }
-  }, [planId, scopeId]);
+  }, [planId, scopeId, actuals.consentRequired]);
 
   const state = planState;
   return {
