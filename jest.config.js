@@ -11,7 +11,10 @@ const base = (name, rootDir, extra = {}) => ({
   rootDir,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@planboard/contracts$': '<rootDir>/../contracts/src/index.ts',
+    '^@planboard/server$': '<rootDir>/../server/src/index.ts',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // ESM-only packages are compiled to CommonJS for jest (Node itself loads them with require(esm)).
   transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|@panva|oidc-token-hash|quick-lru|nanoid)/)'],
@@ -26,17 +29,24 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
   projects: [
     base('contracts', '<rootDir>/contracts'),
+    base('server', '<rootDir>/server'),
     base('api', '<rootDir>/api'),
     base('bot', '<rootDir>/bot'),
     base('functions-host', '<rootDir>/emulators/functions-host', { moduleNameMapper: {} }),
     base('stack', '<rootDir>/emulators/stack', {
-      moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' },
+      moduleNameMapper: {
+        '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts',
+        '^@planboard/server$': '<rootDir>/../../server/src/index.ts',
+      },
     }),
     base('identity', '<rootDir>/emulators/identity', { moduleNameMapper: {} }),
     base('powerbi', '<rootDir>/emulators/powerbi', { moduleNameMapper: {} }),
     base('tabs', '<rootDir>/tabs'),
     base('integration', '<rootDir>/tests/integration', {
-      moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts' },
+      moduleNameMapper: {
+        '^@planboard/contracts$': '<rootDir>/../../contracts/src/index.ts',
+        '^@planboard/server$': '<rootDir>/../../server/src/index.ts',
+      },
     }),
     base('repo', '<rootDir>/tests/repo', { moduleNameMapper: {} }),
   ],

@@ -22,5 +22,17 @@ export default defineConfig({
   },
   server: { host, port, strictPort: true, proxy },
   preview: { host, port, strictPort: true, proxy },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    // The app, and the two pages of Teams' consent popup (TeamsUserCredential.login(): src/consent).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        'consent-start': fileURLToPath(new URL('consent-start.html', import.meta.url)),
+        'consent-end': fileURLToPath(new URL('consent-end.html', import.meta.url)),
+      },
+    },
+  },
 });

@@ -1,8 +1,8 @@
 import { maxKpiImportRows } from '@planboard/contracts';
 import { z } from 'zod';
-import { storageSetting, storageSettingRequired } from './storage/connection';
-import { microsoftHostClientIds } from './auth/microsoft-hosts';
 import {
+  storageSetting,
+  storageSettingRequired,
   localApiClientId,
   localBrowserAuthority,
   localIdentityAuthority,
@@ -10,7 +10,8 @@ import {
   localTabClientId,
   localTabDomain,
   sampleTenantId,
-} from './local-defaults';
+} from '@planboard/server';
+import { microsoftHostClientIds } from './auth/microsoft-hosts';
 
 /** `running/waiting`, e.g. `8/64`: bounds of one kind of expensive request per host (http/limits.ts). */
 const admissionLimit = (fallback: string) =>

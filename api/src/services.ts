@@ -1,12 +1,10 @@
-import { DirectoryStore } from './access/directory-store';
+import { DirectoryStore, TrainingStore, createPowerBiClient, type PowerBiClient } from '@planboard/server';
 import { BudgetStore } from './budget/store';
 import { SaveGroups } from './budget/group-commit';
 import { PlanSnapshots } from './budget/snapshots';
 import { createTokenValidator, type TokenValidator } from './auth/token-validator';
 import { config } from './config';
 import { KpiStore } from './kpi/store';
-import { TrainingStore } from './training/store';
-import { createPowerBiClient, type PowerBiClient } from './powerbi';
 
 /**
  * Clients built once per process from the configuration. They hold connections and key caches

@@ -1,6 +1,5 @@
-import { localIdentityAuthority, localPowerBi, sampleTenantId } from '@planboard/api/dist/src/local-defaults';
+import { localIdentityAuthority, localPowerBi, sampleTenantId, storageSetting, storageSettingRequired } from '@planboard/server';
 import { z } from 'zod';
-import { storageSetting, storageSettingRequired } from '@planboard/api/dist/src/storage/connection';
 
 const csv = z.string().transform((value) =>
   value

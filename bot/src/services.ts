@@ -1,8 +1,12 @@
-import { DirectoryStore } from '@planboard/api/dist/src/access/directory-store';
-import { TrainingStore } from '@planboard/api/dist/src/training/store';
-import { poisonReport } from '@planboard/api/dist/src/notify/poison';
-import { createPowerBiClient } from '@planboard/api/dist/src/powerbi';
-import { refreshSettings, refreshStores, serviceClock } from '@planboard/api/dist/src/refresh';
+import {
+  DirectoryStore,
+  TrainingStore,
+  poisonReport,
+  createPowerBiClient,
+  refreshSettings,
+  refreshStores,
+  serviceClock,
+} from '@planboard/server';
 import { config } from './config';
 import { CallerResolver } from './conversation/caller';
 import type { BotDeps } from './conversation/deps';

@@ -10,7 +10,10 @@ export const errorCodes = [
   'ConsentRequired',
   'NotFound',
   'Conflict',
+  /** 412: the `If-Match` names a version that is no longer current. */
   'PreconditionFailed',
+  /** 428: a conditional write (KPI definition update/delete) came without `If-Match`. */
+  'PreconditionRequired',
   'Gone',
   'PayloadTooLarge',
   /** 422: an idempotency key reused with a different body (nothing was written). */

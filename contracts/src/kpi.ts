@@ -80,6 +80,13 @@ export const kpiDataPointSchema = z.object({
 });
 export type KpiDataPoint = z.infer<typeof kpiDataPointSchema>;
 
+/**
+ * The version of a KPI definition, for `If-Match` on its update and delete (required there: 428
+ * without it, 412 when stale). The same value as the `ETag` header, which a browser on another
+ * origin cannot always read (App Service CORS does not expose it), hence also in the body.
+ */
+export const kpiEtagSchema = z.string().min(1).describe('The version of the KPI definition: send it as If-Match');
+
 /** A KPI with its current status (of its latest period) and recent trend, oldest first. */
 export const kpiSummarySchema = z.object({
   departmentId: scopeIdSchema,
@@ -94,8 +101,14 @@ export const kpiSummarySchema = z.object({
   status: z.enum(kpiStatuses),
   latest: kpiDataPointSchema.optional(),
   trend: z.array(kpiDataPointSchema),
+  /** The definition's version where the answer read it (dashboard, create, update); a data point's answer has none. */
+  etag: kpiEtagSchema.optional(),
 });
 export type KpiSummary = z.infer<typeof kpiSummarySchema>;
+
+/** `POST /api/kpis/{departmentId}` (201) and `PUT …/{kpiId}`: the KPI as saved, with its new version. */
+export const kpiSavedSchema = kpiSummarySchema.extend({ etag: kpiEtagSchema });
+export type KpiSaved = z.infer<typeof kpiSavedSchema>;
 
 /** `GET /api/kpis`: the departments the caller may read, with their KPIs. */
 export const kpiDashboardSchema = z.object({
@@ -114,8 +127,8 @@ export const kpiDashboardSchema = z.object({
 });
 export type KpiDashboard = z.infer<typeof kpiDashboardSchema>;
 
-/** `GET /api/kpis/{departmentId}/{kpiId}`: the KPI and its data points, newest first. */
-export const kpiDetailSchema = z.object({ kpi: kpiSummarySchema, points: z.array(kpiDataPointSchema) });
+/** `GET /api/kpis/{departmentId}/{kpiId}`: the KPI, its data points (newest first) and its definition's version. */
+export const kpiDetailSchema = z.object({ kpi: kpiSummarySchema, points: z.array(kpiDataPointSchema), etag: kpiEtagSchema });
 export type KpiDetail = z.infer<typeof kpiDetailSchema>;
 
 /** Most data points one import may carry (one Power BI push call takes 10,000 rows). */

@@ -12,7 +12,7 @@ param location string
 param tags object
 param sku string = 'Standard_LRS'
 
-// Exactly the tables the code uses (api/src/storage/tables.ts, api/src/refresh/tables.ts,
+// Exactly the tables the code uses (server/src/storage/tables.ts, server/src/refresh/tables.ts,
 // bot/src/store/tables.ts); tests/repo/bicep.test.ts keeps the lists in step.
 param tableNames array = [
   'health'

@@ -112,7 +112,7 @@ function stageFunction(root, app, { install = true, outRoot = path.join(root, 'i
   return { out, vendored };
 }
 
-module.exports = { stageFunction, workspacePackages, requiredPackages, DEFAULT_HOST_JSON };
+module.exports = { stageFunction, workspacePackages, workspaceClosure, requiredPackages, DEFAULT_HOST_JSON };
 
 if (require.main === module) {
   const apps = process.argv.slice(2);

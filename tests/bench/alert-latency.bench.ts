@@ -12,9 +12,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedSampleTenant } from '../../api/src/sample/seed';
-import { CatalogStore } from '../../api/src/refresh/catalog-store';
-import { FailureStore } from '../../api/src/refresh/failure-store';
+import { seedSampleTenant } from '../../server/src/sample/seed';
+import { CatalogStore } from '../../server/src/refresh/catalog-store';
+import { FailureStore } from '../../server/src/refresh/failure-store';
 import { startAzurite } from '../../emulators/stack/src/azurite';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
 import { apiAuthSettings, startIdentity } from '../../emulators/stack/src/identity';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { auditEntrySchema, budgetGridSchema, budgetPatchResultSchema, type BudgetLine, type CellEdit } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { identityFromEnv } from '@planboard/identity/dist/testing';
 import { startAzurite } from '../../emulators/stack/dist/azurite';
 import { startFunctionApp } from '../../emulators/stack/dist/hosts';

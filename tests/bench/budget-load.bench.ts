@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiHealthSchema, auditEntrySchema, budgetGridSchema } from '@planboard/contracts';
 import { identityFromEnv } from '@planboard/identity/dist/testing';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startAzurite } from '../../emulators/stack/dist/azurite';
 import { startFunctionApp } from '../../emulators/stack/dist/hosts';
 import { apiAuthSettings, startIdentity } from '../../emulators/stack/dist/identity';

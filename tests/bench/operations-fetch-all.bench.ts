@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchJobCurrentSchema, fetchJobStartSchema, type FetchJob } from '@planboard/contracts';
 import { IdentityEmulatorClient } from '../../emulators/identity/dist/testing';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startAzurite } from '../../emulators/stack/src/azurite';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
 import { apiAuthSettings, startIdentity } from '../../emulators/stack/src/identity';

@@ -12,8 +12,8 @@
  */
 import { startPowerBiEmulator } from '../../emulators/powerbi/dist';
 import { startTestIssuer } from '../../emulators/powerbi/dist/testing/token-issuer';
-import { createPowerBiClient, StaticTokenSource, type PowerBiClient } from '../../api/src/powerbi';
-import { checkThrottling, recordingFetch, type LoggedRequest } from '../../api/src/powerbi/test-support/throttle-violations';
+import { createPowerBiClient, StaticTokenSource, type PowerBiClient } from '../../server/src/powerbi';
+import { checkThrottling, recordingFetch, type LoggedRequest } from '../../server/src/powerbi/test-support/throttle-violations';
 
 const workspaces = 50;
 const datasetsPerWorkspace = 10;

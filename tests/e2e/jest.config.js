@@ -13,7 +13,10 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@planboard/contracts$': '<rootDir>/contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@planboard/contracts$': '<rootDir>/contracts/src/index.ts',
+    '^@planboard/server$': '<rootDir>/server/src/index.ts',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/tests/e2e/support/global-setup.js',
   globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.js',

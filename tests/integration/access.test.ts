@@ -1,6 +1,6 @@
 import { accessAuditSchema, accessUsersSchema, errorEnvelopeSchema, meSchema } from '@planboard/contracts';
-import { sampleUsers } from '../../api/src/sample/directory';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { sampleUsers } from '../../server/src/sample/directory';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { storageConnection, tokenFor } from './support/env';
 

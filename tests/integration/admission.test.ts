@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { apiHealthSchema, errorEnvelopeSchema, type ApiHealth } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { storageConnection, tokenFor } from './support/env';
 import { freshPlan } from './support/plans';

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { errorEnvelopeSchema, meSchema } from '@planboard/contracts';
 import { spawnIdentityProvider, type SpawnedIdentityProvider } from '@planboard/identity/dist/testing';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { identityConfig, storageConnection, tokenFor } from './support/env';
 

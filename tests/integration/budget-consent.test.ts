@@ -1,6 +1,6 @@
 import { actualsSchema, budgetGridSchema, errorEnvelopeSchema } from '@planboard/contracts';
 import { startApiHost, type ApiHost } from './support/api-host';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { identityConfig, storageConnection, tokenFor } from './support/env';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CellEdit } from '@planboard/contracts';
-import type { HistoryEntry, StoredLine } from '../../api/src/budget/line-entity';
+import type { HistoryEntry, StoredLine } from '../../server/src/budget/line-entity';
 import { BudgetStore } from '../../api/src/budget/store';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { bigPlan } from './support/big-plan';
 import { storageConnection, tokenFor } from './support/env';

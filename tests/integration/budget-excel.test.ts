@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { budgetGridSchema, budgetPatchResultSchema, importPreviewSchema } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { storageConnection, tokenFor } from './support/env';
 import { bigPlan } from './support/big-plan';

@@ -1,5 +1,5 @@
 import { budgetGridSchema, type PlanState } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { datasetIdOf, workspaceIdOf } from '../../emulators/powerbi/src/seed/sample-ids';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { powerBiPort, storageConnection, tokenFor } from './support/env';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { budgetGridSchema, errorEnvelopeSchema, planStatusListSchema, type PlanState } from '@planboard/contracts';
-import { localPowerBi } from '../../api/src/local-defaults';
+import { localPowerBi } from '../../server/src/local-defaults';
 import { messageFor } from '../../bot/src/delivery/render';
 import { cardTexts } from './bot/playground-client';
 import { takeNotifications } from './support/notifications';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { powerBiPort, storageConnection, tokenFor } from './support/env';
 import { freshPlan } from './support/plans';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { budgetGridSchema, budgetPatchResultSchema, errorEnvelopeSchema, type CellEdit } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { storageConnection, tokenFor } from './support/env';
 import { freshPlan } from './support/plans';

@@ -1,7 +1,7 @@
 import { errorEnvelopeSchema, reportEmbedSchema, reportListSchema, type ReportEmbed } from '@planboard/contracts';
 import { sampleIds } from '../../emulators/powerbi/src/seed/sample-ids';
-import { sampleUsers } from '../../api/src/sample/directory';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { sampleUsers } from '../../server/src/sample/directory';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { column, renderEmbedded } from './support/embed';
 import { powerBiPort, storageConnection, tokenFor } from './support/env';

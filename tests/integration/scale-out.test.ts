@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import { apiHealthSchema, budgetGridSchema } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
 import { freePort } from '../../emulators/stack/src/ports';
 import type { ManagedProcess } from '../../emulators/stack/src/processes';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { budgetGridSchema, errorEnvelopeSchema, type CellEdit } from '@planboard/contracts';
-import { seedSampleTenant } from '../../api/src/sample/seed';
+import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { storageConnection, tokenFor } from './support/env';
 import { startFaultProxy, tableEndpointPort, withTableEndpointPort, type FaultMode, type FaultProxy } from './support/fault-proxy';

@@ -1,7 +1,7 @@
 import { trainingDayChangeSchema, trainingDayUnlockedSchema, type Notification } from '@planboard/contracts';
-import { sampleTenantId } from '../../api/src/sample/directory';
+import { sampleTenantId } from '../../server/src/sample/directory';
 import { unlockChange } from '../../api/src/training/changes';
-import { TrainingStore } from '../../api/src/training/store';
+import { TrainingStore } from '../../server/src/training/store';
 import { deliverNotification } from '../../bot/src/delivery/deliver';
 import { replyText, startBotHarness, type BotHarness } from '../../bot/src/test-support/harness';
 import { drainNotifications } from './support/kpis';

@@ -7,8 +7,8 @@ import {
   trainingProgressMatrixSchema,
 } from '@planboard/contracts';
 import ExcelJS from 'exceljs';
-import { sampleTenantId, sampleUsers } from '../../api/src/sample/directory';
-import { TrainingStore } from '../../api/src/training/store';
+import { sampleTenantId, sampleUsers } from '../../server/src/sample/directory';
+import { TrainingStore } from '../../server/src/training/store';
 import { changedEntities, snapshotTables } from './security/storage-diff';
 import { ResponseValidator, type OpenApiDocument } from './support/openapi';
 import { drainNotifications } from './support/kpis';

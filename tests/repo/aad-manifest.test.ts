@@ -54,11 +54,12 @@ describe('aad.manifest.json', () => {
     expect(aad.appRoles[0]?.id).toMatch(GUID);
   });
 
-  it('redirects to the tab auth-end page', () => {
+  it("redirects to the tab auth-end page, and to consent-end (Teams' consent popup) as SPA", () => {
     expect(aad.replyUrlsWithType).toEqual(
       expect.arrayContaining([
         { url: '${{TAB_ENDPOINT}}/auth-end.html', type: 'Web' },
         { url: '${{TAB_ENDPOINT}}/auth-end.html?clientId=${{AAD_APP_CLIENT_ID}}', type: 'Spa' },
+        { url: '${{TAB_ENDPOINT}}/consent-end.html', type: 'Spa' },
       ]),
     );
   });

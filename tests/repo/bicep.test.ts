@@ -1,7 +1,7 @@
 import { armOutputEnvName, checkModules, checkParametersFile, parseModules, parseOutputs, parseParams } from './support/bicep';
 import { overlay, readRepoFile, replaceOnce } from './support/files';
-import { refreshTableNames } from '../../api/src/refresh/tables';
-import { tableNames } from '../../api/src/storage/tables';
+import { refreshTableNames } from '../../server/src/refresh/tables';
+import { tableNames } from '../../server/src/storage/tables';
 import { botTableNames } from '../../bot/src/store/tables';
 import { operationsTableNames } from '../../api/src/operations/tables';
 

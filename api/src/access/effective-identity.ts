@@ -1,5 +1,5 @@
 import type { ScopeType } from '@planboard/contracts';
-import { assertNever } from '../util/assert-never';
+import { assertNever } from '@planboard/server';
 import type { Access } from './guard';
 
 /** A Power BI effective identity (GenerateToken / executeQueries `impersonatedUserName` + roles). */

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { RestError, type TransactionAction } from '@azure/data-tables';
 import type { AccessAuditEntry, GrantLevel } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
+import { type Caller, grantEntity, type DirectoryStore, type StoredGrant } from '@planboard/server';
 import { conflict } from '../errors';
-import { grantEntity } from '../sample/entities';
-import type { DirectoryStore, StoredGrant } from './directory-store';
 
 /** Row keys that sort newest first: audit pages read from the start of the range. */
 export function newestFirstKey(at: Date): string {

@@ -1,4 +1,4 @@
-import type { Caller } from '../auth/caller';
+import type { Caller } from '@planboard/server';
 import { ApiError } from '../errors';
 import { Access } from './guard';
 

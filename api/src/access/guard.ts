@@ -1,7 +1,6 @@
 import type { GrantLevel, ScopeType } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
+import { type Caller, atLeast, type EffectiveScope } from '@planboard/server';
 import { forbidden, notFound } from '../errors';
-import { atLeast, type EffectiveScope } from './levels';
 
 /**
  * What one caller may do, computed once per request from their grants. Every route asks this

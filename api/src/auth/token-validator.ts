@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
-import type { Caller } from './caller';
+import type { Caller } from '@planboard/server';
 import { unauthorized, type TokenFailure } from './token-errors';
 
 export interface TokenValidatorOptions {

@@ -1,8 +1,7 @@
 import type { Actuals } from '@planboard/contracts';
 import type { Access } from '../access/guard';
 import { config } from '../config';
-import { PowerBiConsentRequiredError, PowerBiError } from '../powerbi';
-import { budgetLineId } from '../sample/entities';
+import { PowerBiConsentRequiredError, PowerBiError, budgetLineId } from '@planboard/server';
 import { getServices } from '../services';
 
 /** Actuals are cached briefly per user and BU (RLS makes them per user); a cache, never a source of truth. */

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@planboard/contracts';
-import type { HistoryEntry } from './line-entity';
+import type { HistoryEntry } from '@planboard/server';
 
 function toAudit(entry: HistoryEntry): AuditEntry {
   return { lineId: entry.l ?? null, field: entry.f, old: entry.o, new: entry.n, by: entry.by, at: entry.at, action: entry.a, rev: entry.r };

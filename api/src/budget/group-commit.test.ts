@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BudgetLine } from '@planboard/contracts';
-import { insertMissing } from '../storage/bulk';
-import { ensureTables } from '../storage/tables';
-import { newPlanBlocks } from './blocks';
+import { insertMissing } from '@planboard/server';
+import { ensureTables } from '@planboard/server';
+import { newPlanBlocks } from '@planboard/server';
 import { SaveGroups } from './group-commit';
 import { PlanSnapshots } from './snapshots';
 import { BudgetStore } from './store';

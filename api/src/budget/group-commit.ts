@@ -1,5 +1,5 @@
 import type { BudgetPatchResult } from '@planboard/contracts';
-import { planPartitionKey } from './line-entity';
+import { planPartitionKey } from '@planboard/server';
 import { commitSaves, type SaveRequest } from './save';
 import type { PlanSnapshots } from './snapshots';
 import type { BudgetStore } from './store';

@@ -1,4 +1,4 @@
-import type { StoredLine } from './line-entity';
+import type { StoredLine } from '@planboard/server';
 import { parseAmount, planImport } from './import';
 
 const line: StoredLine = {

@@ -1,5 +1,5 @@
 import { amountBounds, maxCommentLength, type EditableField, type ImportChange, type ImportRowError } from '@planboard/contracts';
-import type { StoredLine } from './line-entity';
+import type { StoredLine } from '@planboard/server';
 import type { SheetRow } from './read-sheet';
 import { mapHeaders } from './sheet';
 

@@ -1,5 +1,5 @@
 import type { CellEdit } from '@planboard/contracts';
-import type { StoredLine } from './line-entity';
+import type { StoredLine } from '@planboard/server';
 import { mergeEdits, type SaveContext } from './merge';
 
 function line(overrides: Partial<StoredLine> = {}): StoredLine {

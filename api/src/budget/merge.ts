@@ -1,5 +1,5 @@
 import type { CellConflict, CellEdit, EditAction } from '@planboard/contracts';
-import type { HistoryEntry, StoredLine } from './line-entity';
+import type { HistoryEntry, StoredLine } from '@planboard/server';
 
 export interface SaveContext {
   actor: string;

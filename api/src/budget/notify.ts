@@ -1,7 +1,6 @@
 import type { Notification, PlanState } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
+import { type Caller, enqueueNotification } from '@planboard/server';
 import { config } from '../config';
-import { enqueueNotification } from '../notify/enqueue';
 import type { PlanRef } from './plan-state';
 
 /**

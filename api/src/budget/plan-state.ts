@@ -1,9 +1,7 @@
 import { odata } from '@azure/data-tables';
 import type { PlanState } from '@planboard/contracts';
 import { conflict, notFound } from '../errors';
-import { blockRangeEnd, blockRangeStart } from './blocks';
-import type { HistoryEntry } from './line-entity';
-import { planPartitionKey } from './line-entity';
+import { blockRangeEnd, blockRangeStart, type HistoryEntry, planPartitionKey } from '@planboard/server';
 import { ConcurrentWriteError, type BudgetStore } from './store';
 
 export interface PlanRef {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { ImportChange } from '@planboard/contracts';
 import { ApiError } from '../errors';
-import { ensureTables } from '../storage/tables';
+import { ensureTables } from '@planboard/server';
 import { deleteExpiredPreviews, expiryPartition, loadPreview, newPreviewId, savePreview } from './previews';
 import { BudgetStore } from './store';
 

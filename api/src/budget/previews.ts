@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { odata, RestError, type TableTransaction } from '@azure/data-tables';
 import type { ImportChange } from '@planboard/contracts';
 import { ApiError, notFound } from '../errors';
-import { packedText, packText } from './blocks';
+import { packedText, packText } from '@planboard/server';
 import type { BudgetStore } from './store';
 
 /**

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BudgetPatch, BudgetPatchResult, ErrorDetail } from '@planboard/contracts';
 import { ApiError, conflict, validationFailed } from '../errors';
-import { needsCompaction } from './blocks';
-import { publicLine, planPartitionKey, type HistoryEntry, type StoredLine } from './line-entity';
+import { needsCompaction, publicLine, planPartitionKey, type HistoryEntry, type StoredLine } from '@planboard/server';
 import { mergeEdits } from './merge';
 import type { PlanSnapshots } from './snapshots';
 import { ConcurrentWriteError, type BlockChange, type BudgetStore, type PlanSnapshot } from './store';

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { amountBounds, maxCommentLength, type BudgetLine } from '@planboard/contracts';
 import { exportCsv, exportWorkbook } from './export';
 import { planImport } from './import';
-import type { StoredLine } from './line-entity';
+import type { StoredLine } from '@planboard/server';
 import { readSheet, type SheetKind } from './read-sheet';
 import { fromCsvText, fromXlsxText, toCsvText, toXlsxText } from './sheet';
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BudgetLine } from '@planboard/contracts';
-import { insertMissing } from '../storage/bulk';
-import { ensureTables } from '../storage/tables';
-import { newPlanBlocks } from './blocks';
+import { insertMissing, ensureTables, newPlanBlocks } from '@planboard/server';
 import { saveEdits } from './save';
 import { PlanSnapshots } from './snapshots';
 import { BudgetStore } from './store';

@@ -1,6 +1,5 @@
 import { ReadCoalescer } from '../util/coalesce';
-import type { StoredLine } from './line-entity';
-import type { Block } from './blocks';
+import type { StoredLine, Block } from '@planboard/server';
 import type { BudgetStore, PlanSnapshot } from './store';
 
 export interface PlanSnapshotsOptions {

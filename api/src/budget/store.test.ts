@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import { ensureTables } from '../storage/tables';
-import { blockRowKey, compactAt, newPlanBlocks, packJson } from './blocks';
+import { ensureTables, blockRowKey, compactAt, newPlanBlocks, packJson } from '@planboard/server';
 import { planEvent } from './plan-state';
 import { saveEdits } from './save';
 import { BudgetStore, planHeaderRowKey } from './store';

@@ -1,9 +1,10 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { BudgetLine, PlanState } from '@planboard/contracts';
 import { planStatuses } from '@planboard/contracts';
-import { maxBatchSize } from '../storage/bulk';
-import { tableClient, tableNames } from '../storage/tables';
 import {
+  maxBatchSize,
+  tableClient,
+  tableNames,
   archivePrefix,
   blockDataProperties,
   blockRangeEnd,
@@ -16,8 +17,9 @@ import {
   storedLines,
   unpackJson,
   type Block,
-} from './blocks';
-import type { HistoryEntry, StoredLine } from './line-entity';
+  type HistoryEntry,
+  type StoredLine,
+} from '@planboard/server';
 
 /**
  * The plan header shares the blocks' partition and key range ('!' sorts before any block number),

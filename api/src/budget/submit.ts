@@ -1,10 +1,8 @@
 import type { PlanState } from '@planboard/contracts';
 import { config } from '../config';
 import { conflict } from '../errors';
-import { parseServiceException, PowerBiError } from '../powerbi';
-import { watchRefresh } from '../refresh/watch';
+import { parseServiceException, PowerBiError, watchRefresh, planPartitionKey } from '@planboard/server';
 import { getServices } from '../services';
-import { planPartitionKey } from './line-entity';
 import { planEvent, transition, type PlanRef } from './plan-state';
 
 /** The refresh we ask for: enhanced (so it has an id we can follow), all tables, all-or-nothing. */

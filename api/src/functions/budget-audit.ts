@@ -2,7 +2,7 @@ import { app } from '@azure/functions';
 import { auditEntrySchema, lineIdSchema } from '@planboard/contracts';
 import { z } from 'zod';
 import { auditTrail } from '../budget/audit';
-import { planPartitionKey } from '../budget/line-entity';
+import { planPartitionKey } from '@planboard/server';
 import { planHistory } from '../budget/plan-state';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';

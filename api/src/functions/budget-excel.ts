@@ -5,7 +5,7 @@ import type { Access } from '../access/guard';
 import { actualsFor } from '../budget/actuals';
 import { exportCsv, exportWorkbook } from '../budget/export';
 import { planImport } from '../budget/import';
-import { planPartitionKey, publicLine } from '../budget/line-entity';
+import { planPartitionKey, publicLine } from '@planboard/server';
 import { planParams } from '../budget/params';
 import { requirePlan } from '../budget/plan-state';
 import { loadPreview, newPreviewId, savePreview } from '../budget/previews';

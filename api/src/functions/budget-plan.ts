@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { planIdSchema, unlockRequestSchema, type PlanStatusList } from '@planboard/contracts';
 import { z } from 'zod';
-import { planPartitionKey } from '../budget/line-entity';
+import { planPartitionKey } from '@planboard/server';
 import { notifyPlanEvent } from '../budget/notify';
 import { followRefresh, submitPlan, unlockPlan } from '../budget/submit';
 import { authedRoute } from '../http/authed';

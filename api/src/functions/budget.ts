@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
 import { budgetPatchSchema, budgetQuerySchema, type BudgetGrid } from '@planboard/contracts';
-import { planPartitionKey, publicLine } from '../budget/line-entity';
+import { planPartitionKey, publicLine } from '@planboard/server';
 import { authedRoute } from '../http/authed';
 import { revalidatableJson } from '../http/conditional';
 import { limited } from '../http/limits';

@@ -8,10 +8,10 @@ import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { isJsonMediaType, parseJsonBody, parseParams } from '../http/validate';
 import { rowsFromJson, rowsFromSheet, validateImport, type ImportRow } from '../kpi/import';
-import type { KpiDefinition } from '../kpi/model';
+import type { KpiDefinition } from '@planboard/server';
 import { departmentParams, kpiParams } from '../kpi/params';
 import { requireDepartment, requireKpi, thisDepartment, thisKpi, writeContext } from '../kpi/routes';
-import { targetProblem } from '../kpi/status';
+import { targetProblem } from '@planboard/server';
 import { writePoints } from '../kpi/write';
 import { getServices } from '../services';
 

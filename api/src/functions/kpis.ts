@@ -1,11 +1,11 @@
 import { app } from '@azure/functions';
-import { kpiDefinitionInputSchema, type KpiDashboard, type KpiSummary } from '@planboard/contracts';
-import { ApiError, conflict, notFound, validationFailed } from '../errors';
+import { kpiDefinitionInputSchema, type KpiDashboard, type KpiSaved, type KpiSummary } from '@planboard/contracts';
+import { conflict, notFound, validationFailed } from '../errors';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { departmentParams, kpiParams } from '../kpi/params';
-import { ifMatch, requireCurrent, requireDepartment, requireKpi, thisDepartment, thisKpi } from '../kpi/routes';
+import { ifMatch, preconditionFailed, requireCurrent, requireDepartment, requireKpi, thisDepartment, thisKpi } from '../kpi/routes';
 import type { WriteOutcome } from '../kpi/store';
 import { countStatuses, detail, summarize } from '../kpi/summary';
 import { getServices } from '../services';
@@ -13,11 +13,17 @@ import { getServices } from '../services';
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en');
 
 /** 404 for a KPI that is gone, 412 for one changed since the client's `If-Match`. */
-function checkOutcome(outcome: WriteOutcome): void {
+function checkOutcome<T>(outcome: T | Exclude<WriteOutcome, 'ok'>): T {
   if (outcome === 'missing') throw notFound(`${thisKpi} was not found.`);
-  if (outcome === 'changed')
-    throw new ApiError(412, 'PreconditionFailed', 'Someone changed this KPI since you loaded it. Reload it and try again.');
+  if (outcome === 'changed') throw preconditionFailed();
+  return outcome as T;
 }
+
+/**
+ * The version headers of a definition. App Service CORS (in Azure) replaces the app's own CORS
+ * headers, so a browser on the tab's origin may not read `ETag` there: the body carries `etag` too.
+ */
+const versionHeaders = (etag: string) => ({ ETag: etag, 'Access-Control-Expose-Headers': 'ETag' });
 
 /** Every department the caller can read, with its KPIs' status and trend (only those departments are read). */
 app.http('kpiDashboard', {
@@ -32,7 +38,7 @@ app.http('kpiDashboard', {
         .map(async (scope) => {
           const definitions = await kpis.listDefinitions(scope.id);
           const summaries: KpiSummary[] = await Promise.all(
-            definitions.map(async ({ kpi }) => summarize(kpi, await kpis.listPoints(scope.id, kpi.kpiId))),
+            definitions.map(async ({ kpi, etag }) => ({ ...summarize(kpi, await kpis.listPoints(scope.id, kpi.kpiId)), etag })),
           );
           return {
             departmentId: scope.id,
@@ -49,7 +55,7 @@ app.http('kpiDashboard', {
   }),
 });
 
-/** One KPI and all its data points, newest first; the ETag serves `If-Match` on update and delete. */
+/** One KPI and all its data points, newest first; its `etag` (body and header) serves `If-Match` on update and delete. */
 app.http('kpiDetail', {
   route: 'kpis/{scopeId}/{kpiId}',
   methods: ['GET'],
@@ -59,8 +65,7 @@ app.http('kpiDetail', {
     access.require(scopeId, 'read', thisKpi);
     const { kpi, etag } = await requireKpi(scopeId, kpiId);
     const points = await getServices().kpis.listPoints(scopeId, kpiId);
-    // In Azure the tab is another origin: a browser lets it read the ETag only when it is exposed.
-    return json(detail(kpi, points), 200, { ETag: etag, 'Access-Control-Expose-Headers': 'ETag' });
+    return json(detail(kpi, points, etag), 200, versionHeaders(etag));
   }),
 });
 
@@ -82,12 +87,14 @@ app.http('kpiCreate', {
     const at = new Date().toISOString();
     const kpi = { ...input, departmentId: scopeId };
     const stamp = { createdBy: access.caller.upn, createdAt: at, updatedBy: access.caller.upn, updatedAt: at };
-    if (!(await kpis.createDefinition(kpi, stamp))) throw taken();
-    return json(summarize(kpi, []), 201, { Location: `/api/kpis/${scopeId}/${input.kpiId}` });
+    const created = await kpis.createDefinition(kpi, stamp);
+    if (!created) throw taken();
+    const body: KpiSaved = { ...summarize(kpi, []), etag: created.etag };
+    return json(body, 201, { Location: `/api/kpis/${scopeId}/${input.kpiId}`, ...versionHeaders(created.etag) });
   }),
 });
 
-/** Changes a KPI's definition (approve); its points are re-rated by the new rules. */
+/** Changes a KPI's definition (approve, If-Match required); its points are re-rated by the new rules. */
 app.http('kpiUpdate', {
   route: 'kpis/{scopeId}/{kpiId}',
   methods: ['PUT'],
@@ -104,13 +111,14 @@ app.http('kpiUpdate', {
     const { kpis } = getServices();
     const kpi = { ...input, departmentId: scopeId };
     const stamp = { ...current.stamp, updatedBy: access.caller.upn, updatedAt: new Date().toISOString() };
-    checkOutcome(await kpis.replaceDefinition(kpi, stamp, expected));
-    return json(summarize(kpi, await kpis.listPoints(scopeId, kpiId)));
+    const { etag } = checkOutcome(await kpis.replaceDefinition(kpi, stamp, expected));
+    const body: KpiSaved = { ...summarize(kpi, await kpis.listPoints(scopeId, kpiId)), etag };
+    return json(body, 200, versionHeaders(etag));
   }),
 });
 
 /**
- * Deletes a KPI and its data points (approve). The definition goes first, so the KPI disappears
+ * Deletes a KPI and its data points (approve, If-Match required). The definition goes first, so the KPI disappears
  * at once; its points follow in ≤100-operation transactions (a create with the same id clears any
  * an interruption left behind). Rows already pushed to Power BI stay there: push datasets only append.
  */
@@ -122,7 +130,7 @@ app.http('kpiDelete', {
     const { scopeId, kpiId } = parseParams(request, kpiParams);
     access.require(scopeId, 'approve', thisKpi);
     const expected = ifMatch(request);
-    if (expected !== undefined) requireCurrent(await requireKpi(scopeId, kpiId), expected);
+    requireCurrent(await requireKpi(scopeId, kpiId), expected);
     const { kpis } = getServices();
     checkOutcome(await kpis.deleteDefinition(scopeId, kpiId, expected));
     await kpis.deletePoints(scopeId, kpiId);

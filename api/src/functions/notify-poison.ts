@@ -2,7 +2,7 @@ import { app } from '@azure/functions';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { config } from '../config';
-import { poisonReport } from '../notify/poison';
+import { poisonReport } from '@planboard/server';
 
 /**
  * Alerts the bot could not deliver after five tries (admins only). The bot's `status` command

@@ -3,7 +3,7 @@ import { fetchJobMessageSchema, type FetchJobCurrent } from '@planboard/contract
 import { config } from '../config';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
-import { queueClient } from '../notify/queue';
+import { queueClient } from '@planboard/server';
 import { getServices, opsStores } from '../operations/context';
 import { startFetchJob, runFetchMessage, type FetchJobDeps } from '../operations/fetch-job';
 import { FetchJobStore } from '../operations/fetch-job-store';

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { syncOperationsCatalog } from '../operations/catalog';
 import { operationsStores } from '../operations/stores';
-import { refreshSettings, serviceClock } from '../refresh';
+import { refreshSettings, serviceClock } from '@planboard/server';
 import { getServices } from '../services';
 
 /**

@@ -1,5 +1,5 @@
 import { app, type InvocationContext } from '@azure/functions';
-import { createDetection, detectRefreshFailures, refreshSettings, type DetectionDeps } from '../refresh';
+import { createDetection, detectRefreshFailures, refreshSettings, type DetectionDeps } from '@planboard/server';
 import { getServices } from '../services';
 
 /**

@@ -14,9 +14,8 @@ import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { getServices } from '../services';
 import { addRecordingChange, editChange, lockChange, removeRecordingChange, unlockChange } from '../training/changes';
-import type { StoredDay } from '../training/entities';
+import type { StoredDay, ProgrammeChange } from '@planboard/server';
 import { actorOf, checkCommit, dayParams, flushOutbox, ifMatch, recordingParams, requireDay, staleDay } from '../training/routes';
-import type { ProgrammeChange } from '../training/store';
 import { dayView, recordingsOf } from '../training/views';
 
 /**

@@ -5,7 +5,7 @@ import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseJsonBody, parseParams } from '../http/validate';
 import { getServices } from '../services';
-import { mergeProgress, partsOf } from '../training/progress';
+import { mergeProgress, partsOf } from '@planboard/server';
 import { actorOf, dayParams, recordingParams, requireVisibleDay } from '../training/routes';
 import { dayView, programmeView, recordingsOf } from '../training/views';
 

@@ -1,6 +1,5 @@
 import type { DependencyHealth } from '@planboard/contracts';
-import type { PowerBiClient } from '../powerbi';
-import { tableClient, tableNames } from '../storage/tables';
+import { type PowerBiClient, tableClient, tableNames } from '@planboard/server';
 
 /**
  * Writes and reads back one entity in the health table: a real round trip, not a ping. No SDK

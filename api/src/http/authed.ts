@@ -1,5 +1,5 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { effectiveScopes } from '../access/levels';
+import { effectiveScopes } from '@planboard/server';
 import { Access } from '../access/guard';
 import { getServices } from '../services';
 import { route } from './route';

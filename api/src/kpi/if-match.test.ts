@@ -19,11 +19,20 @@ function statusOf(action: () => unknown): number | undefined {
 const tableEtag = `W/"datetime'2026-12-07T06%3A30%3A00.1234567Z'"`;
 
 describe('If-Match on KPI definitions', () => {
-  it('passes one entity tag (as Table storage issues them) or *, and nothing when absent', () => {
+  it('passes one entity tag (as Table storage issues them) or *', () => {
     expect(ifMatch(withIfMatch(tableEtag))).toBe(tableEtag);
+    expect(ifMatch(withIfMatch(` ${tableEtag} `))).toBe(tableEtag);
     expect(ifMatch(withIfMatch('"strong"'))).toBe('"strong"');
     expect(ifMatch(withIfMatch('*'))).toBe('*');
-    expect(ifMatch(withIfMatch())).toBeUndefined();
+  });
+
+  it('answers 428 PreconditionRequired when If-Match is missing', () => {
+    expect(statusOf(() => ifMatch(withIfMatch()))).toBe(428);
+    try {
+      ifMatch(withIfMatch());
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'PreconditionRequired', message: expect.stringContaining('If-Match') });
+    }
   });
 
   it.each(['garbage', '""x', '', '   ', `${tableEtag}, "other"`, 'W/', '"unterminated', '"a b"'])('answers 400 for %j', (value) => {

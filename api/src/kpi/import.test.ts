@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { kpiImportColumns } from '@planboard/contracts';
 import { readSheet } from '../budget/read-sheet';
-import type { KpiDefinition } from './model';
+import type { KpiDefinition } from '@planboard/server';
 import { parseDateCell, parseNumberCell, rowsFromJson, rowsFromSheet, validateImport, type ImportRow } from './import';
 
 const kpi = (kpiId: string, targetType: KpiDefinition['targetType']): KpiDefinition => ({

@@ -1,8 +1,7 @@
 import { kpiDataPointInputSchema, kpiImportColumns, type KpiDataPointInput, type KpiImportRowError } from '@planboard/contracts';
 import type { SheetRow } from '../budget/read-sheet';
-import type { KpiDefinition } from './model';
-import { pointKey } from './model';
-import { targetProblem } from './status';
+import { type KpiDefinition, pointKey } from '@planboard/server';
+import { targetProblem } from '@planboard/server';
 
 type Field = keyof typeof kpiImportColumns;
 const fields = Object.keys(kpiImportColumns) as Field[];

@@ -1,9 +1,7 @@
 import type { KpiOffTrackNotification } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
+import { type Caller, enqueueNotification, type KpiDefinition, type StoredPoint } from '@planboard/server';
 import { config } from '../config';
-import { enqueueNotification } from '../notify/enqueue';
-import type { KpiDefinition, StoredPoint } from './model';
-import { targetText } from './status';
+import { targetText } from '@planboard/server';
 
 /**
  * The alert for a KPI that a write turned off track. Its id names the KPI and the period that is

@@ -1,6 +1,4 @@
-import type { PowerBiClient, PushRow } from '../powerbi';
-import type { KpiDefinition, StoredPoint } from './model';
-import { pointStatus } from './status';
+import type { PowerBiClient, PushRow } from '@planboard/server';
 
 /** The push dataset's table (emulators/powerbi `kpiPushTables`; create the same one in Power BI). */
 export const kpiPushTable = 'DataPoints';
@@ -12,24 +10,6 @@ const pushTimeoutMs = 15_000;
 export interface PushTarget {
   workspaceId: string;
   datasetId: string;
-}
-
-/**
- * One `DataPoints` row per written point. Push datasets only append: a replaced point is pushed
- * again with its new value, and reports should take the latest row of a KPI and date.
- */
-export function pushRows(kpi: KpiDefinition, departmentName: string, points: readonly StoredPoint[]): PushRow[] {
-  return points.map((point) => ({
-    KpiId: kpi.kpiId,
-    KpiName: kpi.name,
-    Department: departmentName,
-    Date: `${point.periodStart}T00:00:00Z`,
-    Period: point.period,
-    Value: point.value,
-    Target: point.target ?? null,
-    Status: pointStatus(kpi, point),
-    Author: point.author,
-  }));
 }
 
 /**

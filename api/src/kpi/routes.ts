@@ -1,6 +1,6 @@
 import type { HttpRequest, InvocationContext } from '@azure/functions';
 import type { Access } from '../access/guard';
-import type { EffectiveScope } from '../access/levels';
+import type { EffectiveScope } from '@planboard/server';
 import { config } from '../config';
 import { ApiError, badRequest, notFound } from '../errors';
 import { refreshReportModel } from '../reports/refresh-model';
@@ -32,13 +32,21 @@ export async function requireKpi(departmentId: string, kpiId: string): Promise<S
 const entityTag = /^(W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
 
 /**
- * `If-Match` when the client sent one (optimistic concurrency on definitions); otherwise
- * unconditional. It must be `*` or one entity tag as the detail route sent it: an empty value, a
+ * The `If-Match` of a definition's update or delete, which is required (optimistic concurrency:
+ * without it two editors silently overwrite each other). Missing: 428. It must be `*` or one
+ * entity tag as the API sent it (the detail's `etag`, also its `ETag` header): an empty value, a
  * list or anything unparseable is a 400 (never passed to storage, which would fail with a 500).
  */
-export function ifMatch(request: HttpRequest): string | undefined {
+export function ifMatch(request: HttpRequest): string {
   const raw = request.headers.get('if-match');
-  if (raw === null) return undefined;
+  if (raw === null) {
+    throw new ApiError(
+      428,
+      'PreconditionRequired',
+      'Changing or deleting a KPI needs an If-Match header with the etag this KPI was loaded with. Reload it and try again.',
+      [{ path: 'if-match', message: 'required: the etag of GET /api/kpis/{departmentId}/{kpiId}' }],
+    );
+  }
   const value = raw.trim();
   if (value === '*' || entityTag.test(value)) return value;
   throw badRequest('If-Match must be "*" or the one ETag this KPI was loaded with.', [
@@ -46,11 +54,15 @@ export function ifMatch(request: HttpRequest): string | undefined {
   ]);
 }
 
-/** 412 unless `If-Match` (when sent) names the definition's current ETag; storage then re-checks it atomically. */
-export function requireCurrent(stored: StoredDefinition, expected: string | undefined): void {
-  if (expected === undefined || expected === '*' || expected === stored.etag) return;
-  throw new ApiError(412, 'PreconditionFailed', 'Someone changed this KPI since you loaded it. Reload it and try again.');
+/** 412 unless `If-Match` names the definition's current ETag (or is `*`); storage then re-checks it atomically. */
+export function requireCurrent(stored: StoredDefinition, expected: string): void {
+  if (expected === '*' || expected === stored.etag) return;
+  throw preconditionFailed();
 }
+
+/** The 412 of a KPI changed (or deleted and re-created) since the client loaded it. */
+export const preconditionFailed = (): ApiError =>
+  new ApiError(412, 'PreconditionFailed', 'Someone changed this KPI since you loaded it. Reload it and try again.');
 
 /** Everything a data-point write needs from the request and the process. */
 export function writeContext(access: Access, scope: EffectiveScope, context: InvocationContext): WriteContext {

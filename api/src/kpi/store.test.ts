@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PowerBiClient, PushRow } from '../powerbi';
-import type { KpiDefinition } from './model';
+import type { PowerBiClient, PushRow, KpiDefinition } from '@planboard/server';
 import { KpiStore } from './store';
 import { writePoints, type WriteContext } from './write';
 
@@ -31,15 +30,19 @@ beforeAll(() => {
 describe('KPI definitions in Table Storage', () => {
   it('creates once, replaces conditionally and deletes', async () => {
     const kpi = definition(`k-${randomUUID().slice(0, 8)}`);
-    expect(await store.createDefinition(kpi, stamp)).toBe(true);
+    const created = await store.createDefinition(kpi, stamp);
     expect(await store.createDefinition(kpi, stamp)).toBe(false);
     const stored = await store.getDefinition(kpi.departmentId, kpi.kpiId);
     expect(stored?.kpi).toEqual(kpi);
+    expect(created).toEqual({ etag: stored?.etag });
     expect((await store.listDefinitions(kpi.departmentId)).map((item) => item.kpi.kpiId)).toContain(kpi.kpiId);
     const renamed = { ...kpi, name: 'Bigger Number', rangeMin: 1.5 };
-    expect(await store.replaceDefinition(renamed, stamp, stored?.etag)).toBe('ok');
+    const replaced = await store.replaceDefinition(renamed, stamp, stored?.etag);
     expect(await store.replaceDefinition(kpi, stamp, stored?.etag)).toBe('changed');
-    expect((await store.getDefinition(kpi.departmentId, kpi.kpiId))?.kpi).toEqual(renamed);
+    const current = await store.getDefinition(kpi.departmentId, kpi.kpiId);
+    expect(current?.kpi).toEqual(renamed);
+    expect(replaced).toEqual({ etag: current?.etag });
+    expect(current?.etag).not.toBe(stored?.etag);
     expect(await store.deleteDefinition(kpi.departmentId, kpi.kpiId)).toBe('ok');
     expect(await store.deleteDefinition(kpi.departmentId, kpi.kpiId)).toBe('missing');
     expect(await store.replaceDefinition(kpi, stamp)).toBe('missing');

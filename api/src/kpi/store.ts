@@ -1,7 +1,10 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { chunk } from '../storage/bulk';
-import { ensureTable, statusOf, tableClient, tableNames } from '../storage/tables';
 import {
+  chunk,
+  ensureTable,
+  statusOf,
+  tableClient,
+  tableNames,
   definitionEntity,
   kpiRowKey,
   kpiRowPrefix,
@@ -11,8 +14,9 @@ import {
   toDefinition,
   toPoint,
   type DefinitionStamp,
-} from './entities';
-import type { KpiDefinition, StoredPoint } from './model';
+  type KpiDefinition,
+  type StoredPoint,
+} from '@planboard/server';
 
 /** A definition as read, with what a conditional write needs. */
 export interface StoredDefinition {
@@ -68,24 +72,24 @@ export class KpiStore {
     }
   }
 
-  /** Creates a definition; `false` when the id is taken in that department. */
-  async createDefinition(kpi: KpiDefinition, stamp: DefinitionStamp): Promise<boolean> {
+  /** Creates a definition and answers its ETag; `false` when the id is taken in that department. */
+  async createDefinition(kpi: KpiDefinition, stamp: DefinitionStamp): Promise<{ etag: string } | false> {
     await this.ready();
     try {
-      await this.definitions.createEntity(definitionEntity(kpi, stamp));
-      return true;
+      const created = await this.definitions.createEntity(definitionEntity(kpi, stamp));
+      return { etag: String(created.etag) };
     } catch (error) {
       if (statusOf(error) === 409) return false;
       throw error;
     }
   }
 
-  /** Replaces a definition, if it exists (and still has `etag`, when given). */
-  async replaceDefinition(kpi: KpiDefinition, stamp: DefinitionStamp, etag = '*'): Promise<WriteOutcome> {
+  /** Replaces a definition, if it exists (and still has `etag`, when given); answers the new ETag. */
+  async replaceDefinition(kpi: KpiDefinition, stamp: DefinitionStamp, etag = '*'): Promise<Exclude<WriteOutcome, 'ok'> | { etag: string }> {
     await this.ready();
     try {
-      await this.definitions.updateEntity(definitionEntity(kpi, stamp), 'Replace', { etag });
-      return 'ok';
+      const replaced = await this.definitions.updateEntity(definitionEntity(kpi, stamp), 'Replace', { etag });
+      return { etag: String(replaced.etag) };
     } catch (error) {
       return failedWrite(error);
     }
@@ -158,7 +162,7 @@ function ignoreMissing(error: unknown): void {
   if (statusOf(error) !== 404) throw error;
 }
 
-function failedWrite(error: unknown): WriteOutcome {
+function failedWrite(error: unknown): Exclude<WriteOutcome, 'ok'> {
   if (statusOf(error) === 404) return 'missing';
   if (statusOf(error) === 412) return 'changed';
   throw error;

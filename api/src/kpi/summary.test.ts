@@ -1,7 +1,6 @@
 import { kpiDetailSchema, kpiSummarySchema, notificationSchema } from '@planboard/contracts';
-import type { KpiDefinition, StoredPoint } from './model';
+import { pushRows, type KpiDefinition, type StoredPoint } from '@planboard/server';
 import { offTrackNotification } from './notify';
-import { pushRows } from './push';
 import { countStatuses, detail, summarize, trendLength } from './summary';
 
 const kpi: KpiDefinition = {
@@ -43,7 +42,8 @@ describe('KPI summary and detail', () => {
   });
 
   it('lists all points newest first in the detail', () => {
-    const body = kpiDetailSchema.parse(detail(kpi, points));
+    const body = kpiDetailSchema.parse(detail(kpi, points, 'W/"v1"'));
+    expect(body.etag).toBe('W/"v1"');
     expect(body.points).toHaveLength(15);
     expect(body.points[0]?.periodStart).toBe(week(14));
     expect(body.points.at(-1)?.periodStart).toBe(week(0));

@@ -1,7 +1,7 @@
 import type { KpiDataPoint, KpiDetail, KpiStatus, KpiSummary } from '@planboard/contracts';
 import { kpiStatuses } from '@planboard/contracts';
-import type { KpiDefinition, StoredPoint } from './model';
-import { byPeriod, pointStatus } from './status';
+import type { KpiDefinition, StoredPoint } from '@planboard/server';
+import { byPeriod, pointStatus } from '@planboard/server';
 
 /** Points in a KPI's trend (sparkline). */
 export const trendLength = 12;
@@ -40,9 +40,10 @@ export function summarize(kpi: KpiDefinition, points: readonly StoredPoint[]): K
   };
 }
 
-/** The KPI and all its points, newest period first. */
-export function detail(kpi: KpiDefinition, points: readonly StoredPoint[]): KpiDetail {
+/** The KPI and all its points, newest period first, with the definition's version (`etag`). */
+export function detail(kpi: KpiDefinition, points: readonly StoredPoint[], etag: string): KpiDetail {
   return {
+    etag,
     kpi: summarize(kpi, points),
     points: [...points]
       .sort(byPeriod)

@@ -1,12 +1,9 @@
 import type { KpiDataPointInput, KpiSummary } from '@planboard/contracts';
-import type { Caller } from '../auth/caller';
-import type { PowerBiClient, PushRow } from '../powerbi';
-import type { KpiDefinition, StoredPoint } from './model';
-import { pointKey } from './model';
+import { type Caller, type PowerBiClient, type PushRow, type KpiDefinition, type StoredPoint, pointKey } from '@planboard/server';
 import { offTrackNotification, sendOffTrack } from './notify';
-import { pushRows, pushToPowerBi, type PushTarget } from './push';
+import { pushToPowerBi, type PushTarget } from './push';
 import type { KpiStore } from './store';
-import { kpiStatus, latestPoint } from './status';
+import { kpiStatus, latestPoint, pushRows } from '@planboard/server';
 import { summarize } from './summary';
 
 /** Points for one KPI of the department. */

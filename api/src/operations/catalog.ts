@@ -1,6 +1,5 @@
 import type { CatalogAge, CatalogSyncResult } from '@planboard/contracts';
-import type { Group, PowerBiClient } from '../powerbi';
-import { syncCatalog, type CatalogStore, type WatchStore } from '../refresh';
+import { type Group, type PowerBiClient, syncCatalog, type CatalogStore, type WatchStore } from '@planboard/server';
 import type { WorkspaceStore } from './workspace-store';
 
 export interface CatalogSyncDeps {

@@ -1,5 +1,5 @@
 import { suggestedModules } from '@planboard/contracts';
-import { environmentOf } from '../refresh';
+import { environmentOf } from '@planboard/server';
 import type { AssignedCategory } from './category-store';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { CategoryAuditEntry } from '@planboard/contracts';
-import { ensureTable, keyPart } from '../refresh/tables';
+import { ensureTable, keyPart } from '@planboard/server';
 import { invertedTimeKey, operationsTable, operationsTableNames, textOf } from './tables';
 
 /** What an admin assigned to a workspace (either part may still be the name-based guess). */

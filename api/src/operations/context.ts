@@ -1,8 +1,7 @@
 import type { Access } from '../access/guard';
 import { config } from '../config';
 import { notFound } from '../errors';
-import type { DatasetRecord } from '../refresh';
-import { refreshSettings, serviceClock, type ServiceClock } from '../refresh';
+import { type DatasetRecord, refreshSettings, serviceClock, type ServiceClock } from '@planboard/server';
 import { getServices } from '../services';
 import { operationsStores, type OperationsStores } from './stores';
 

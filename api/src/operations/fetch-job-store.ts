@@ -1,6 +1,6 @@
 import { RestError, odata, type TableClient } from '@azure/data-tables';
 import type { FetchJob, FetchJobFailure } from '@planboard/contracts';
-import { ensureTable, keyPart, statusOf, tolerate } from '../refresh/tables';
+import { ensureTable, keyPart, statusOf, tolerate } from '@planboard/server';
 import { invertedTimeKey, operationsTable, operationsTableNames, textOf } from './tables';
 
 /** A job that has not finished after this long is taken as abandoned: a new start replaces it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { PowerBiAuthError, PowerBiRequestError } from '../powerbi/errors';
+import { PowerBiAuthError, PowerBiRequestError } from '@planboard/server';
 import { isRunning, jobView, type WorkspaceOutcome } from './fetch-job-store';
 import { failureReason } from './fetch-job';
 

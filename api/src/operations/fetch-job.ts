@@ -1,7 +1,13 @@
 import type { FetchJob, FetchJobMessage, FetchJobStart } from '@planboard/contracts';
-import { encodeMessage, ensureQueue } from '../notify/queue';
-import { PowerBiError, type PowerBiClient } from '../powerbi';
-import { syncWorkspaceDatasets, type CatalogStore, type WatchStore } from '../refresh';
+import {
+  encodeMessage,
+  ensureQueue,
+  PowerBiError,
+  syncWorkspaceDatasets,
+  type CatalogStore,
+  type PowerBiClient,
+  type WatchStore,
+} from '@planboard/server';
 import { syncWorkspace } from './catalog';
 import { FetchJobStore, isRunning } from './fetch-job-store';
 import { fetchHistory } from './history-fetch';

@@ -1,6 +1,12 @@
 import type { HistoryFetchResult, StoredRefresh } from '@planboard/contracts';
-import { parseServiceException, type PowerBiClient, type Refresh } from '../powerbi';
-import type { CatalogStore, DatasetRecord, LastRefresh } from '../refresh';
+import {
+  parseServiceException,
+  type PowerBiClient,
+  type Refresh,
+  type CatalogStore,
+  type DatasetRecord,
+  type LastRefresh,
+} from '@planboard/server';
 import type { HistoryStore } from './history-store';
 
 /** Entries read on a model's first fetch, and the most any fetch reads (Power BI keeps about 60). */

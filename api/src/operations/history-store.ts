@@ -1,7 +1,6 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { StoredRefresh } from '@planboard/contracts';
-import { chunk } from '../storage/bulk';
-import { ensureTable, keyPart, statusOf, tolerate } from '../refresh/tables';
+import { chunk, ensureTable, keyPart, statusOf, tolerate } from '@planboard/server';
 import { invertedTimeKey, operationsTable, operationsTableNames, textOf } from './tables';
 
 /** `Unknown` is Power BI's "still running"; every other status is final and never changes again. */

@@ -1,5 +1,5 @@
 import { ApiError, dependencyUnavailable } from '../errors';
-import { PowerBiError } from '../powerbi';
+import { PowerBiError } from '@planboard/server';
 
 /** Power BI's own words from a client error (`Power BI GET /x failed with 400 Code: words`). */
 export function serviceReason(error: PowerBiError): string {

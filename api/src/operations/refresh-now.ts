@@ -1,7 +1,6 @@
 import type { RefreshStarted } from '@planboard/contracts';
 import { ApiError, badRequest } from '../errors';
-import { PowerBiError, type PowerBiClient } from '../powerbi';
-import type { DatasetRecord, ServiceClock, WatchStore } from '../refresh';
+import { PowerBiError, type PowerBiClient, type DatasetRecord, type ServiceClock, type WatchStore } from '@planboard/server';
 import { powerBiRefusal } from './powerbi-refusal';
 
 /** How long a refresh we started is watched for (Power BI's own timeout is 5 hours). */

@@ -1,7 +1,9 @@
 import { maxScheduleTimesPremium, maxScheduleTimesShared, type ScheduleUpdate, type ScheduleView } from '@planboard/contracts';
 import { ApiError, validationFailed } from '../errors';
-import { PowerBiError, type PowerBiClient, type RefreshSchedule } from '../powerbi';
 import {
+  PowerBiError,
+  type PowerBiClient,
+  type RefreshSchedule,
   applySchedule,
   isKnownTimeZone,
   storedSchedule,
@@ -9,7 +11,7 @@ import {
   type DatasetRecord,
   type ServiceClock,
   type WatchStore,
-} from '../refresh';
+} from '@planboard/server';
 import { powerBiRefusal, serviceReason } from './powerbi-refusal';
 import type { WorkspaceStore } from './workspace-store';
 

@@ -1,4 +1,4 @@
-import { CatalogStore, WatchStore } from '../refresh';
+import { CatalogStore, WatchStore } from '@planboard/server';
 import { CategoryStore } from './category-store';
 import { HistoryStore } from './history-store';
 import { WorkspaceStore } from './workspace-store';

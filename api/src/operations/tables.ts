@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { tableClient } from '../storage/tables';
+import { tableClient } from '@planboard/server';
 
 /**
  * Tables of the Operations page (kept apart from `storage/tables.ts`, which lists the tables the

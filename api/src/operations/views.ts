@@ -1,5 +1,5 @@
 import type { OperationsModel, OperationsReport, OperationsWorkspace } from '@planboard/contracts';
-import type { DatasetRecord } from '../refresh';
+import type { DatasetRecord } from '@planboard/server';
 import type { AssignedCategory } from './category-store';
 import { categoryOf } from './categories';
 import type { ReportRecord, WorkspaceRecord } from './workspace-store';

@@ -1,6 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { chunk } from '../storage/bulk';
-import { ensureTable, keyPart, tolerate } from '../refresh/tables';
+import { chunk, ensureTable, keyPart, tolerate } from '@planboard/server';
 import { operationsTable, operationsTableNames, textOf } from './tables';
 
 /** A workspace as the catalog last read it from Power BI. */

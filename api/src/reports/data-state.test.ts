@@ -1,6 +1,6 @@
-import type { Caller } from '../auth/caller';
+import type { Caller } from '@planboard/server';
 import { Access } from '../access/guard';
-import type { KpiDefinition, StoredPoint } from '../kpi/model';
+import type { KpiDefinition, StoredPoint } from '@planboard/server';
 import { reportCatalog } from './catalog';
 import { reportDataState, type KpiReader } from './data-state';
 

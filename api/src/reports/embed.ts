@@ -2,7 +2,7 @@ import type { ReportEmbed, ReportEmbedRequest } from '@planboard/contracts';
 import { powerBiIdentity } from '../access/effective-identity';
 import type { Access } from '../access/guard';
 import { ApiError, forbidden } from '../errors';
-import type { PowerBiClient } from '../powerbi';
+import type { PowerBiClient } from '@planboard/server';
 import { canOpen, missingAccessMessage, type CatalogEntry } from './catalog';
 import { powerBiProblem, reportMetadata } from './metadata';
 import { reportSettings } from './settings';

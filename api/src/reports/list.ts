@@ -1,6 +1,6 @@
 import type { ReportList, ReportSummary } from '@planboard/contracts';
 import type { Access } from '../access/guard';
-import { PowerBiError, type PowerBiClient } from '../powerbi';
+import { PowerBiError, type PowerBiClient } from '@planboard/server';
 import { canOpen, reportCatalog, type CatalogEntry } from './catalog';
 import { powerBiProblem, reportMetadata } from './metadata';
 

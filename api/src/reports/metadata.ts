@@ -1,5 +1,5 @@
 import { dependencyUnavailable, notFound, type ApiError } from '../errors';
-import { PowerBiError, type PowerBiClient } from '../powerbi';
+import { PowerBiError, type PowerBiClient } from '@planboard/server';
 import type { CatalogEntry } from './catalog';
 
 /** What Power BI says about a catalog report: its name, embed URL and dataset (with whether RLS applies). */

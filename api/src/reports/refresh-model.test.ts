@@ -1,4 +1,4 @@
-import { PowerBiRequestError, type PowerBiClient } from '../powerbi';
+import { PowerBiRequestError, type PowerBiClient } from '@planboard/server';
 import { reportCatalog } from './catalog';
 import { clearReportMetadata } from './metadata';
 import { refreshReportModel, refreshSecurityModels, settleModelRefreshes } from './refresh-model';

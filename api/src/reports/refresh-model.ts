@@ -1,4 +1,4 @@
-import { PowerBiError, type PowerBiClient } from '../powerbi';
+import { PowerBiError, type PowerBiClient } from '@planboard/server';
 import { reportCatalog, type CatalogEntry } from './catalog';
 import { reportMetadata } from './metadata';
 

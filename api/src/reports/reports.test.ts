@@ -1,8 +1,7 @@
 import { sampleIds } from '@planboard/powerbi-emulator';
-import type { Caller } from '../auth/caller';
+import { type Caller, PowerBiRequestError, PowerBiTransientError, type PowerBiClient } from '@planboard/server';
 import { Access } from '../access/guard';
 import { ApiError } from '../errors';
-import { PowerBiRequestError, PowerBiTransientError, type PowerBiClient } from '../powerbi';
 import { canOpen, catalogEntry, reportCatalog } from './catalog';
 import { embedReport } from './embed';
 import { listReports } from './list';

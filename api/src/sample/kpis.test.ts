@@ -1,7 +1,6 @@
 import { kpiDefinitionInputSchema } from '@planboard/contracts';
-import { kpiStatus } from '../kpi/status';
-import { departments } from './directory';
-import { intendedSampleStatus, latestSampleWeek, sampleKpiEntities, sampleKpis, sampleKpiWeeks } from './kpis';
+import { kpiStatus } from '@planboard/server';
+import { departments, intendedSampleStatus, latestSampleWeek, sampleKpiEntities, sampleKpis, sampleKpiWeeks } from '@planboard/server';
 
 const now = new Date('2026-11-22T10:00:00Z'); // a Sunday
 

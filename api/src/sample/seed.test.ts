@@ -1,10 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import { BudgetStore } from '../budget/store';
 import { KpiStore } from '../kpi/store';
-import { tableClient, tableNames } from '../storage/tables';
-import { sampleUsers } from './directory';
-import { sampleKpis, sampleKpiWeeks } from './kpis';
-import { seedSampleTenant } from './seed';
+import { tableClient, tableNames, sampleUsers, sampleKpis, sampleKpiWeeks, seedSampleTenant } from '@planboard/server';
 
 // Runs against the Azurite started by the jest global setup (tests/support/global-setup.js).
 const connection = (): string => {

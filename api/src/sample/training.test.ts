@@ -1,7 +1,5 @@
-import { TrainingStore } from '../training/store';
+import { TrainingStore, sampleTenantId, sampleUsers, seedSampleTenant } from '@planboard/server';
 import { lockChange } from '../training/changes';
-import { sampleTenantId, sampleUsers } from './directory';
-import { seedSampleTenant } from './seed';
 
 // Runs against the Azurite started by the jest global setup (tests/support/global-setup.js).
 const connection = (): string => {

@@ -7,8 +7,7 @@ import type {
   TrainingDayUnlockedNotification,
 } from '@planboard/contracts';
 import { parseVideoUrl } from '@planboard/contracts';
-import type { Actor, StoredDay } from './entities';
-import type { ProgrammeChange } from './store';
+import type { Actor, StoredDay, ProgrammeChange } from '@planboard/server';
 
 /**
  * The admin actions on the programme as pure functions: each turns the state read and the

@@ -1,8 +1,7 @@
 import type { DayProgress, TrainingProgressMatrix } from '@planboard/contracts';
 import ExcelJS from 'exceljs';
 import { toXlsxText } from '../budget/sheet';
-import type { Actor, StoredDay } from './entities';
-import { overallOf } from './progress';
+import { type Actor, type StoredDay, overallOf } from '@planboard/server';
 
 /** A learner for the matrix: everyone in the directory, plus anyone with progress who has since left it. */
 export interface Learner extends Actor {

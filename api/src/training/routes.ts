@@ -2,13 +2,18 @@ import type { HttpRequest } from '@azure/functions';
 import { recordingIdSchema, trainingDayParamSchema } from '@planboard/contracts';
 import { z } from 'zod';
 import type { Access } from '../access/guard';
-import type { Caller } from '../auth/caller';
+import {
+  type Caller,
+  queueSender,
+  type NotificationSender,
+  type Actor,
+  type StoredDay,
+  type CommitOutcome,
+  type Programme,
+} from '@planboard/server';
 import { config } from '../config';
 import { ApiError, badRequest, notFound } from '../errors';
-import { queueSender, type NotificationSender } from '../notify/enqueue';
-import type { Actor, StoredDay } from './entities';
 import { getServices } from '../services';
-import type { CommitOutcome, Programme } from './store';
 
 /** `{day}` and `{day}/recordings/{recordingId}` (the day number arrives as text). */
 export const dayParams = z.object({ day: trainingDayParamSchema });

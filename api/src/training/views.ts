@@ -1,7 +1,5 @@
 import type { DayProgress, Recording, TrainingDay, TrainingDaySummary, TrainingProgramme } from '@planboard/contracts';
-import type { StoredDay } from './entities';
-import { overallOf } from './progress';
-import type { Programme } from './store';
+import { type StoredDay, overallOf, type Programme } from '@planboard/server';
 
 /**
  * What each caller may see of the programme. Learners: unlocked days with their content and

@@ -1,4 +1,4 @@
-import { datasetLabel, findDataset, type DatasetRecord } from '@planboard/api/dist/src/refresh';
+import { datasetLabel, findDataset, type DatasetRecord } from '@planboard/server';
 import type { OutgoingMessage } from '../platform/types';
 import type { BotDeps } from '../conversation/deps';
 import { notice } from './replies';

@@ -1,5 +1,5 @@
 import { alertTopics, type AlertTopic } from '@planboard/contracts';
-import { isKnownTimeZone, weekdays, type StoredSchedule } from '@planboard/api/dist/src/refresh';
+import { isKnownTimeZone, weekdays, type StoredSchedule } from '@planboard/server';
 
 type Weekday = StoredSchedule['days'][number];
 

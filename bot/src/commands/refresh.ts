@@ -1,5 +1,4 @@
-import { datasetLabel, type DatasetRecord } from '@planboard/api/dist/src/refresh';
-import { PowerBiError } from '@planboard/api/dist/src/powerbi';
+import { datasetLabel, type DatasetRecord, PowerBiError } from '@planboard/server';
 import type { OutgoingMessage } from '../platform/types';
 import type { BotCaller } from '../conversation/caller';
 import type { BotDeps } from '../conversation/deps';

@@ -1,5 +1,12 @@
-import { applySchedule, datasetLabel, storedSchedule, type DatasetRecord, type StoredSchedule } from '@planboard/api/dist/src/refresh';
-import { PowerBiError, type RefreshSchedule } from '@planboard/api/dist/src/powerbi';
+import {
+  applySchedule,
+  datasetLabel,
+  storedSchedule,
+  type DatasetRecord,
+  type StoredSchedule,
+  PowerBiError,
+  type RefreshSchedule,
+} from '@planboard/server';
 import type { OutgoingMessage } from '../platform/types';
 import type { BotDeps } from '../conversation/deps';
 import type { Fact } from '../cards/render';

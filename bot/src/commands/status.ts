@@ -1,4 +1,4 @@
-import { datasetLabel } from '@planboard/api/dist/src/refresh';
+import { datasetLabel } from '@planboard/server';
 import type { OutgoingMessage } from '../platform/types';
 import type { BotDeps } from '../conversation/deps';
 import { formatTime } from '../cards/text';

@@ -1,5 +1,4 @@
-import type { DirectoryStore } from '@planboard/api/dist/src/access/directory-store';
-import { effectiveScopes } from '@planboard/api/dist/src/access/levels';
+import { type DirectoryStore, effectiveScopes } from '@planboard/server';
 import type { Sender } from '../platform/types';
 
 /** The person behind a chat message or card click, as the access model sees them. */

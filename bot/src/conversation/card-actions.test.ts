@@ -1,4 +1,4 @@
-import { sampleTenantId } from '@planboard/api/dist/src/sample';
+import { sampleTenantId } from '@planboard/server';
 import { refreshVerbs } from '../cards/refresh-failed';
 import { deliverNotification } from '../delivery/deliver';
 import { startBotHarness, type BotHarness } from '../test-support/harness';

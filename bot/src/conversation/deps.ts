@@ -1,6 +1,4 @@
-import type { CatalogStore, FailureStore, ServiceClock, WatchStore } from '@planboard/api/dist/src/refresh';
-import type { PowerBiClient } from '@planboard/api/dist/src/powerbi';
-import type { TrainingStore } from '@planboard/api/dist/src/training/store';
+import type { CatalogStore, FailureStore, ServiceClock, WatchStore, PowerBiClient, TrainingStore } from '@planboard/server';
 import type { LinkSettings } from '../cards/links';
 import type { Messenger } from '../platform/types';
 import type { CardStore } from '../store/cards';

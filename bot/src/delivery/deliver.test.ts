@@ -1,5 +1,5 @@
 import type { AlertTopic } from '@planboard/contracts';
-import { sampleTenantId, sampleUsers } from '@planboard/api/dist/src/sample';
+import { sampleTenantId, sampleUsers } from '@planboard/server';
 import { startBotHarness, type BotHarness } from '../test-support/harness';
 import { kpiOffTrack, planUnlocked, refreshFailed } from '../test-support/notifications';
 import type { ConversationInfo } from '../platform/types';

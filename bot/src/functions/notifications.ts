@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { encodeMessage, ensureQueue, queueClient } from '@planboard/api/dist/src/notify/queue';
+import { encodeMessage, ensureQueue, queueClient } from '@planboard/server';
 import { notificationSchema, notificationsPoisonQueue, notificationsQueue } from '@planboard/contracts';
 import { config } from '../config';
 import { deliverNotification } from '../delivery/deliver';

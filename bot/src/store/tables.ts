@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { ensureTable, statusOf, tableClient } from '@planboard/api/dist/src/storage/tables';
+import { ensureTable, statusOf, tableClient } from '@planboard/server';
 
 /** The bot's tables (alphanumeric names, as Table Storage requires). */
 export const botTableNames = {

@@ -1,5 +1,4 @@
-import type { DatasetRecord } from '@planboard/api/dist/src/refresh';
-import type { Dataset, RefreshSchedule, RefreshTriggered } from '@planboard/api/dist/src/powerbi';
+import type { DatasetRecord, Dataset, RefreshSchedule, RefreshTriggered } from '@planboard/server';
 import { DeliveryError, type ConversationInfo, type Messenger, type OutgoingMessage } from '../platform/types';
 
 /** A scripted Power BI (service principal) for command and card tests. */

@@ -1,7 +1,4 @@
-import { DirectoryStore } from '@planboard/api/dist/src/access/directory-store';
-import { TrainingStore } from '@planboard/api/dist/src/training/store';
-import { fixedClock, refreshStores } from '@planboard/api/dist/src/refresh';
-import { sampleTenantId, sampleUsers, seedSampleTenant } from '@planboard/api/dist/src/sample';
+import { DirectoryStore, TrainingStore, fixedClock, refreshStores, sampleTenantId, sampleUsers, seedSampleTenant } from '@planboard/server';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';

@@ -1,4 +1,4 @@
-import { sampleTenantId, sampleUsers } from '@planboard/api/dist/src/sample/directory';
+import { sampleTenantId, sampleUsers } from '@planboard/server';
 
 /** A user account of the local tenant: what Entra would put in the user's tokens. */
 export interface DirectoryUser {

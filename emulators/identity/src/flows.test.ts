@@ -238,3 +238,30 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
     expect(html).toMatch(/class="account hinted"[^>]*value="[^"]+" autofocus/);
   });
 });
+
+describe('consent (prompt=consent)', () => {
+  const consentApi = () => `${idp.urls.browserOrigin ?? ''}/_emulator/consent`;
+  const setConsent = (consented: boolean) =>
+    fetch(consentApi(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: leader, consented }),
+    });
+  const withheld = async () => ((await (await fetch(consentApi())).json()) as { withheld: string[] }).withheld;
+
+  it("records a completed prompt=consent as the user's consent, as Entra's consent screen does", async () => {
+    expect((await setConsent(false)).status).toBe(200);
+    try {
+      expect(await withheld()).toContain(leader);
+      await browser.signIn({
+        user: leader,
+        prompt: 'consent',
+        scopes: ['openid', 'profile', 'https://analysis.windows.net/powerbi/api/Dataset.Read.All'],
+        redirectUri: `${tabOrigin}/consent-end.html`,
+      });
+      expect(await withheld()).not.toContain(leader);
+    } finally {
+      await setConsent(true);
+    }
+  });
+});

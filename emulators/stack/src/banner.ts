@@ -1,4 +1,4 @@
-import { sampleUsers, type SampleRole } from '@planboard/api/dist/src/sample';
+import { sampleUsers, type SampleRole } from '@planboard/server';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { reportsBrowserCommand } from './powerbi';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sampleTenantId, sampleUsers, type SampleUser } from '@planboard/api/dist/src/sample';
+import { sampleTenantId, sampleUsers, type SampleUser } from '@planboard/server';
 import { httpReady, startProcess, waitUntil, type ManagedProcess } from './processes';
 import { repoRoot } from './settings';
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { seedSampleTenant } from '@planboard/api/dist/src/sample';
+import { seedSampleTenant } from '@planboard/server';
 import { azuriteConnectionString } from './azurite';
 import { portsFromEnv } from './settings';
 import { stackFile } from './stack';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedSampleTenant, type SeedReport } from '@planboard/api/dist/src/sample';
+import { seedSampleTenant, type SeedReport } from '@planboard/server';
 import { startAzurite } from './azurite';
 import { startFunctionApp, startTab } from './hosts';
 import { apiAuthSettings, startIdentity } from './identity';

@@ -3,7 +3,9 @@
  * locally), and the error envelope `{ error: { code, message, details? } }` becomes an `ApiError`.
  * Auth seam: the auth module calls `setTokenProvider()` (the client then sends the bearer token) and
  * `setUnauthorizedHandler()`: on a 401 the handler may renew the token, and the request is retried once.
+ * A 403 `ConsentRequired` goes to the handler of `setConsentHandler()` (./consent): consent, then one retry.
  */
+import { withConsent } from './consent';
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -103,7 +105,12 @@ async function readBody(res: Response): Promise<unknown> {
   return text;
 }
 
-export async function apiRequest<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+export function apiRequest<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+  return withConsent(() => withRenewal(method, path, options));
+}
+
+/** One request, retried once after the 401 handler renewed the token. */
+async function withRenewal<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
   try {
     return await send(method, path, options);
   } catch (err) {

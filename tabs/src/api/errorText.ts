@@ -24,12 +24,15 @@ export function describeApiError(err: unknown): ProblemText {
       return { title: "Can't reach Planboard", message: 'Check your connection, then try again.' };
     case 'Unauthorized':
       return { title: 'Please sign in again', message: 'Your sign-in has expired.' };
+    case 'ConsentRequired':
+      return { title: 'Planboard needs your permission', message: `${err.message} Allow it in the window that opens, then try again.` };
     case 'Forbidden':
       return { title: "You don't have permission", message: err.message || 'Your access does not allow this.' };
     case 'NotFound':
       return { title: 'Not found', message: `${err.message} It may have been removed or you may no longer have access.` };
     case 'Conflict':
     case 'PreconditionFailed':
+    case 'PreconditionRequired':
       return { title: 'Someone else changed this', message: `${err.message} Refresh to see the latest version, then try again.` };
     case 'Gone':
       return { title: 'This has expired', message: err.message };

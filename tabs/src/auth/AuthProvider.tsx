@@ -1,5 +1,6 @@
 import { createContext, useContext, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { setTokenProvider, setUnauthorizedHandler } from '../api/client';
+import { setConsentHandler } from '../api/consent';
 import { useHost } from '../teams/HostProvider';
 import { BrowserAuth } from './browserAuth';
 import { TeamsAuth } from './teamsAuth';
@@ -21,7 +22,8 @@ const initializing: AuthState = { status: 'initializing' };
 /**
  * The one place that decides how the tab signs in: Teams SSO inside Teams, the browser code flow
  * elsewhere. While a framed page is still detecting its host, a browser session restored from
- * sessionStorage is used at once so the shell does not wait. Wires the API client's token hooks.
+ * sessionStorage is used at once so the shell does not wait. Wires the API client's token and
+ * consent hooks.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const host = useHost();
@@ -37,9 +39,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     controller.start();
     setTokenProvider(() => controller.getToken());
     setUnauthorizedHandler((info) => controller.recover(info));
+    setConsentHandler((scopes) => controller.consent(scopes));
     return () => {
       setTokenProvider(null);
       setUnauthorizedHandler(null);
+      setConsentHandler(null);
     };
   }, [controller]);
 

@@ -1,5 +1,6 @@
 import type { AuthConfig } from '@planboard/contracts';
 import type { UnauthorizedInfo } from '../api/client';
+import { consentRequest, saveBrowserConsent } from './consentPages';
 import * as oidc from './oidc';
 import { defaultStore, sessionKeys, type AuthResponse, type KeyValueStore, type SessionKeys, type TokenSet } from './storage';
 import { AuthStore, type AuthController, type AuthNotice, type AuthState } from './types';
@@ -23,6 +24,7 @@ export interface BrowserAuthDeps {
 
 /** Outside Teams: OpenID Connect authorization code + PKCE against `/api/auth/config`'s provider. */
 export class BrowserAuth implements AuthController {
+  private readonly kv: KeyValueStore;
   private readonly keys: SessionKeys;
   private readonly store: AuthStore;
   private tokens: TokenSet | null;
@@ -35,7 +37,8 @@ export class BrowserAuth implements AuthController {
   private readonly navigate: (url: string) => void;
 
   constructor(private readonly deps: BrowserAuthDeps = {}) {
-    this.keys = sessionKeys(deps.store ?? defaultStore());
+    this.kv = deps.store ?? defaultStore();
+    this.keys = sessionKeys(this.kv);
     this.now = deps.now ?? Date.now;
     this.fetch = deps.fetch ?? ((input, init) => fetch(input, init));
     this.navigate = deps.navigate ?? ((url) => window.location.assign(url));
@@ -179,12 +182,37 @@ export class BrowserAuth implements AuthController {
   }
 
   async signIn(loginHint?: string): Promise<void> {
+    return this.redirect({ loginHint, prompt: loginHint ? 'login' : undefined });
+  }
+
+  /**
+   * A 403 `ConsentRequired` outside Teams (no Teams popup here): the page goes to the provider with
+   * `prompt=consent` for the scopes alone and comes back (consent-end.html) to where it was, still
+   * signed in; the request that needed consent then runs again as the page loads. Resolves false:
+   * nothing can be retried on this page.
+   */
+  async consent(scopes: string[]): Promise<boolean> {
+    const before = this.store.get();
+    const loginHint = before.status === 'signed-in' ? before.account.upn : undefined;
+    this.store.set({ status: 'redirecting', purpose: 'sign-in' });
+    try {
+      const { url, state } = await consentRequest(await this.config(), scopes, this.appBase(), loginHint);
+      const here = new URL(this.deps.href?.() ?? window.location.href);
+      saveBrowserConsent(this.kv, state, `${here.pathname}${here.search}${here.hash}`);
+      this.navigate(url);
+    } catch {
+      this.store.set(before);
+    }
+    return false;
+  }
+
+  private async redirect(options: { loginHint?: string; prompt?: string }): Promise<void> {
     this.store.set({ status: 'redirecting', purpose: 'sign-in' });
     try {
       const config = await this.config();
       const { url, pending } = await oidc.authorizeRequest(config, oidc.redirectUriFor(config, this.appBase()), {
-        loginHint,
-        prompt: loginHint ? 'login' : undefined,
+        loginHint: options.loginHint,
+        prompt: options.prompt,
         now: this.now(),
       });
       const here = new URL(this.deps.href?.() ?? window.location.href);

@@ -1,5 +1,7 @@
 import type { UnauthorizedInfo } from '../api/client';
+import { fetchAuthConfig } from './oidc';
 import { decodeJwt } from './pkce';
+import { TeamsConsent } from './teamsConsent';
 import { AuthStore, type Account, type AuthController, type AuthState, type TeamsProblem } from './types';
 
 /** teams-js never settles getAuthToken() after a failed initialize, so every call is raced against this. */
@@ -53,6 +55,7 @@ export class TeamsAuth implements AuthController {
     private readonly getAuthToken: GetTeamsToken = sdkGetAuthToken,
     private readonly timeoutMs = TEAMS_TOKEN_TIMEOUT_MS,
     private readonly now: () => number = Date.now,
+    private readonly consents: Pick<TeamsConsent, 'consent'> = new TeamsConsent(() => fetchAuthConfig()),
   ) {}
 
   getSnapshot = (): AuthState => this.store.get();
@@ -113,6 +116,11 @@ export class TeamsAuth implements AuthController {
   async signIn(): Promise<void> {
     this.store.set({ status: 'initializing' });
     await this.acquire(true).catch(() => undefined);
+  }
+
+  /** A 403 `ConsentRequired`: Teams' consent popup (`@microsoft/teamsfx`); true once the user consented. */
+  consent(scopes: string[]): Promise<boolean> {
+    return this.consents.consent(scopes);
   }
 
   /** The Teams session is Teams' own: there is nothing to sign out of here. */

@@ -39,6 +39,12 @@ export interface AuthController {
   /** Browser: start the redirect flow (`loginHint` preselects the account). Teams: ask again, allowing consent. */
   signIn(loginHint?: string): Promise<void>;
   signOut(): Promise<void>;
+  /**
+   * Called on a 403 `ConsentRequired` (Power BI on the user's behalf): Teams shows its consent
+   * popup (true once consented: the request is retried); the browser signs in again with
+   * `prompt=consent` (the page leaves; false).
+   */
+  consent(scopes: string[]): Promise<boolean>;
 }
 
 /** A tiny observable store for controllers. */

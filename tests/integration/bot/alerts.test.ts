@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CatalogStore } from '../../../api/src/refresh/catalog-store';
-import { seedSampleTenant } from '../../../api/src/sample/seed';
+import { CatalogStore } from '../../../server/src/refresh/catalog-store';
+import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { playgroundConversations, startPlayground, type RunningPlayground } from '../../../emulators/stack/src/playground';
 import { freePort } from '../../../emulators/stack/src/ports';

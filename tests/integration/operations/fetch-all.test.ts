@@ -6,7 +6,7 @@ import {
   refreshHistorySchema,
   type FetchJob,
 } from '@planboard/contracts';
-import { seedSampleTenant } from '../../../api/src/sample/seed';
+import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
 import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/powerbi';

@@ -9,7 +9,7 @@ import {
   refreshStartedSchema,
   scheduleViewSchema,
 } from '@planboard/contracts';
-import { seedSampleTenant } from '../../../api/src/sample/seed';
+import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
 import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/powerbi';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { budgetGridSchema, errorEnvelopeSchema, kpiDetailSchema } from '@planboard/contracts';
+import { budgetGridSchema, errorEnvelopeSchema, kpiDetailSchema, kpiSavedSchema } from '@planboard/contracts';
 import { freshKpiId, kpiSuite, point, type Person } from '../support/kpis';
 import { freshPlan } from '../support/plans';
 import { changedEntities, snapshotTables } from './storage-diff';
@@ -61,6 +61,8 @@ describe('If-Match on KPI update and delete', () => {
     const detail = await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`);
     etag = detail.headers.get('etag') ?? '';
     expect(etag).toMatch(/^W\/"/);
+    // The body carries the same version: App Service CORS may hide the header from the tab in Azure.
+    expect(kpiDetailSchema.parse(await detail.json()).etag).toBe(etag);
   });
   const body = (name: string) => ({
     kpiId,
@@ -93,6 +95,20 @@ describe('If-Match on KPI update and delete', () => {
     expect(writes).toEqual([]);
   });
 
+  it('answers 428 PreconditionRequired without If-Match, and changes nothing', async () => {
+    const writes = await writesOf(async () => {
+      const put = await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, { method: 'PUT', json: body('Renamed') });
+      const del = await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, { method: 'DELETE' });
+      for (const response of [put, del]) {
+        expect(response.status).toBe(428);
+        const error = await errorOf(response);
+        expect(error).toMatchObject({ code: 'PreconditionRequired', details: [{ path: 'if-match', message: expect.any(String) }] });
+        expect(error.message).toMatch(/If-Match/);
+      }
+    });
+    expect(writes).toEqual([]);
+  });
+
   it('applies a write with the current ETag', async () => {
     const put = await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, {
       method: 'PUT',
@@ -100,7 +116,14 @@ describe('If-Match on KPI update and delete', () => {
       headers: { 'if-match': etag },
     });
     expect(put.status).toBe(200);
-    expect(kpiDetailSchema.parse(await (await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`)).json()).kpi.name).toBe('Renamed');
+    // The answer names the new version, in the body and the header; the old one is stale now.
+    const saved = kpiSavedSchema.parse(await put.json());
+    expect(saved.etag).toBe(put.headers.get('etag'));
+    expect(saved.etag).not.toBe(etag);
+    const detail = kpiDetailSchema.parse(await (await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`)).json());
+    expect([detail.kpi.name, detail.etag]).toEqual(['Renamed', saved.etag]);
+    const stale = await suite.call('Nora Lindqvist', `/kpis/dept-sales/${kpiId}`, { method: 'DELETE', headers: { 'if-match': etag } });
+    expect([stale.status, (await errorOf(stale)).code]).toEqual([412, 'PreconditionFailed']);
   });
 });
 

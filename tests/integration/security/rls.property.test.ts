@@ -1,11 +1,11 @@
 import { TableClient } from '@azure/data-tables';
 import { grantLevels, kpiDashboardSchema, meSchema, reportEmbedSchema, type GrantLevel, type ScopeType } from '@planboard/contracts';
 import fc from 'fast-check';
-import { atLeast } from '../../../api/src/access/levels';
-import { allScopes, sampleUsers, type SampleUser } from '../../../api/src/sample/directory';
-import { grantEntity } from '../../../api/src/sample/entities';
-import { sampleKpis } from '../../../api/src/sample/kpis';
-import { seedSampleTenant } from '../../../api/src/sample/seed';
+import { atLeast } from '../../../server/src/access/levels';
+import { allScopes, sampleUsers, type SampleUser } from '../../../server/src/sample/directory';
+import { grantEntity } from '../../../server/src/sample/entities';
+import { sampleKpis } from '../../../server/src/sample/kpis';
+import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
 import { apiPowerBiSettings, startPowerBi } from '../../../emulators/stack/src/powerbi';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { newPlanBlocks } from '../../../api/src/budget/blocks';
-import { insertMissing } from '../../../api/src/storage/bulk';
-import { ensureTables, tableClient, tableNames } from '../../../api/src/storage/tables';
+import { newPlanBlocks } from '../../../server/src/budget/blocks';
+import { insertMissing } from '../../../server/src/storage/bulk';
+import { ensureTables, tableClient, tableNames } from '../../../server/src/storage/tables';
 
 /** A plan whose one BU partition holds `lines` synthetic lines (ids `c<i>.r<j>.q<k>`), for large saves. */
 export async function bigPlan(

@@ -9,9 +9,9 @@ import {
   type Notification,
 } from '@planboard/contracts';
 import ExcelJS from 'exceljs';
-import { localPowerBi } from '../../../api/src/local-defaults';
-import { decodeMessage } from '../../../api/src/notify/queue';
-import { seedSampleTenant } from '../../../api/src/sample/seed';
+import { localPowerBi } from '../../../server/src/local-defaults';
+import { decodeMessage } from '../../../server/src/notify/queue';
+import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
 import { startApiHost, type ApiHost } from './api-host';

@@ -1,6 +1,6 @@
 import { QueueClient } from '@azure/storage-queue';
 import { notificationSchema, notificationsQueue, type Notification } from '@planboard/contracts';
-import { decodeMessage } from '../../../api/src/notify/queue';
+import { decodeMessage } from '../../../server/src/notify/queue';
 
 /**
  * Takes the notifications matching `wanted` off the shared `notifications` queue, waiting (up to

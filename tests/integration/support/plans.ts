@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sampleBudgetLines } from '../../../api/src/sample/budget';
-import { budgetBlockEntities } from '../../../api/src/sample/entities';
-import { insertMissing } from '../../../api/src/storage/bulk';
-import { ensureTables, tableClient, tableNames } from '../../../api/src/storage/tables';
+import { sampleBudgetLines } from '../../../server/src/sample/budget';
+import { budgetBlockEntities } from '../../../server/src/sample/entities';
+import { insertMissing } from '../../../server/src/storage/bulk';
+import { ensureTables, tableClient, tableNames } from '../../../server/src/storage/tables';
 import { storageConnection } from './env';
 
 /** Seeds a fresh plan (all five BUs) so a suite never sees another suite's edits. */

@@ -1,5 +1,5 @@
 import { errorEnvelopeSchema, trainingAuditSchema, type TrainingAuditEntry } from '@planboard/contracts';
-import { seedSampleTenant } from '../../../api/src/sample/seed';
+import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
 import { startApiHost, type ApiHost } from './api-host';

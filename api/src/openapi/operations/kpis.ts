@@ -6,6 +6,7 @@ import {
   kpiIdSchema,
   kpiImportJsonSchema,
   kpiImportResultSchema,
+  kpiSavedSchema,
   kpiSummarySchema,
   scopeIdSchema,
 } from '@planboard/contracts';
@@ -14,7 +15,9 @@ import type { OperationSpec } from './types';
 
 const departmentParams = z.object({ scopeId: scopeIdSchema });
 const kpiParams = departmentParams.extend({ kpiId: kpiIdSchema });
-const ifMatch = z.object({ 'If-Match': z.string().describe('The ETag of the KPI definition as last read') });
+const ifMatch = z.object({
+  'If-Match': z.string().describe('Required (428 without it, 412 when stale): the etag of the KPI definition as last read'),
+});
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const upload = z.string().describe('The file (binary)');
 
@@ -36,7 +39,7 @@ export const kpisOperations: readonly OperationSpec[] = [
     summary: 'Define a KPI',
     params: departmentParams,
     body: { 'application/json': kpiDefinitionInputSchema },
-    responses: { 201: kpiSummarySchema },
+    responses: { 201: kpiSavedSchema },
   },
   {
     method: 'get',
@@ -56,7 +59,7 @@ export const kpisOperations: readonly OperationSpec[] = [
     params: kpiParams,
     headers: ifMatch,
     body: { 'application/json': kpiDefinitionInputSchema },
-    responses: { 200: kpiSummarySchema },
+    responses: { 200: kpiSavedSchema },
   },
   {
     method: 'delete',

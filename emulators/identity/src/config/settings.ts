@@ -32,7 +32,7 @@ export interface IdentityProviderOptions {
   tenantId?: string;
   /** Tab domain of the API's Application ID URI `api://<tabDomain>/<apiClientId>`. Default `localhost:53000`. */
   tabDomain?: string;
-  /** Origins the tab is served from: CORS origins, and redirect URIs `<origin>/auth-end.html` and `<origin>/`. */
+  /** Origins the tab is served from: CORS origins, and redirect URIs `<origin>/auth-end.html`, `<origin>/consent-end.html` and `<origin>/`. */
   tabOrigins?: string[];
   /** Exact redirect URIs of the tab client (replaces the ones derived from `tabOrigins`). */
   redirectUris?: string[];
@@ -135,7 +135,8 @@ export function resolveSettings(options: IdentityProviderOptions, httpsOrigin: s
     options.clients ??
     defaultClients({
       apiIdentifier,
-      tabRedirectUris: options.redirectUris ?? tabOrigins.flatMap((origin) => [`${origin}/auth-end.html`, `${origin}/`]),
+      tabRedirectUris:
+        options.redirectUris ?? tabOrigins.flatMap((origin) => [`${origin}/auth-end.html`, `${origin}/consent-end.html`, `${origin}/`]),
       tabPostLogoutRedirectUris: options.postLogoutRedirectUris ?? tabOrigins.map((origin) => `${origin}/`),
       powerBiRoles: options.powerBiRoles,
     });

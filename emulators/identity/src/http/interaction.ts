@@ -40,6 +40,11 @@ export async function handleInteraction(
       return;
     }
     // Consent is implied (admin-consented apps); loadExistingGrant normally settles it before we get here.
+    // An explicit `prompt=consent` is the user consenting, as on Entra's consent screen: their
+    // on-behalf-of requests succeed from now on (until consent is withheld again).
+    const prompts = String(details.params.prompt ?? '').split(' ');
+    const consenting = prompts.includes('consent') ? settings.directory.find(String(details.session?.accountId ?? '')) : undefined;
+    if (consenting) settings.consent.set(consenting.upn, true);
     const grant = new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope);

@@ -8,7 +8,7 @@ import {
   sampleUsers,
   scopeEntity,
   userEntity,
-} from '@planboard/api/dist/src/sample';
+} from '@planboard/server';
 import { sampleIds } from '../seed/sample-ids';
 import { startTestEmulator, type TestEmulator } from '../testing/harness';
 

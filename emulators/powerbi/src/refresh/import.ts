@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { decodeBlock } from '@planboard/api/dist/src/budget/blocks';
+import { decodeBlock } from '@planboard/server';
 import type { DataRow, TableBinding } from '../model/types';
 import { assertNever } from '../util/assert-never';
 
@@ -22,7 +22,7 @@ function number(raw: unknown): number | null {
 
 /**
  * The rows of the `Budget` table held by one block entity of the app's `budget` table
- * (`<planId>|<scopeId>`, `blk|<n>`: a few lines each; api/src/budget/blocks.ts is the format).
+ * (`<planId>|<scopeId>`, `blk|<n>`: a few lines each; server/src/budget/blocks.ts is the format).
  */
 export function budgetRows(entity: Entity): DataRow[] {
   const [planId = '', scopeId = ''] = text(entity.partitionKey).split('|');
@@ -115,7 +115,7 @@ async function listAll(client: TableClient, filter?: string): Promise<Entity[]> 
   return entities;
 }
 
-/** The app's table names (api/src/storage/tables.ts); tests point the emulator at their own copies. */
+/** The app's table names (server/src/storage/tables.ts); tests point the emulator at their own copies. */
 export interface StorageTableNames {
   budget: string;
   users: string;
@@ -125,7 +125,7 @@ export interface StorageTableNames {
   kpiPoints: string;
 }
 
-/** The names the app uses (api/src/storage/tables.ts). */
+/** The names the app uses (server/src/storage/tables.ts). */
 export const defaultTableNames: StorageTableNames = {
   budget: 'budget',
   users: 'users',

@@ -1,4 +1,4 @@
-import { sampleUsers } from '@planboard/api/dist/src/sample';
+import { sampleUsers } from '@planboard/server';
 import { runQuery } from '../dax';
 import { rlsRoles } from '../seed/sample-ids';
 import { budgetModel, kpiModel, storeModel } from '../seed/models';

@@ -9,8 +9,8 @@ import {
   sampleKpiEntities,
   sampleKpis,
   stores,
-} from '@planboard/api/dist/src/sample';
-import { pushRows } from '@planboard/api/dist/src/kpi/push';
+  pushRows,
+} from '@planboard/server';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
 import { budgetRows, kpiRows } from '../refresh/import';
 import { seededRandom } from './random';

@@ -1,4 +1,4 @@
-import { sampleTenantId } from '@planboard/api/dist/src/sample';
+import { sampleTenantId } from '@planboard/server';
 import { sampleGuid } from '../util/ids';
 
 /** The three environments and the modules that have Power BI content. */

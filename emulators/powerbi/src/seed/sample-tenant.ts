@@ -1,4 +1,4 @@
-import { sampleUsers } from '@planboard/api/dist/src/sample';
+import { sampleUsers } from '@planboard/server';
 import type { EmulatorState } from '../model/state';
 import type { Member, ReportState } from '../model/types';
 import { catalog, type CatalogEntry } from './catalog';

@@ -1,4 +1,4 @@
-import { allScopes, grantEntity, sampleTenantId, sampleUsers, scopeEntity, userEntity } from '@planboard/api/dist/src/sample';
+import { allScopes, grantEntity, sampleTenantId, sampleUsers, scopeEntity, userEntity } from '@planboard/server';
 import type { ModelRole, ModelTable, Principal } from '../model/types';
 import { scopeRows, securityRows } from '../refresh/import';
 import { rlsRoles } from './sample-ids';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
-import { sampleTenantId } from '@planboard/api/dist/src/sample';
+import { sampleTenantId } from '@planboard/server';
 import { powerBiAudience } from '../auth/bearer';
 import { defaultServicePrincipalAppId } from '../seed/sample-ids';
 import { newId } from '../util/ids';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stableGuid } from '@planboard/api/dist/src/sample';
+import { stableGuid } from '@planboard/server';
 
 /** A fresh GUID, as the service uses for request ids, refresh ids and new entities. */
 export function newId(): string {

@@ -173,6 +173,8 @@ export function BudgetWorkspace({ planId, scopeId, me, level }: BudgetWorkspaceP
         state={state}
         editRight={editRight}
         actuals={session.actuals}
+        onGrantConsent={() => void session.grantActualsConsent()}
+        grantingConsent={session.grantingConsent}
         syncError={session.syncError}
       />
       <div className={s.filter}>

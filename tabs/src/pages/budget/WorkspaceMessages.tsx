@@ -26,6 +26,9 @@ export interface WorkspaceMessagesProps {
   state: PlanState | undefined;
   editRight: boolean;
   actuals: Actuals;
+  /** Asks for the consent the actuals need (Teams' popup), then loads them. */
+  onGrantConsent(): void;
+  grantingConsent: boolean;
   syncError: unknown;
 }
 
@@ -100,6 +103,13 @@ export function WorkspaceMessages(props: WorkspaceMessagesProps) {
             <MessageBarTitle>Actuals unavailable</MessageBarTitle>
             {actuals.reason}
           </MessageBarBody>
+          {actuals.consentRequired && (
+            <MessageBarActions>
+              <Button onClick={props.onGrantConsent} disabled={props.grantingConsent} data-testid="grant-consent">
+                Grant permission
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {syncError ? (

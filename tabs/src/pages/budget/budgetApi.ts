@@ -1,10 +1,12 @@
 import {
+  actualsSchema,
   auditEntrySchema,
   budgetGridSchema,
   budgetPatchResultSchema,
   importPreviewSchema,
   planStateSchema,
   planStatusListSchema,
+  type Actuals,
   type BudgetGrid,
   type BudgetPatch,
   type BudgetPatchResult,
@@ -61,6 +63,14 @@ async function withConflicts(send: (fetchImpl: typeof fetch) => Promise<BudgetPa
 }
 
 /** `PATCH …`: saves a batch of cells; conflicts come back in the result (the rest is applied). */
+/**
+ * `GET …/actuals`: the actuals column alone, read from Power BI as the user. Without their consent
+ * it is a 403 `ConsentRequired`, which the API client answers with the consent popup and one retry.
+ */
+export function fetchActuals(planId: string, scopeId: string): Promise<Actuals> {
+  return api.get(`${planPath(planId, scopeId)}/actuals`, { parse: (data) => actualsSchema.parse(data) });
+}
+
 export function saveCells(planId: string, scopeId: string, patch: BudgetPatch): Promise<BudgetPatchResult> {
   return withConflicts((fetchImpl) =>
     api.patch(planPath(planId, scopeId), patch, { fetchImpl, parse: (data) => budgetPatchResultSchema.parse(data) }),

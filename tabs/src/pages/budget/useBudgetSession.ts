@@ -1,10 +1,11 @@
 import type { Actuals, BudgetPatchResult, PlanState } from '@planboard/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { askConsent } from '../../api/consent';
 import { defaultStore } from '../../auth/storage';
 import { draftKey, loadDraft, saveDraft } from '../../grid/drafts';
 import { BudgetEditModel } from '../../grid/editModel';
-import { budgetKeys, fetchGrid, saveCells } from './budgetApi';
+import { budgetKeys, fetchActuals, fetchGrid, saveCells } from './budgetApi';
 
 /** How often other people's saves are fetched while the page is visible. */
 export const deltaIntervalMs = 3000;
@@ -176,6 +177,26 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     if (status) void queryClient.invalidateQueries({ queryKey: budgetKeys.status(planId) });
   }, [status, planId, queryClient]);
 
+  /**
+   * "Grant permission": the consent popup for the scopes the grid named, opened by the click itself
+   * (not after a request, where it could be blocked), then the actuals again. A 403 ConsentRequired
+   * on that request would bring the popup up once more (the API client's answer to it).
+   */
+  const [grantingConsent, setGrantingConsent] = useState(false);
+  const grantActualsConsent = useCallback(async () => {
+    setGrantingConsent(true);
+    try {
+      const scopes = actuals.consentRequired ?? [];
+      if (scopes.length > 0 && !(await askConsent(scopes))) return;
+      setActuals(await fetchActuals(planId, scopeId));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setActuals((current) => ({ ...current, reason }));
+    } finally {
+      setGrantingConsent(false);
+    }
+  }, [planId, scopeId, actuals.consentRequired]);
+
   const state = planState;
   return {
     model,
@@ -186,6 +207,8 @@ export function useBudgetSession({ planId, scopeId, me, editRight }: BudgetSessi
     setState: setPlanState,
     canEdit: editRight && state?.status === 'draft',
     actuals,
+    grantActualsConsent,
+    grantingConsent,
     scopeName,
     restored,
     dismissRestored: () => setRestored(0),

@@ -68,7 +68,7 @@ export function KpiDialogs({ dialog, mutations, onClose, announce, onDeleted }: 
         onSubmit={(input) =>
           dialog?.kind === 'definition' &&
           saveDefinition.mutate(
-            { departmentId: dialog.department.departmentId, kpiId: dialog.kpi?.kpiId, input, etag: dialog.etag },
+            { departmentId: dialog.department.departmentId, kpiId: dialog.kpi?.kpiId, input, etag: dialog.etag ?? dialog.kpi?.etag },
             {
               onSuccess: (summary) => {
                 close();
@@ -86,7 +86,7 @@ export function KpiDialogs({ dialog, mutations, onClose, announce, onDeleted }: 
         onConfirm={() =>
           dialog?.kind === 'delete' &&
           deleteDefinition.mutate(
-            { departmentId: dialog.department.departmentId, kpiId: dialog.kpi.kpiId, etag: dialog.etag },
+            { departmentId: dialog.department.departmentId, kpiId: dialog.kpi.kpiId, etag: dialog.etag ?? dialog.kpi.etag },
             {
               onSuccess: () => {
                 close();

@@ -55,6 +55,14 @@ describe('the dashboard', () => {
     expect(removed.departments[1]!.counts.offTrack).toBe(0);
   });
 
+  it("keeps a KPI's etag when a data point's answer has none, and takes a saved KPI's new one", () => {
+    const tagged = withSummary(dashboard, { ...kpi('win-rate', 'Win rate', 'atRisk'), etag: 'W/"v1"' });
+    const afterPoint = withSummary(tagged, kpi('win-rate', 'Win rate', 'offTrack'));
+    expect(findKpi(afterPoint, 'dept-sales', 'win-rate')?.kpi).toMatchObject({ status: 'offTrack', etag: 'W/"v1"' });
+    const afterSave = withSummary(afterPoint, { ...kpi('win-rate', 'Win rate', 'offTrack'), etag: 'W/"v2"' });
+    expect(findKpi(afterSave, 'dept-sales', 'win-rate')?.kpi.etag).toBe('W/"v2"');
+  });
+
   it('finds the KPI a link names, only in the caller’s departments', () => {
     expect(findKpi(dashboard, 'dept-sales', 'win-rate')?.kpi.name).toBe('Win rate');
     expect(findKpi(dashboard, 'dept-finance', 'win-rate')).toBeUndefined();

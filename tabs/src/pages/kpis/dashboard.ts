@@ -30,14 +30,17 @@ export function visibleKpis(department: KpiDepartment, status: StatusFilter, sea
   );
 }
 
-/** The dashboard with one KPI's summary replaced (or added), its department's counts recomputed. */
+/**
+ * The dashboard with one KPI's summary replaced (or added), its department's counts recomputed.
+ * A data point's answer carries no `etag`: the KPI then keeps the version it was loaded with.
+ */
 export function withSummary(dashboard: KpiDashboard, summary: KpiSummary): KpiDashboard {
   return {
     departments: dashboard.departments.map((department) => {
       if (department.departmentId !== summary.departmentId) return department;
       const exists = department.kpis.some((kpi) => kpi.kpiId === summary.kpiId);
       const kpis = exists
-        ? department.kpis.map((kpi) => (kpi.kpiId === summary.kpiId ? summary : kpi))
+        ? department.kpis.map((kpi) => (kpi.kpiId === summary.kpiId ? { ...summary, etag: summary.etag ?? kpi.etag } : kpi))
         : [...department.kpis, summary].sort((a, b) => a.name.localeCompare(b.name));
       return { ...department, kpis, counts: countByStatus(kpis) };
     }),

@@ -2,6 +2,7 @@ import {
   kpiDashboardSchema,
   kpiDetailSchema,
   kpiImportResultSchema,
+  kpiSavedSchema,
   kpiSummarySchema,
   type KpiDashboard,
   type KpiDataPointInput,
@@ -34,21 +35,12 @@ export function useKpiDashboard() {
   });
 }
 
-/** A KPI's detail and the ETag its changes are made against. */
-export interface KpiDetailWithTag extends KpiDetail {
-  etag?: string;
-}
+/** A KPI's detail; its `etag` (in the body: App Service CORS may hide the header) is what its changes are made against. */
+export type KpiDetailWithTag = KpiDetail;
 
-/** `GET /api/kpis/{departmentId}/{kpiId}`: the KPI and all its points, newest first. */
-export async function fetchKpiDetail(departmentId: string, kpiId: string, signal?: AbortSignal): Promise<KpiDetailWithTag> {
-  let etag: string | undefined;
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await fetch(input, init);
-    etag = response.headers.get('etag') ?? undefined;
-    return response;
-  }) as typeof fetch;
-  const detail = await api.get(kpiPath(departmentId, kpiId), { signal, fetchImpl, parse: (data) => kpiDetailSchema.parse(data) });
-  return { ...detail, etag };
+/** `GET /api/kpis/{departmentId}/{kpiId}`: the KPI and all its points, newest first, and its version. */
+export function fetchKpiDetail(departmentId: string, kpiId: string, signal?: AbortSignal): Promise<KpiDetailWithTag> {
+  return api.get(kpiPath(departmentId, kpiId), { signal, parse: (data) => kpiDetailSchema.parse(data) });
 }
 
 /** The open KPI's detail (nothing while none is open). */
@@ -61,7 +53,14 @@ export function useKpiDetail(departmentId: string | undefined, kpiId: string | u
 }
 
 const summary = { parse: (data: unknown) => kpiSummarySchema.parse(data) };
-const ifMatch = (etag: string | undefined) => (etag ? { 'if-match': etag } : undefined);
+const saved = { parse: (data: unknown) => kpiSavedSchema.parse(data) };
+/**
+ * The `If-Match` of a definition's update or delete, which the API requires (428 without it): the
+ * version the user's view was loaded with or, when the page has none, the detail's (`loadDetail`).
+ */
+export async function ifMatchFor(target: KpiVersion, loadDetail: () => Promise<{ etag: string }>): Promise<{ 'if-match': string }> {
+  return { 'if-match': target.etag || (await loadDetail()).etag };
+}
 
 /** Sends an import: JSON points as a JSON body, a .csv/.xlsx file as the body with its content type. */
 function sendImport(departmentId: string, upload: ImportUpload): Promise<KpiImportResult> {
@@ -87,6 +86,14 @@ export interface DefinitionChange {
   /** The KPI being edited; absent for "New KPI". */
   kpiId?: string;
   input: KpiDefinitionInput;
+  /** The version the user's view was loaded with (the detail's or the dashboard's `etag`). */
+  etag?: string;
+}
+
+/** Which KPI a change or delete is about, and the version the user saw, if the page has it. */
+export interface KpiVersion {
+  departmentId: string;
+  kpiId: string;
   etag?: string;
 }
 
@@ -109,16 +116,23 @@ export function useKpiMutations() {
       api.post(`${kpiPath(departmentId, kpiId)}/points`, input, summary),
     onSuccess: stored,
   });
+  /** `If-Match` for a KPI: the version the user saw, else its detail's (cached, else fetched). */
+  const ifMatch = (target: KpiVersion) =>
+    ifMatchFor(target, () =>
+      queryClient.fetchQuery({
+        queryKey: kpiKeys.detail(target.departmentId, target.kpiId),
+        queryFn: ({ signal }) => fetchKpiDetail(target.departmentId, target.kpiId, signal),
+      }),
+    );
   const saveDefinition = useMutation({
-    mutationFn: ({ departmentId, kpiId, input, etag }: DefinitionChange) =>
+    mutationFn: async ({ departmentId, kpiId, input, etag }: DefinitionChange): Promise<KpiSummary> =>
       kpiId
-        ? api.put(kpiPath(departmentId, kpiId), input, { ...summary, headers: ifMatch(etag) })
-        : api.post(departmentPath(departmentId), input, summary),
+        ? api.put(kpiPath(departmentId, kpiId), input, { ...saved, headers: await ifMatch({ departmentId, kpiId, etag }) })
+        : api.post(departmentPath(departmentId), input, saved),
     onSuccess: stored,
   });
   const deleteDefinition = useMutation({
-    mutationFn: ({ departmentId, kpiId, etag }: { departmentId: string; kpiId: string; etag?: string }) =>
-      api.delete(kpiPath(departmentId, kpiId), { headers: ifMatch(etag) }),
+    mutationFn: async (target: KpiVersion) => api.delete(kpiPath(target.departmentId, target.kpiId), { headers: await ifMatch(target) }),
     onSuccess: (_, { departmentId, kpiId }) => {
       patch((dashboard) => withoutKpi(dashboard, departmentId, kpiId));
       queryClient.removeQueries({ queryKey: kpiKeys.detail(departmentId, kpiId) });

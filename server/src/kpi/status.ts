@@ -1,6 +1,7 @@
 import type { KpiStatus } from '@planboard/contracts';
 import { assertNever } from '../util/assert-never';
-import type { KpiRule, StoredPoint } from './model';
+import type { KpiRule } from './model';
+import type { StoredPoint } from './model';
 
 /** Shortfalls are rounded to 9 decimals so that 10 % computed in floating point is exactly 10. */
 const round = (value: number): number => (Number.isFinite(value) ? Math.round(value * 1e9) / 1e9 : value);

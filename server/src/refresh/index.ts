@@ -13,13 +13,14 @@ export {
   type SyncReport,
 } from './catalog-sync';
 export { CatalogStore, type DatasetRecord, type LastRefresh } from './catalog-store';
-export { emulatorClock, fixedClock, systemClock, type ServiceClock } from './clock';
+export { emulatorClock, fixedClock, systemClock as systemServiceClock, type ServiceClock } from './clock';
 export { createDetection, refreshStores, serviceClock, type RefreshStores } from './create';
 export { detectRefreshFailures, type DetectionDeps, type DetectionReport } from './detect';
 export { FailureStore, failureKeys, failureNotificationId, type StoredFailure } from './failure-store';
 export { datasetLabel, findDataset, type DatasetMatch } from './find';
 export { analyzeHistory, type FailureFact, type HistoryFacts } from './history';
 export { parseRefreshSettings, refreshSettings, type RefreshSettings } from './settings';
+export { keyPart, refreshTableNames, tolerate } from './tables';
 export { isKnownTimeZone, knownTimeZones, nextSlotAfter, weekdays, type StoredSchedule } from './slots';
 export { watchRefresh, type WatchRequest } from './watch';
 export { WatchStore, type RetryContext, type WatchEntry, type WatchReason } from './watch-store';

@@ -1,4 +1,5 @@
-import type { KpiRule, StoredPoint } from './model';
+import type { KpiRule } from './model';
+import type { StoredPoint } from './model';
 import { kpiStatus, latestPoint, pointStatus, shortfallPct, targetProblem, targetText } from './status';
 
 const higher: KpiRule = { targetType: 'higherIsBetter', thresholds: { atRiskPct: 5, offTrackPct: 10 }, unit: '%' };

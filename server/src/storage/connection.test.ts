@@ -1,5 +1,5 @@
 import { ManagedIdentityCredential } from '@azure/identity';
-import { parseConfig } from '../config';
+import { parseConfig } from '../../../api/src/config';
 import { queueClient } from '../notify/queue';
 import { storageConnection, storageSetting } from './connection';
 import { tableClient } from './tables';
