@@ -95,12 +95,18 @@ test('an admin unlocks day 5 while a learner watches the page; the learner compl
   const table = a.getByRole('table', { name: 'Completion by learner and day' });
   const learnerRows = () => table.getByRole('row').filter({ has: a.getByRole('cell', { name: /, day 1: / }) });
   await a.getByRole('searchbox').fill('kenji');
-  await a.getByRole('status').filter({ hasText: /^1 of \d+ learners\./ }).waitFor();
+  await a
+    .getByRole('status')
+    .filter({ hasText: /^1 of \d+ learners\./ })
+    .waitFor();
   expect(await learnerRows().count()).toBe(1);
   await a.getByRole('searchbox').fill('');
   await a.getByRole('combobox', { name: 'Show' }).click();
   await a.getByRole('option', { name: 'Not started' }).click();
-  await a.getByRole('status').filter({ hasText: /^\d+ of \d+ learners\./ }).waitFor();
+  await a
+    .getByRole('status')
+    .filter({ hasText: /^\d+ of \d+ learners\./ })
+    .waitFor();
   const notStarted = await table.getByRole('cell', { name: /, day 1: Not started$/ }).count();
   expect(notStarted).toBeGreaterThan(0);
   expect(await learnerRows().count()).toBe(notStarted);

@@ -1,4 +1,4 @@
-import { departments } from '@planboard/api/dist/src/sample';
+import { departments } from '@planboard/server';
 import { Clock } from '../clock/clock';
 import { EmulatorState } from '../model/state';
 import type { DatasetState } from '../model/types';
