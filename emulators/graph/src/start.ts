@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createBearerVerifier, type BearerOptions } from './auth/bearer';
+import { handleControl } from './control/control';
+import { RequestLog } from './control/request-log';
+import { ForcedThrottle } from './control/throttle';
+import { handleDownload, handleGraphApi, type GraphApiDeps } from './http/graph-api';
+import { send } from './http/respond';
+import { DownloadLinks, downloadPath } from './model/download-links';
+import type { Drive } from './model/drive';
+import { seedSampleDrive } from './seed/sample-drive';
+
+/** Graph's resource: the `aud` of v1 tokens (identifier URI) or of v2 tokens (app id). */
+export const graphAudiences = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+
+/** Options of {@link startGraphEmulator}. */
+export interface GraphEmulatorOptions {
+  /** HTTP port (0 = any free port). */
+  port: number;
+  /** Interface to listen on; loopback by default (the control API has no auth). */
+  host?: string;
+  /** Token validation: the identity provider's JWKS and issuers. */
+  auth: BearerOptions;
+  /** Apps granted the drives' site under `Sites.Selected`. Default none. */
+  sitesSelectedApps?: string[];
+  /** Start with the sample OneDrive (default) or with no drives. */
+  seed?: 'sample' | 'empty';
+  /** "Now" of the seed (its 12 weeks end with the last complete week before it). Default: the real time. */
+  seedNow?: Date;
+  /** Lifetime of pre-authenticated download URLs. Default one hour. */
+  downloadUrlLifetimeMs?: number;
+}
+
+/** A running emulator. */
+export interface RunningGraphEmulator {
+  /** `http://host:port`; the API is under `${url}/v1.0/`. */
+  url: string;
+  drives: Map<string, Drive>;
+  requestLog: RequestLog;
+  throttle: ForcedThrottle;
+  reset(seed?: boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the Microsoft Graph drive-items emulator. */
+export async function startGraphEmulator(options: GraphEmulatorOptions): Promise<RunningGraphEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const drives = new Map<string, Drive>();
+  const throttle = new ForcedThrottle();
+  const log = new RequestLog();
+  const sitesSelectedApps = new Set((options.sitesSelectedApps ?? []).map((id) => id.toLowerCase()));
+  const reset = async (seed = true): Promise<void> => {
+    const drive = seed ? await seedSampleDrive(options.seedNow) : undefined;
+    drives.clear();
+    if (drive) drives.set(drive.id, drive);
+    throttle.set(undefined);
+    log.clear();
+  };
+  await reset(options.seed !== 'empty');
+  const api: GraphApiDeps = {
+    drives,
+    verify: createBearerVerifier(options.auth, graphAudiences),
+    sitesSelectedApps,
+    downloads: new DownloadLinks(options.downloadUrlLifetimeMs),
+    throttle,
+    log,
+  };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+    const work = url.pathname.startsWith('/_emulator/')
+      ? handleControl(req, res, url, { drives, throttle, log, sitesSelectedApps, reset })
+      : url.pathname === downloadPath
+        ? Promise.resolve(handleDownload(res, url, api))
+        : url.pathname.startsWith('/v1.0/')
+          ? handleGraphApi(req, res, url, api)
+          : Promise.resolve(
+              send(res, 404, { error: { code: 'BadRequest', message: `Invalid version: ${url.pathname.split('/')[1] ?? ''}` } }),
+            );
+    work.catch((error: unknown) => {
+      console.error('[graph-emulator]', error);
+      if (!res.headersSent) send(res, 500, { error: { code: 'generalException', message: String(error) } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    drives,
+    requestLog: log,
+    throttle,
+    reset,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
