@@ -55,9 +55,12 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
   const table = new StoreTable();
   const throttle = new ForcedThrottle();
   const log = new RequestLog();
-  const applicationUsers = new Set((options.applicationUsers ?? [defaultApplicationUser]).map((id) => id.toLowerCase()));
+  const configuredUsers = (options.applicationUsers ?? [defaultApplicationUser]).map((id) => id.toLowerCase());
+  const applicationUsers = new Set(configuredUsers);
   const reset = (seed: boolean): void => {
     table.reset(seed);
+    applicationUsers.clear();
+    for (const id of configuredUsers) applicationUsers.add(id);
     throttle.set(undefined);
     log.clear();
   };

@@ -23,11 +23,12 @@ function tokenize(text: string): Token[] {
     if (/^\s*$/.test(text.slice(position))) break;
     const match = tokenPattern.exec(text);
     if (!match) throw new FilterSyntaxError(`Syntax error at position ${position} in '${text}'.`);
-    const [, quoted, number, name, punct] = match;
-    if (quoted !== undefined) tokens.push({ type: 'string', text: quoted.slice(1, -1).replace(/''/g, "'"), position });
-    else if (number !== undefined) tokens.push({ type: 'number', text: number, position });
-    else if (name !== undefined) tokens.push({ type: 'name', text: name, position });
-    else tokens.push({ type: 'punct', text: punct ?? '', position });
+    const [raw, quoted, number, name, punct] = match;
+    const start = tokenPattern.lastIndex - raw.trimStart().length;
+    if (quoted !== undefined) tokens.push({ type: 'string', text: quoted.slice(1, -1).replace(/''/g, "'"), position: start });
+    else if (number !== undefined) tokens.push({ type: 'number', text: number, position: start });
+    else if (name !== undefined) tokens.push({ type: 'name', text: name, position: start });
+    else tokens.push({ type: 'punct', text: punct ?? '', position: start });
   }
   return tokens;
 }

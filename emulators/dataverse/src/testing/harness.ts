@@ -1,4 +1,5 @@
-import { spawnIdentityProvider, type SpawnedIdentityProvider } from '@planboard/identity/dist/testing';
+import { readFileSync } from 'node:fs';
+import { identityFromEnv, spawnIdentityProvider, type IdentityEmulatorClient } from '@planboard/identity/dist/testing';
 import { startDataverseEmulator, type DataverseEmulatorOptions, type RunningDataverseEmulator } from '../start';
 
 /** The local identity provider's Planboard API client (the default application user). */
@@ -15,7 +16,7 @@ export interface TestResponse {
 /** The emulator trusting a real identity provider (its own process), with HTTP helpers. */
 export interface DataverseTest {
   emulator: RunningDataverseEmulator;
-  idp: SpawnedIdentityProvider;
+  identity: IdentityEmulatorClient;
   /** An app-only token of the API client for the environment (client credentials). */
   appToken(): Promise<string>;
   /** `GET` of a Web API path (`pb_stores?$select=…`) or an absolute URL (`@odata.nextLink`). */
@@ -29,19 +30,42 @@ async function read(response: Response): Promise<TestResponse> {
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-/** Starts an identity provider and an emulator that trusts it. */
-export async function startDataverseTest(options: Partial<DataverseEmulatorOptions> = {}): Promise<DataverseTest> {
+/** The local identity provider of the jest run (global setup), or one started for this suite. */
+async function testIdentity(): Promise<{
+  client: IdentityEmulatorClient;
+  jwksUri: string;
+  issuers: string[];
+  ca: string;
+  stop(): Promise<void>;
+}> {
+  if (process.env.PLANBOARD_IDENTITY_URL) {
+    const client = identityFromEnv();
+    const { urls, caCertPath } = await client.config();
+    return {
+      client,
+      jwksUri: urls.jwksUri,
+      issuers: [urls.issuers.v1, urls.issuers.v2],
+      ca: readFileSync(caCertPath, 'utf8'),
+      stop: async () => undefined,
+    };
+  }
   const idp = await spawnIdentityProvider();
+  return { client: idp.client, jwksUri: idp.urls.jwksUri, issuers: [idp.urls.issuers.v1, idp.urls.issuers.v2], ca: idp.ca, stop: idp.stop };
+}
+
+/** Starts an emulator that trusts the local identity provider. */
+export async function startDataverseTest(options: Partial<DataverseEmulatorOptions> = {}): Promise<DataverseTest> {
+  const idp = await testIdentity();
   const emulator = await startDataverseEmulator({
     port: 0,
-    auth: { jwksUri: idp.urls.jwksUri, issuers: [idp.urls.issuers.v1, idp.urls.issuers.v2], ca: idp.ca },
+    auth: { jwksUri: idp.jwksUri, issuers: idp.issuers, ca: idp.ca },
     ...options,
   });
   let cached: string | undefined;
   const appToken = async () => (cached ??= await idp.client.appToken(apiClientId, { resource: emulator.environmentUrl }));
   return {
     emulator,
-    idp,
+    identity: idp.client,
     appToken,
     get: async (pathOrUrl, { token, prefer } = {}) => {
       const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${emulator.url}/api/data/v9.2/${pathOrUrl}`;
