@@ -48,10 +48,13 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   const drives = new Map<string, Drive>();
   const throttle = new ForcedThrottle();
   const log = new RequestLog();
-  const sitesSelectedApps = new Set((options.sitesSelectedApps ?? []).map((id) => id.toLowerCase()));
+  const configuredSitesSelected = (options.sitesSelectedApps ?? []).map((id) => id.toLowerCase());
+  const sitesSelectedApps = new Set(configuredSitesSelected);
   const reset = async (seed = true): Promise<void> => {
     const drive = seed ? await seedSampleDrive(options.seedNow) : undefined;
     drives.clear();
+    sitesSelectedApps.clear();
+    for (const id of configuredSitesSelected) sitesSelectedApps.add(id);
     if (drive) drives.set(drive.id, drive);
     throttle.set(undefined);
     log.clear();

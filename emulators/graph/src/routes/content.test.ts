@@ -53,7 +53,9 @@ describe('download content', () => {
 
   it('seeds exactly one workbook with bad rows (unknown store, bad date, negative, non-numeric, duplicate, unknown day part)', async () => {
     const files = await weeklyFiles();
-    const counts = await Promise.all(files.map(async (file) => (await readSalesWorkbook((await download(file['@microsoft.graph.downloadUrl'])).bytes)).length - 1));
+    const counts = await Promise.all(
+      files.map(async (file) => (await readSalesWorkbook((await download(file['@microsoft.graph.downloadUrl'])).bytes)).length - 1),
+    );
     const bad = counts.filter((count) => count !== 840);
     expect(bad).toEqual([846]);
     const badFile = files[counts.indexOf(846)];

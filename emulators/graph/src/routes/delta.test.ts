@@ -49,7 +49,9 @@ describe('delta', () => {
     expect((await t.control('DELETE', controlPath(removed.name))).status).toBe(204);
     const { items } = await deltaRound(deltaLink);
     const byName = new Map(items.map((item) => [item.name, item]));
-    expect([...byName.keys()].sort()).toEqual(['Store data', 'Weekly sales', changed.name, removed.name, 'root', 'store-sales-extra.xlsx'].sort());
+    expect([...byName.keys()].sort()).toEqual(
+      ['Store data', 'Weekly sales', changed.name, removed.name, 'root', 'store-sales-extra.xlsx'].sort(),
+    );
     expect(byName.get(removed.name)).toMatchObject({ id: removed.id, deleted: { state: 'deleted' }, file: {} });
     expect(byName.get(changed.name)).toMatchObject({ id: changed.id, file: { mimeType: xlsxMimeType } });
     expect(byName.get(changed.name).eTag).not.toBe(changed.eTag);

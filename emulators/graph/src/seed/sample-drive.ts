@@ -34,6 +34,9 @@ export function weeklyFileName(monday: Date): string {
   return `store-sales-${isoWeek(monday)}.xlsx`;
 }
 
+/** Generated workbooks by week, so a reset does not rebuild the same files. */
+const workbookCache = new Map<string, Buffer>();
+
 /**
  * A drive with one workbook per week for the last 12 complete weeks (stores that have sales
  * data; see the Dataverse seed), the file of week `badWeekIndex` with bad rows appended.
@@ -47,7 +50,9 @@ export async function seedSampleDrive(now = new Date()): Promise<Drive> {
     const rows = weekRows(stores, monday);
     if (index === sampleDrive.badWeekIndex) rows.push(...badRows(stores, monday));
     const uploaded = new Date(Math.min(monday.getTime() + 8 * 86_400_000 + 6 * 3_600_000, now.getTime()));
-    const content = await salesWorkbook(rows, uploaded);
+    const key = `${monday.toISOString()}|${uploaded.toISOString()}|${index === sampleDrive.badWeekIndex}`;
+    const content = workbookCache.get(key) ?? (await salesWorkbook(rows, uploaded));
+    workbookCache.set(key, content);
     drive.putFile(
       `${sampleDrive.salesFolder}/${weeklyFileName(monday)}`,
       content,
