@@ -23,6 +23,8 @@ export const portSettings = {
   tab: { variable: 'TAB_PORT', service: 'tab (Vite)', defaultPort: 53000 },
   powerbi: { variable: 'POWERBI_PORT', service: 'Power BI emulator', defaultPort: 7400 },
   powerbiHttps: { variable: 'POWERBI_HTTPS_PORT', service: 'Power BI emulator (HTTPS, report embed page)', defaultPort: 7443 },
+  graph: { variable: 'GRAPH_PORT', service: 'Microsoft Graph emulator (OneDrive store sales)', defaultPort: 7410 },
+  dataverse: { variable: 'DATAVERSE_PORT', service: 'Dataverse emulator (store master data)', defaultPort: 7420 },
   identity: { variable: 'IDENTITY_PORT', service: 'identity provider (HTTPS)', defaultPort: 53443 },
   identityHttp: { variable: 'IDENTITY_HTTP_PORT', service: 'identity provider (browser, HTTP)', defaultPort: 53444 },
   playground: { variable: 'PLAYGROUND_PORT', service: 'Microsoft 365 Agents Playground', defaultPort: 56150 },
