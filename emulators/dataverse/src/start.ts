@@ -81,7 +81,7 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
       : url.pathname.startsWith(webApiPath)
         ? handleWebApi(req, res, url, api)
         : Promise.resolve(
-            send(res, 404, { error: { code: '0x80060888', message: `Resource not found for the segment '${url.pathname}'.` } }),
+            send(res, 404, { error: { code: '0x8006088a', message: `Resource not found for the segment '${url.pathname}'.` } }),
           );
     work.catch((error: unknown) => {
       console.error('[dataverse-emulator]', error);

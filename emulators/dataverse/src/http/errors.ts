@@ -18,17 +18,20 @@ function error(status: number, code: string, message: string, headers: Record<st
   return new DataverseError(status, { error: { code, message } }, headers);
 }
 
-/** 404 for an entity set the environment does not have (the OData router's "segment" error). */
+/**
+ * 404 for an entity set the environment does not have (names are case sensitive), with the code
+ * of "Troubleshoot Dataverse Web API client errors".
+ */
 export function segmentNotFound(segment: string): DataverseError {
-  return error(404, '0x80060888', `Resource not found for the segment '${segment}'.`);
+  return error(404, '0x8006088a', `Resource not found for the segment '${segment}'.`);
 }
 
-/** 400 for a `$select` / `$filter` / `$orderby` naming a column the table does not have. */
+/** 400 for a `$select` / `$filter` / `$orderby` naming a column the table does not have (documented code `0x0`). */
 export function unknownProperty(property: string, entityType: string): DataverseError {
-  return error(400, '0x80060888', `Could not find a property named '${property}' on type 'Microsoft.Dynamics.CRM.${entityType}'.`);
+  return error(400, '0x0', `Could not find a property named '${property}' on type 'Microsoft.Dynamics.CRM.${entityType}'.`);
 }
 
-/** 400 for a malformed query option. */
+/** 400 for a malformed query option (OData's syntax errors, `0x80060888`). */
 export function querySyntaxError(message: string): DataverseError {
   return error(400, '0x80060888', message);
 }

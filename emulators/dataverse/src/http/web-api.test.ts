@@ -94,11 +94,11 @@ describe('errors', () => {
   it('answers Dataverse error bodies for unknown entity sets, columns, records and bad syntax', async () => {
     const unknownSet = await t.get('pb_shops');
     expect(unknownSet.status).toBe(404);
-    expect(unknownSet.body).toEqual({ error: { code: '0x80060888', message: "Resource not found for the segment 'pb_shops'." } });
+    expect(unknownSet.body).toEqual({ error: { code: '0x8006088a', message: "Resource not found for the segment 'pb_shops'." } });
     const unknownColumn = await t.get('pb_stores?$select=pb_city');
     expect(unknownColumn.status).toBe(400);
     expect(unknownColumn.body.error).toEqual({
-      code: '0x80060888',
+      code: '0x0',
       message: "Could not find a property named 'pb_city' on type 'Microsoft.Dynamics.CRM.pb_store'.",
     });
     const badFilter = await t.get("pb_stores?$filter=pb_name eq 'x' or");

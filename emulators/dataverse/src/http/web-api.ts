@@ -72,7 +72,7 @@ function readCollection(
   if (more) {
     const next = new URL(`${base}${url.pathname}`);
     for (const [key, value] of url.searchParams) if (key !== '$skiptoken') next.searchParams.append(key, value);
-    next.searchParams.set('$skiptoken', pagingCookie(query.page + 1, page.at(-1)?.pb_storeid ?? ''));
+    next.searchParams.set('$skiptoken', pagingCookie(query.page + 1, page[0]?.pb_storeid ?? '', page.at(-1)?.pb_storeid ?? ''));
     body['@odata.nextLink'] = next.toString();
   }
   return { body, headers: preferred ? { 'Preference-Applied': `odata.maxpagesize=${preferred}` } : {} };

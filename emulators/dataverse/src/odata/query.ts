@@ -22,9 +22,10 @@ function checkColumn(column: string, columns: readonly string[], entityType: str
   return column;
 }
 
-/** The paging cookie Dataverse puts in `$skiptoken`; only `pagenumber` matters to the emulator. */
-export function pagingCookie(page: number, lastId: string): string {
-  const inner = encodeURIComponent(`<cookie page="${page - 1}"><pb_storeid last="{${lastId.toUpperCase()}}" /></cookie>`);
+/** The paging cookie Dataverse puts in `$skiptoken` (first and last key of the page); only `pagenumber` matters here. */
+export function pagingCookie(page: number, firstId: string, lastId: string): string {
+  const key = (id: string) => `{${id.toUpperCase()}}`;
+  const inner = encodeURIComponent(`<cookie page="${page - 1}"><pb_storeid last="${key(lastId)}" first="${key(firstId)}" /></cookie>`);
   return `<cookie pagenumber="${page}" pagingcookie="${inner}" istracking="False" />`;
 }
 
