@@ -11,7 +11,8 @@ function list(value: string | undefined): string[] {
 
 /**
  * `node emulators/graph/dist/cli.js`: GRAPH_PORT (7410), GRAPH_JWKS_URI and GRAPH_ISSUERS
- * (required), GRAPH_JWKS_CA (PEM file), GRAPH_SITES_SELECTED_APPS (app ids), GRAPH_SEED=empty.
+ * (required), GRAPH_JWKS_CA (PEM file), GRAPH_SITES_SELECTED_APPS (app ids), GRAPH_SEED=empty,
+ * GRAPH_HTTPS_PORT with GRAPH_TLS_CERT / GRAPH_TLS_KEY (PEM files) for the HTTPS listener.
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -27,8 +28,14 @@ async function main(): Promise<void> {
     auth: { jwksUri, issuers, ...(env.GRAPH_JWKS_CA ? { ca: readFileSync(env.GRAPH_JWKS_CA, 'utf8') } : {}) },
     sitesSelectedApps: list(env.GRAPH_SITES_SELECTED_APPS),
     seed: env.GRAPH_SEED === 'empty' ? 'empty' : 'sample',
+    ...(env.GRAPH_TLS_CERT && env.GRAPH_TLS_KEY
+      ? {
+          tls: { cert: readFileSync(env.GRAPH_TLS_CERT), key: readFileSync(env.GRAPH_TLS_KEY) },
+          httpsPort: Number(env.GRAPH_HTTPS_PORT ?? 7411),
+        }
+      : {}),
   });
-  console.log(`Graph emulator ready on ${emulator.url}`);
+  console.log(`Graph emulator ready on ${emulator.url}${emulator.httpsUrl ? ` and ${emulator.httpsUrl}` : ''}`);
   const stop = (): void => void emulator.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

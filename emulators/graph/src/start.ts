@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createBearerVerifier, type BearerOptions } from './auth/bearer';
 import { handleControl } from './control/control';
@@ -29,12 +30,20 @@ export interface GraphEmulatorOptions {
   seedNow?: Date;
   /** Lifetime of pre-authenticated download URLs. Default one hour. */
   downloadUrlLifetimeMs?: number;
+  /**
+   * Adds an HTTPS listener (port `httpsPort`, 0 = any). `@microsoft/microsoft-graph-client` only
+   * attaches the bearer token to `https:` URLs of Graph or of its `customHosts`, so clients use this one.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  httpsPort?: number;
 }
 
 /** A running emulator. */
 export interface RunningGraphEmulator {
   /** `http://host:port`; the API is under `${url}/v1.0/`. */
   url: string;
+  /** `https://localhost:port` when `tls` is given. */
+  httpsUrl?: string;
   drives: Map<string, Drive>;
   requestLog: RequestLog;
   throttle: ForcedThrottle;
@@ -68,8 +77,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     throttle,
     log,
   };
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+  const listener = (secure: boolean) => (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', `${secure ? 'https' : 'http'}://${req.headers.host ?? host}`);
     const work = url.pathname.startsWith('/_emulator/')
       ? handleControl(req, res, url, { drives, throttle, log, sitesSelectedApps, reset })
       : url.pathname === downloadPath
@@ -83,22 +92,35 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
       console.error('[graph-emulator]', error);
       if (!res.headersSent) send(res, 500, { error: { code: 'generalException', message: String(error) } });
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  };
+  const servers: Server[] = [createServer(listener(false))];
+  if (options.tls) servers.push(createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener(true)));
+  const [port, httpsPort] = await Promise.all(
+    servers.map(
+      (server, index) =>
+        new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(index === 0 ? options.port : (options.httpsPort ?? 0), host, () => resolve((server.address() as AddressInfo).port));
+        }),
+    ),
+  );
   return {
     url: `http://${host}:${port}`,
+    ...(httpsPort ? { httpsUrl: `https://localhost:${httpsPort}` } : {}),
     drives,
     requestLog: log,
     throttle,
     reset,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stop: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
 }
