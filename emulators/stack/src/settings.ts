@@ -24,6 +24,7 @@ export const portSettings = {
   powerbi: { variable: 'POWERBI_PORT', service: 'Power BI emulator', defaultPort: 7400 },
   powerbiHttps: { variable: 'POWERBI_HTTPS_PORT', service: 'Power BI emulator (HTTPS, report embed page)', defaultPort: 7443 },
   graph: { variable: 'GRAPH_PORT', service: 'Microsoft Graph emulator (OneDrive store sales)', defaultPort: 7410 },
+  graphHttps: { variable: 'GRAPH_HTTPS_PORT', service: 'Microsoft Graph emulator (HTTPS, for the Graph SDK)', defaultPort: 7411 },
   dataverse: { variable: 'DATAVERSE_PORT', service: 'Dataverse emulator (store master data)', defaultPort: 7420 },
   identity: { variable: 'IDENTITY_PORT', service: 'identity provider (HTTPS)', defaultPort: 53443 },
   identityHttp: { variable: 'IDENTITY_HTTP_PORT', service: 'identity provider (browser, HTTP)', defaultPort: 53444 },

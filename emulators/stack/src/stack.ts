@@ -108,6 +108,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     started.push(
       ...(await startStoreSources({
         graphPort: ports.graph,
+        graphHttpsPort: ports.graphHttps,
+        certsDir: join(localDir, 'certs'),
         dataversePort: ports.dataverse,
         identity: identity.config,
         echo: options.echo,
@@ -115,7 +117,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     );
     const settings = {
       AzureWebJobsStorage: azurite.connectionString,
-      ...apiStoreSourceSettings({ graph: ports.graph, dataverse: ports.dataverse }),
+      ...apiStoreSourceSettings({ graphHttps: ports.graphHttps, dataverse: ports.dataverse }),
       ...apiAuthSettings(identity.config, tabDomain),
       ...apiPowerBiSettings(ports.powerbi, identity.config),
       // The emulator's clock can be moved forward: refresh detection and the bot read "now" from it.

@@ -1,4 +1,5 @@
 import type { EmulatorConfig } from '@planboard/identity';
+import { caFetch } from '@planboard/identity/dist/ca-fetch';
 import { IdentityEmulatorClient } from '@planboard/identity/dist/testing';
 import { readFileSync } from 'node:fs';
 import { freePort } from './ports';
@@ -14,8 +15,13 @@ let settings: Record<string, string>;
 let client: IdentityEmulatorClient;
 
 beforeAll(async () => {
-  const ports = { graph: await freePort(), dataverse: await freePort() };
-  processes = await startStoreSources({ graphPort: ports.graph, dataversePort: ports.dataverse, identity });
+  const ports = { graph: await freePort(), graphHttps: await freePort(), dataverse: await freePort() };
+  processes = await startStoreSources({
+    graphPort: ports.graph,
+    graphHttpsPort: ports.graphHttps,
+    dataversePort: ports.dataverse,
+    identity,
+  });
   settings = apiStoreSourceSettings(ports);
   client = new IdentityEmulatorClient(identity.urls.origin, readFileSync(identity.caCertPath, 'utf8'));
 });
@@ -24,12 +30,16 @@ afterAll(async () => {
 });
 
 describe('store data sources in the stack', () => {
-  it('serves the seeded OneDrive folder to the API app with its client-credentials Graph token', async () => {
+  it('serves the seeded OneDrive folder over HTTPS (local CA) to the API app with its client-credentials Graph token', async () => {
     const token = await client.appToken(apiClientId, { resource: 'https://graph.microsoft.com' });
     const folder = encodeURI(settings.STORE_SALES_FOLDER ?? '');
-    const response = await fetch(`${settings.GRAPH_API_URL}/drives/${settings.STORE_SALES_DRIVE_ID}/root:/${folder}:/children`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    expect(settings.GRAPH_API_URL).toMatch(/^https:\/\/localhost:\d+\/v1\.0$/);
+    const response = await caFetch(readFileSync(identity.caCertPath, 'utf8'))(
+      `${settings.GRAPH_API_URL}/drives/${settings.STORE_SALES_DRIVE_ID}/root:/${folder}:/children`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as { value: unknown[] }).value).toHaveLength(12);
   });

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+// The certificate helper alone: the package index also loads the OpenID provider.
+import { ensureDevCertificates } from '@planboard/identity/dist/certs';
 // The seed's drive id and folder alone (not the emulator, which runs in its own process).
 import { sampleDrive } from '@planboard/graph-emulator/dist/seed/sample-drive';
 import type { EmulatorConfig } from '@planboard/identity';
@@ -10,6 +12,10 @@ export const dataverseEnvironmentUrl = 'https://contoso-planboard.crm4.dynamics.
 
 export interface StoreSourceOptions {
   graphPort: number;
+  /** HTTPS port of the Graph emulator: the Graph SDK sends tokens to `https:` URLs only. */
+  graphHttpsPort: number;
+  /** Where the local CA lives (default: beside the identity provider's CA); the emulator's certificate is `<certsDir>/graph.pem`. */
+  certsDir?: string;
   dataversePort: number;
   identity: EmulatorConfig;
   echo?: boolean;
@@ -43,11 +49,22 @@ async function startEmulator(
 export async function startStoreSources(options: StoreSourceOptions): Promise<ManagedProcess[]> {
   const echo = options.echo ?? false;
   const common = { jwksUri: options.identity.urls.jwksUri, issuers: issuersOf(options.identity), ca: options.identity.caCertPath };
+  const certs = await ensureDevCertificates(options.certsDir ?? dirname(options.identity.caCertPath), ['localhost', '127.0.0.1'], {
+    name: 'graph',
+  });
   const results = await Promise.allSettled([
     startEmulator(
       'graph',
       options.graphPort,
-      { GRAPH_PORT: String(options.graphPort), GRAPH_JWKS_URI: common.jwksUri, GRAPH_ISSUERS: common.issuers, GRAPH_JWKS_CA: common.ca },
+      {
+        GRAPH_PORT: String(options.graphPort),
+        GRAPH_HTTPS_PORT: String(options.graphHttpsPort),
+        GRAPH_TLS_CERT: certs.certPath,
+        GRAPH_TLS_KEY: certs.keyPath,
+        GRAPH_JWKS_URI: common.jwksUri,
+        GRAPH_ISSUERS: common.issuers,
+        GRAPH_JWKS_CA: common.ca,
+      },
       echo,
     ),
     startEmulator(
@@ -77,9 +94,10 @@ export async function startStoreSources(options: StoreSourceOptions): Promise<Ma
  * Tokens: client credentials of the API app for `https://graph.microsoft.com/.default` and
  * `<DATAVERSE_RESOURCE>/.default` from the identity provider.
  */
-export function apiStoreSourceSettings(ports: { graph: number; dataverse: number }): Record<string, string> {
+export function apiStoreSourceSettings(ports: { graphHttps: number; dataverse: number }): Record<string, string> {
   return {
-    GRAPH_API_URL: `http://127.0.0.1:${ports.graph}/v1.0`,
+    // HTTPS under `localhost` (the certificate's name; the SDK's `customHosts: ['localhost']`), trusted through NODE_EXTRA_CA_CERTS.
+    GRAPH_API_URL: `https://localhost:${ports.graphHttps}/v1.0`,
     STORE_SALES_DRIVE_ID: sampleDrive.id,
     STORE_SALES_FOLDER: sampleDrive.salesFolder,
     DATAVERSE_API_URL: `http://127.0.0.1:${ports.dataverse}/api/data/v9.2`,
