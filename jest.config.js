@@ -41,6 +41,8 @@ module.exports = {
     }),
     base('identity', '<rootDir>/emulators/identity', { moduleNameMapper: {} }),
     base('powerbi', '<rootDir>/emulators/powerbi', { moduleNameMapper: {} }),
+    base('graph', '<rootDir>/emulators/graph', { moduleNameMapper: {} }),
+    base('dataverse', '<rootDir>/emulators/dataverse', { moduleNameMapper: {} }),
     base('tabs', '<rootDir>/tabs'),
     base('integration', '<rootDir>/tests/integration', {
       moduleNameMapper: {

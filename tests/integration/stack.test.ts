@@ -55,10 +55,17 @@ describe('npm start (emulators/stack/dist/start.js)', () => {
         process: proc,
         timeoutMs: 120_000,
       });
-      const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as { urls: { api: string; tab: string }; pids: number[] };
+      const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as {
+        urls: { api: string; tab: string; graph: string; dataverse: string };
+        pids: number[];
+      };
       expect(stack.urls.api).toBe(`http://127.0.0.1:${env.API_PORT}`);
       expect((await fetch(`${stack.urls.api}/api/health/storage`)).status).toBe(200);
       expect((await fetch(stack.urls.tab)).status).toBe(200);
+      // The store-data sources run seeded on their configured ports.
+      expect(stack.urls.graph).toBe(`http://127.0.0.1:${env.GRAPH_PORT}`);
+      expect((await fetch(`${stack.urls.graph}/_emulator/health`)).status).toBe(200);
+      expect(await (await fetch(`${stack.urls.dataverse}/_emulator/health`)).json()).toEqual({ status: 'ok', stores: 40 });
       expect(output).toContain('nora.lindqvist@contoso.onmicrosoft.com');
       expect(stack.pids.length).toBeGreaterThanOrEqual(4);
 

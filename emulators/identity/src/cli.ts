@@ -7,7 +7,8 @@ import { startIdentityProvider } from './start';
 
 const usage = `Usage: node emulators/identity/dist/cli.js --certs <dir> [--port <https port>] [--http-port <port> | --no-http]
        [--hostname localhost] [--tenant <tid>] [--tab-domain localhost:53000] [--tab-origin <origin>]...
-       [--api-token-version 1|2] [--withhold-consent <upn>|'*']... [--json]
+       [--api-token-version 1|2] [--withhold-consent <upn>|'*']... [--dataverse-url <environment url>]
+       [--api-graph-role <app role>]... [--json]
 
 Starts the local OpenID Connect provider (Entra-shaped tokens). --port defaults to ${defaultHttpsPort},
 --http-port to the next port (0 = any free port). --json prints one JSON line with the URLs when ready.`;
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
       'tab-origin': { type: 'string', multiple: true },
       'api-token-version': { type: 'string' },
       'withhold-consent': { type: 'string', multiple: true },
+      'dataverse-url': { type: 'string' },
+      'api-graph-role': { type: 'string', multiple: true },
       json: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
     tabOrigins: values['tab-origin'],
     apiTokenVersion: version === undefined ? undefined : (Number(version) as 1 | 2),
     withholdConsent: values['withhold-consent'],
+    dataverseUrl: values['dataverse-url'],
+    apiGraphRoles: values['api-graph-role'],
     log: values.json ? undefined : (line) => console.log(line),
   });
   const stop = () => {

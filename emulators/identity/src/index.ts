@@ -6,7 +6,17 @@ export { startIdentityProvider, type RunningIdentityProvider } from './start';
 export { ensureDevCertificates, defaultHostnames, type DevCertificates, type DevCertificateOptions } from './certs';
 export { caFetch, type CaFetch } from './ca-fetch';
 export type { IdentityProviderOptions } from './config/settings';
-export { localClients, defaultHttpsPort, defaultTabDomain, defaultTabOrigins, powerBiResource, accessAsUser } from './config/defaults';
+export {
+  localClients,
+  defaultHttpsPort,
+  defaultTabDomain,
+  defaultTabOrigins,
+  powerBiResource,
+  graphResource,
+  dataverseResource,
+  apiGraphRoles,
+  accessAsUser,
+} from './config/defaults';
 export type { EntraClient, ResourcePermissions } from './config/clients';
 export type { DirectoryUser } from './directory';
 export type { MintRequest, MintResponse } from './provider/mint';

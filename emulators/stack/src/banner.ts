@@ -34,6 +34,8 @@ export function banner(stack: RunningStack): string {
     `  Azurite (table):     ${stack.urls.storageTable}`,
     `  Identity provider:   ${stack.urls.identity}  (browser: ${stack.urls.identityBrowser})`,
     `  Power BI emulator:   ${stack.urls.powerbi}/v1.0/myorg  (control: ${stack.urls.powerbi}/_emulator/)`,
+    `  Graph (OneDrive):    ${stack.urls.graph}/v1.0  (SDK: https://localhost:${stack.ports.graphHttps}/v1.0; weekly store sales; control: ${stack.urls.graph}/_emulator/)`,
+    `  Dataverse:           ${stack.urls.dataverse}/api/data/v9.2/pb_stores  (store master; control: ${stack.urls.dataverse}/_emulator/)`,
     `  Sample tenant seed:  ${seeded}`,
     '',
     `  Reports embed from ${stack.urls.powerbiEmbed}; open the tab for them in Chromium/Chrome/Edge with:`,

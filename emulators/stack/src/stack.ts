@@ -7,6 +7,7 @@ import { apiAuthSettings, startIdentity } from './identity';
 import { apiPowerBiSettings, powerBiEmbedOrigin, startPowerBi } from './powerbi';
 import { startPlayground } from './playground';
 import { assertPortsFree, freePort } from './ports';
+import { apiStoreSourceSettings, startStoreSources } from './store-sources';
 import type { ManagedProcess } from './processes';
 import { localDir, portSettings, portsFromEnv, type PortName, type StackPorts } from './settings';
 
@@ -33,6 +34,9 @@ export interface StackUrls {
   identity: string;
   identityBrowser: string;
   powerbi: string;
+  /** Store data sources: the Microsoft Graph emulator (`/v1.0`) and the Dataverse emulator (`/api/data/v9.2`). */
+  graph: string;
+  dataverse: string;
   /** Microsoft 365 Agents Playground: chat with the bot, see its alert cards. */
   playground: string;
   /** The report embed page's HTTPS origin (`https://emulator.powerbi.com:<port>`; see emulators/powerbi/README.md). */
@@ -101,8 +105,19 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         echo: options.echo,
       }),
     );
+    started.push(
+      ...(await startStoreSources({
+        graphPort: ports.graph,
+        graphHttpsPort: ports.graphHttps,
+        certsDir: join(localDir, 'certs'),
+        dataversePort: ports.dataverse,
+        identity: identity.config,
+        echo: options.echo,
+      })),
+    );
     const settings = {
       AzureWebJobsStorage: azurite.connectionString,
+      ...apiStoreSourceSettings({ graphHttps: ports.graphHttps, dataverse: ports.dataverse }),
       ...apiAuthSettings(identity.config, tabDomain),
       ...apiPowerBiSettings(ports.powerbi, identity.config),
       // The emulator's clock can be moved forward: refresh detection and the bot read "now" from it.
@@ -136,6 +151,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       identity: identity.config.urls.origin,
       identityBrowser: identity.config.urls.browserOrigin ?? '',
       powerbi: `http://127.0.0.1:${ports.powerbi}`,
+      graph: `http://127.0.0.1:${ports.graph}`,
+      dataverse: `http://127.0.0.1:${ports.dataverse}`,
       playground: playground.url,
       powerbiEmbed: powerBiEmbedOrigin(ports.powerbiHttps),
     };

@@ -2,7 +2,9 @@ import type { ClientMetadata } from 'oidc-provider';
 import {
   accessAsUser,
   apiPowerBiPermissions,
+  apiGraphRoles,
   botFrameworkResource,
+  dataverseResource,
   graphResource,
   localClients,
   powerBiResource,
@@ -40,6 +42,10 @@ export interface DefaultClientsInput {
   tabPostLogoutRedirectUris: string[];
   /** App roles granted to the Power BI service principal (none by default, as Power BI recommends). */
   powerBiRoles?: string[];
+  /** Graph app roles of the API's app-only tokens (default {@link apiGraphRoles}). */
+  apiGraphRoles?: readonly string[];
+  /** The Dataverse environment URL (default {@link dataverseResource}'s). */
+  dataverseUrl?: string;
 }
 
 /** The tab, the API, the Power BI service principal and the bot, with local-only ids and secrets. */
@@ -59,7 +65,12 @@ export function defaultClients(input: DefaultClientsInput): EntraClient[] {
       grantTypes: ['client_credentials', jwtBearerGrant],
       permissions: {
         [powerBiResource.identifier]: { delegated: [...apiPowerBiPermissions], application: [] },
-        [graphResource.identifier]: { delegated: ['User.Read', 'Files.Read.All'], application: [] },
+        // The store-data pipeline reads the OneDrive folder (Files.Read.All) and the store master table app-only.
+        [graphResource.identifier]: {
+          delegated: ['User.Read', 'Files.Read.All'],
+          application: [...(input.apiGraphRoles ?? apiGraphRoles)],
+        },
+        [input.dataverseUrl ?? dataverseResource.identifier]: { application: [] },
       },
     },
     {

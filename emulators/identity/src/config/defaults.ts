@@ -74,8 +74,22 @@ export const graphResource = {
   identifier: 'https://graph.microsoft.com',
   appId: '00000003-0000-0000-c000-000000000000',
   delegatedScopes: ['User.Read', 'Files.Read', 'Files.Read.All', 'Sites.Read.All'],
-  appRoles: ['User.Read.All', 'Files.Read.All', 'Sites.Read.All'],
+  appRoles: ['User.Read.All', 'Files.Read.All', 'Sites.Read.All', 'Sites.Selected'],
 } as const;
+
+/**
+ * The store master data's Dataverse environment. Dataverse (appId `00000007-…`, "Dynamics CRM")
+ * takes v1 tokens whose `aud` is the environment URL; app-only callers carry no roles: the
+ * environment authorises them as application users.
+ */
+export const dataverseResource = {
+  identifier: 'https://contoso-planboard.crm4.dynamics.com',
+  appId: '00000007-0000-0000-c000-000000000000',
+  delegatedScopes: ['user_impersonation'],
+} as const;
+
+/** The Graph app role the API's store-data pipeline is granted (admin consent): reads the OneDrive folder. */
+export const apiGraphRoles: readonly string[] = ['Files.Read.All'];
 
 /** The Bot Framework connector: the bot's client-credentials tokens target it. */
 export const botFrameworkResource = {

@@ -3,6 +3,7 @@ import { ConsentRegistry } from './consent';
 import {
   accessAsUser,
   botFrameworkResource,
+  dataverseResource,
   defaultTabDomain,
   defaultTabOrigins,
   graphResource,
@@ -48,6 +49,10 @@ export interface IdentityProviderOptions {
   apiClientId?: string;
   /** App roles of the Power BI service principal's app-only tokens. Default none. */
   powerBiRoles?: string[];
+  /** Graph app roles of the API's app-only tokens. Default `Files.Read.All`. */
+  apiGraphRoles?: string[];
+  /** The Dataverse environment URL: the audience of Dataverse tokens. Default `https://contoso-planboard.crm4.dynamics.com`. */
+  dataverseUrl?: string;
   /**
    * Users (UPNs, or `*` for everyone) who have not consented to the app's delegated downstream
    * permissions: their on-behalf-of requests fail with AADSTS65001 / `consent_required`. Changeable
@@ -122,6 +127,15 @@ export function resolveSettings(options: IdentityProviderOptions, httpsOrigin: s
       carriesUserRoles: false,
     },
     {
+      name: 'Dataverse',
+      identifier: options.dataverseUrl ?? dataverseResource.identifier,
+      aliases: [dataverseResource.appId],
+      appId: dataverseResource.appId,
+      accessTokenVersion: 1,
+      delegatedScopes: [...dataverseResource.delegatedScopes],
+      carriesUserRoles: false,
+    },
+    {
       name: 'Bot Framework',
       identifier: botFrameworkResource.identifier,
       aliases: [],
@@ -139,6 +153,8 @@ export function resolveSettings(options: IdentityProviderOptions, httpsOrigin: s
         options.redirectUris ?? tabOrigins.flatMap((origin) => [`${origin}/auth-end.html`, `${origin}/consent-end.html`, `${origin}/`]),
       tabPostLogoutRedirectUris: options.postLogoutRedirectUris ?? tabOrigins.map((origin) => `${origin}/`),
       powerBiRoles: options.powerBiRoles,
+      apiGraphRoles: options.apiGraphRoles,
+      dataverseUrl: options.dataverseUrl,
     });
   const corsOrigins = [...new Set(clients.flatMap((client) => (client.redirectUris ?? []).map((uri) => new URL(uri).origin)))];
   return {
