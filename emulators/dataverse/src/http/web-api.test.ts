@@ -1,4 +1,4 @@
-import { stores as sampleStores } from '@planboard/api/dist/src/sample';
+import { stores as sampleStores } from '@planboard/server';
 import { storesWithoutSalesData } from '../seed/stores';
 import { startDataverseTest, type DataverseTest } from '../testing/harness';
 

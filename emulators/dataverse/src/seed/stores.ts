@@ -1,4 +1,4 @@
-import { stableGuid, stores as sampleStores } from '@planboard/api/dist/src/sample';
+import { stableGuid, stores as sampleStores } from '@planboard/server';
 
 /** A row of the store master table (`pb_store`), as the Web API returns its columns. */
 export interface StoreRecord {
