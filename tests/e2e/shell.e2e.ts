@@ -39,7 +39,7 @@ const PAGES = [
   {
     id: 'operations',
     title: 'Operations',
-    content: (page) => page.getByRole('table', { name: /semantic models/i }).waitFor(),
+    content: (page) => page.getByRole('list', { name: 'Environments and modules' }).getByRole('listitem').first().waitFor(),
   },
   {
     id: 'access',
