@@ -40,7 +40,7 @@ export const kpisPage: PageDef = {
 export const reportsPage: PageDef = {
   id: 'reports',
   title: 'Reports',
-  subtitle: 'Power BI reports filtered to the stores and business units you can see.',
+  subtitle: 'Power BI reports filtered to the business units, stores and departments you can see.',
   icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular),
   Component: lazy(() => import('../pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))),
 };

@@ -1,21 +1,17 @@
+import { accessPage } from '../../shell/pageCatalog';
 import { Caption1, makeStyles, MessageBar, MessageBarBody, SearchBox, Spinner, tokens } from '@fluentui/react-components';
-import { bundleIcon, ShieldPerson20Filled, ShieldPerson20Regular } from '@fluentui/react-icons';
 import type { AccessUser, Grant, GrantLevel } from '@planboard/contracts';
 import { useMemo, useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { levelLabels } from '../../shell/LevelBadge';
 import { PageLayout } from '../../shell/PageLayout';
-import type { PageDef } from '../../shell/pageTypes';
 import { useAccessScopes, useAccessUsers, useGrantMutation, type GrantChange } from './accessApi';
 import { AuditDrawer } from './AuditDrawer';
 import { GrantDialog } from './GrantDialog';
 import { RevokeDialog } from './RevokeDialog';
 import { UsersTable } from './UsersTable';
 
-/** Nav icon: 20px, filled when selected. */
-const Icon = bundleIcon(ShieldPerson20Filled, ShieldPerson20Regular);
-const title = 'Access';
-const subtitle = 'Users, scopes and the access they have been granted.';
+const { title, subtitle } = accessPage;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -147,12 +143,3 @@ export function AccessPage() {
     </PageLayout>
   );
 }
-
-export const accessPage: PageDef = {
-  id: 'access',
-  title,
-  subtitle,
-  icon: Icon,
-  audience: 'admins',
-  Component: AccessPage,
-};

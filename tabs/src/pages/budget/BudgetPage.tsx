@@ -1,5 +1,6 @@
+import { budgetPage } from '../../shell/pageCatalog';
 import { Caption1, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
-import { bundleIcon, Money20Filled, Money20Regular, PersonLockRegular } from '@fluentui/react-icons';
+import { PersonLockRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { businessUnitsOf } from '../../auth/roles';
@@ -7,7 +8,6 @@ import { useMe } from '../../auth/useMe';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
-import type { PageDef } from '../../shell/pageTypes';
 import { budgetKeys, fetchPlanStatus } from './budgetApi';
 import { BudgetWorkspace } from './BudgetWorkspace';
 import { nameFromUpn } from './people';
@@ -15,10 +15,7 @@ import { ScopePicker } from './ScopePicker';
 import { StatusBadge, statusLooks } from './StatusBadge';
 import { usePlanRoute } from './usePlanRoute';
 
-/** Nav icon: 20px, filled when selected. */
-const Icon = bundleIcon(Money20Filled, Money20Regular);
-const title = 'Budget';
-const subtitle = 'Plan budget and forecast sales by business unit, product category, region and quarter.';
+const { title, subtitle } = budgetPage;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, flexGrow: 1, minWidth: 0 },
@@ -88,12 +85,3 @@ export function BudgetPage() {
     </PageLayout>
   );
 }
-
-/** The Budget page in the shell: route `#/budget` (and `#/budget/<planId>/<scopeId>`), nav entry. */
-export const budgetPage: PageDef = {
-  id: 'budget',
-  title,
-  subtitle,
-  icon: Icon,
-  Component: BudgetPage,
-};

@@ -1,9 +1,8 @@
+import { operationsPage } from '../../shell/pageCatalog';
 import { Spinner, Tab, TabList } from '@fluentui/react-components';
-import { bundleIcon, ArrowSync20Filled, ArrowSync20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { PageLayout } from '../../shell/PageLayout';
-import type { PageDef } from '../../shell/pageTypes';
 import { CatalogAgeBar } from './CatalogAgeBar';
 import { CategoriseView } from './CategoriseView';
 import { FetchEverything } from './FetchEverything';
@@ -15,10 +14,7 @@ import { useOpsStyles } from './opsStyles';
 import { useOpsRoute } from './useOpsRoute';
 import { WorkspaceView } from './WorkspaceView';
 
-/** Nav icon: 20px, filled when selected. */
-const Icon = bundleIcon(ArrowSync20Filled, ArrowSync20Regular);
-const title = 'Operations';
-const subtitle = 'Power BI workspaces, semantic model refreshes and schedules.';
+const { title, subtitle } = operationsPage;
 
 /** The clock the views compare times with (next slot, stale, failed in 24 h); ticks each minute. */
 function useNow(): number {
@@ -82,12 +78,3 @@ export function OperationsPage() {
     </PageLayout>
   );
 }
-
-export const operationsPage: PageDef = {
-  id: 'operations',
-  title,
-  subtitle,
-  icon: Icon,
-  audience: 'admins',
-  Component: OperationsPage,
-};

@@ -1,7 +1,6 @@
-import { bundleIcon, ChartMultiple20Filled, ChartMultiple20Regular } from '@fluentui/react-icons';
+import { reportsPage } from '../../shell/pageCatalog';
 import { useEffect, useSyncExternalStore } from 'react';
 import { PageLayout } from '../../shell/PageLayout';
-import type { PageDef } from '../../shell/pageTypes';
 import { parseHash } from '../../shell/useHashRoute';
 import { useHost } from '../../teams/HostProvider';
 import { initialReportId, reportHref, reportIdFromRoute } from './deepLink';
@@ -9,10 +8,7 @@ import { ReportList } from './ReportList';
 import { useReports } from './reportsApi';
 import { ReportViewer } from './ReportViewer';
 
-/** Nav icon: 20px, filled when selected. */
-const Icon = bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular);
-const title = 'Reports';
-const subtitle = 'Power BI reports filtered to the business units, stores and departments you can see.';
+const { title, subtitle } = reportsPage;
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
@@ -49,11 +45,3 @@ export function ReportsPage() {
     </PageLayout>
   );
 }
-
-export const reportsPage: PageDef = {
-  id: 'reports',
-  title,
-  subtitle,
-  icon: Icon,
-  Component: ReportsPage,
-};

@@ -1,10 +1,10 @@
+import { trainingPage } from '../../shell/pageCatalog';
 import { Button, makeStyles, ProgressBar, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { bundleIcon, HatGraduation20Filled, HatGraduation20Regular, HatGraduationRegular, HistoryRegular } from '@fluentui/react-icons';
+import { HatGraduationRegular, HistoryRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { EmptyState } from '../../shell/EmptyState';
 import { PageLayout } from '../../shell/PageLayout';
-import type { PageDef } from '../../shell/pageTypes';
 import { DayList } from './DayList';
 import { DayView } from './DayView';
 import { ProgressMatrix } from './ProgressMatrix';
@@ -12,10 +12,7 @@ import { TrainingAuditDrawer } from './TrainingAuditDrawer';
 import { useProgramme, useTrainingMutations } from './trainingApi';
 import { useTrainingRoute } from './useTrainingRoute';
 
-/** Nav icon: 20px, filled when selected. */
-const Icon = bundleIcon(HatGraduation20Filled, HatGraduation20Regular);
-const title = 'Training';
-const subtitle = 'Training days, recordings and your progress.';
+const { title, subtitle } = trainingPage;
 
 const useStyles = makeStyles({
   layout: {
@@ -104,11 +101,3 @@ export function TrainingPage() {
     </PageLayout>
   );
 }
-
-export const trainingPage: PageDef = {
-  id: 'training',
-  title,
-  subtitle,
-  icon: Icon,
-  Component: TrainingPage,
-};
