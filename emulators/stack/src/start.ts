@@ -1,7 +1,17 @@
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { banner } from './banner';
 import { PortInUseError } from './ports';
+import { repoRoot } from './settings';
 import { stackFile, startStack, writeStackFile } from './stack';
+
+/** The built tab is served as is; started without `npm start` (which builds it first), build it once if it is missing. */
+function ensureBuiltTab(): void {
+  if (existsSync(join(repoRoot, 'tabs', 'dist', 'index.html'))) return;
+  console.log('tabs/dist is missing: building the tab (npm run build -w tabs)…');
+  execFileSync('npm', ['run', 'build', '-w', 'tabs'], { cwd: repoRoot, stdio: 'inherit' });
+}
 
 /**
  * `npm start`: the whole local stack in one terminal, serving the built tab (hashed, compressed
@@ -10,6 +20,7 @@ import { stackFile, startStack, writeStackFile } from './stack';
  */
 async function main(): Promise<void> {
   const tabMode = process.argv.includes('--dev') ? 'dev' : 'preview';
+  if (tabMode === 'preview') ensureBuiltTab();
   console.log(
     `Starting Planboard: Azurite, Functions hosts (api, bot), sample tenant, tab (${tabMode === 'dev' ? 'dev server with hot reload' : 'built'})…`,
   );
