@@ -48,7 +48,9 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
     return { rows: subtotals(input, dimension), total: grandTotal(input) };
     // `version` changes whenever the model does.
   }, [model, actuals, dimension, version]);
+  // Unknown actuals show a dash; blank amounts (every cell of the group blank) show nothing, as in the grid.
   const money = (value: number | null) => (value === null ? '—' : formatAmount(value));
+  const amount = (value: number | null) => (value === null ? '' : formatAmount(value));
   const label = dimensions.find((item) => item.value === dimension)?.label ?? '';
   return (
     <section className={s.root} aria-label="Subtotals" data-testid="subtotals">
@@ -77,15 +79,15 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
           {rows.map((row) => (
             <TableRow key={row.key} data-group={row.key}>
               <TableCell>{row.key}</TableCell>
-              <TableCell className={s.number}>{money(row.budgetAmount)}</TableCell>
-              <TableCell className={s.number}>{money(row.forecastSales)}</TableCell>
+              <TableCell className={s.number}>{amount(row.budgetAmount)}</TableCell>
+              <TableCell className={s.number}>{amount(row.forecastSales)}</TableCell>
               <TableCell className={s.number}>{money(row.actualSales)}</TableCell>
             </TableRow>
           ))}
           <TableRow className={s.total}>
             <TableCell>Total</TableCell>
-            <TableCell className={s.number}>{money(total.budgetAmount)}</TableCell>
-            <TableCell className={s.number}>{money(total.forecastSales)}</TableCell>
+            <TableCell className={s.number}>{amount(total.budgetAmount)}</TableCell>
+            <TableCell className={s.number}>{amount(total.forecastSales)}</TableCell>
             <TableCell className={s.number}>{money(total.actualSales)}</TableCell>
           </TableRow>
         </TableBody>
