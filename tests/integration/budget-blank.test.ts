@@ -22,7 +22,8 @@ afterAll(() => api?.stop());
 const base = () => `/budget/${planId}/sales-north`;
 const grid = async () => budgetGridSchema.parse(await (await api.call(base(), { token })).json());
 const lineOf = async (lineId: string): Promise<BudgetLine> => (await grid()).lines.find((line) => line.lineId === lineId)!;
-const patch = (edits: unknown[]) => api.call(base(), { token, method: 'PATCH', json: { idempotencyKey: randomUUID(), action: 'edit', edits } });
+const patch = (edits: unknown[]) =>
+  api.call(base(), { token, method: 'PATCH', json: { idempotencyKey: randomUUID(), action: 'edit', edits } });
 const upload = async (body: Buffer | string, type: string) =>
   importPreviewSchema.parse(
     await (
@@ -40,7 +41,8 @@ async function exportedSheet(): Promise<{ workbook: ExcelJS.Workbook; sheet: Exc
   await workbook.xlsx.load(await response.arrayBuffer());
   return { workbook, sheet: workbook.worksheets[0]! };
 }
-const rowOf = (sheet: ExcelJS.Worksheet, lineId: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(1).value === lineId)!;
+const rowOf = (sheet: ExcelJS.Worksheet, lineId: string) =>
+  sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(1).value === lineId)!;
 
 describe('blank number cells over HTTP', () => {
   let blank: BudgetLine;

@@ -42,7 +42,14 @@ export function readOnlyEdits(
       same = text(cell) === kept.trim();
     }
     if (!same)
-      ignored.push({ row: rowNumber, lineId: line.lineId, column: column.header, value: text(cell).slice(0, 200), kept, reason: 'read-only' });
+      ignored.push({
+        row: rowNumber,
+        lineId: line.lineId,
+        column: column.header,
+        value: text(cell).slice(0, 200),
+        kept,
+        reason: 'read-only',
+      });
   }
   return ignored;
 }

@@ -63,12 +63,9 @@ describe('planning an import', () => {
     expect(plan).toMatchObject({ fileRows: 1, changes: [], errors: [], unchangedRows: 1 });
   });
   it('reports edits to read-only columns as ignored, per row and column, and imports the editable ones', () => {
-    const plan = planImport(
-      headers,
-      [row(2, line.lineId, 'Tablets', 'Europe', 'Q1', '1,234', 150, 200, '=SUM(A1)')],
-      lines,
-      { [line.lineId]: 99 },
-    );
+    const plan = planImport(headers, [row(2, line.lineId, 'Tablets', 'Europe', 'Q1', '1,234', 150, 200, '=SUM(A1)')], lines, {
+      [line.lineId]: 99,
+    });
     expect(plan.changes).toEqual([{ lineId: line.lineId, field: 'budgetAmount', old: 100, new: 150, baseRev: 3 }]);
     expect(plan.ignoredCount).toBe(2);
     expect(plan.ignored).toEqual([
@@ -76,7 +73,10 @@ describe('planning an import', () => {
       { row: 2, lineId: line.lineId, column: 'Actual Sales (prior year)', value: '1,234', kept: '99', reason: 'read-only' },
     ]);
     // Actuals matching the plan (formatted or not) and unknown actuals are not reported.
-    expect(planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '99', 100, 200, '=SUM(A1)')], lines, { [line.lineId]: 99 }).ignored).toEqual([]);
+    expect(
+      planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '99', 100, 200, '=SUM(A1)')], lines, { [line.lineId]: 99 })
+        .ignored,
+    ).toEqual([]);
     expect(planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', 5, 100, 200, '=SUM(A1)')], lines).ignored).toEqual([]);
   });
   it('lists changed cells with their base revision', () => {

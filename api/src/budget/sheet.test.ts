@@ -75,7 +75,14 @@ describe.each<SheetKind>(['xlsx', 'csv'])('export → import of an untouched %s'
     await fc.assert(
       fc.asyncProperty(linesArb, async (lines) => {
         const { sheet, plan } = await roundTrip(lines, kind);
-        expect(plan).toEqual({ fileRows: lines.length, changes: [], errors: [], ignored: [], ignoredCount: 0, unchangedRows: lines.length });
+        expect(plan).toEqual({
+          fileRows: lines.length,
+          changes: [],
+          errors: [],
+          ignored: [],
+          ignoredCount: 0,
+          unchangedRows: lines.length,
+        });
         // Read-only text comes back unchanged too (the .xlsx totals row aside).
         const lineRows = sheet.rows.filter((row) => row.values[0] !== 'Total');
         expect(lineRows.map((row) => row.values[1] ?? '')).toEqual(lines.map((line) => line.category));

@@ -41,7 +41,6 @@ export interface ConflictDialogProps {
   onClose(): void;
 }
 
-
 /** Each cell someone else saved while you edited it: both values, who and when; keep mine or take theirs. */
 export function ConflictDialog({ open, conflicts, lineText, nameOf, onResolve, onResolveAll, onClose }: ConflictDialogProps) {
   const s = useStyles();

@@ -20,8 +20,22 @@ import { subtotalInput } from '../../grid/view/rows';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  total: { fontWeight: tokens.fontWeightSemibold },
+  // Columns as wide as their numbers (no truncation), numbers apart from each other.
+  table: { tableLayout: 'auto' },
+  number: {
+    textAlign: 'right',
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    paddingLeft: tokens.spacingHorizontalM,
+  },
+  /** The total row stands apart: a rule above, a recessed background, semibold. */
+  total: {
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    '& td': { borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
+    ':hover': { backgroundColor: tokens.colorNeutralBackground3 },
+  },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -66,7 +80,7 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
           </Tab>
         ))}
       </TabList>
-      <Table size="extra-small" aria-label={`Subtotals by ${label.toLowerCase()}`}>
+      <Table className={s.table} size="extra-small" aria-label={`Subtotals by ${label.toLowerCase()}`}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{label}</TableHeaderCell>
@@ -84,7 +98,7 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
               <TableCell className={s.number}>{money(row.actualSales)}</TableCell>
             </TableRow>
           ))}
-          <TableRow className={s.total}>
+          <TableRow className={s.total} data-testid="subtotals-total">
             <TableCell>Total</TableCell>
             <TableCell className={s.number}>{amount(total.budgetAmount)}</TableCell>
             <TableCell className={s.number}>{amount(total.forecastSales)}</TableCell>
