@@ -110,7 +110,7 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
   const budget = header(page, 'Budget Amount');
   await budget.click();
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('revogr-header [role="columnheader"]')].some((h) => h.getAttribute('aria-sort') === 'ascending'),
+    Array.from(document.querySelectorAll('revogr-header [role="columnheader"]')).some((h) => h.getAttribute('aria-sort') === 'ascending'),
   );
   let rows = await visibleRows(page);
   expect(rows).toHaveLength(20);
@@ -122,7 +122,7 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
   await budget.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('revogr-header [role="columnheader"]')].some((h) => h.getAttribute('aria-sort') === 'descending'),
+    Array.from(document.querySelectorAll('revogr-header [role="columnheader"]')).some((h) => h.getAttribute('aria-sort') === 'descending'),
   );
   rows = await visibleRows(page);
   const descending = rows.map((row) => (typeof row.budgetAmount === 'number' ? row.budgetAmount : -1));

@@ -32,7 +32,7 @@ describe('the .xlsx export, as an Excel user expects it', () => {
   beforeAll(async () => {
     bytes = await collect(exportWorkbook(lines, actuals));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     sheet = workbook.worksheets[0]!;
   });
 

@@ -15,7 +15,9 @@ export function patchGridA11y(grid: HTMLElement, label: string, describedBy: str
   for (const row of grid.querySelectorAll('revogr-header .header-rgRow, revogr-header .group-rgRow')) {
     setAttr(row, 'role', row.querySelector('[role="columnheader"]') ? 'row' : 'presentation');
   }
-  for (const header of grid.querySelectorAll('revogr-header .header-rgRow .rgHeaderCell')) patchHeaderCell(header);
+  // Column headers of the data (not the row-number gutter's corner, which is hidden from screen readers).
+  for (const header of grid.querySelectorAll('revogr-viewport-scroll:not([row-header]) revogr-header .header-rgRow .rgHeaderCell'))
+    patchHeaderCell(header);
   for (const gutter of grid.querySelectorAll('revogr-viewport-scroll[row-header]')) setAttr(gutter, 'aria-hidden', 'true');
   const attribution = grid.querySelector('revogr-attribution');
   if (attribution) {

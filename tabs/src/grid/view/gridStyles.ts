@@ -67,14 +67,20 @@ export const useGridStyles = makeStyles({
     '& .rgCell:focus': { outline: 'none' },
     '& revogr-header .rgHeaderCell .header-content': { overflow: 'hidden', textOverflow: 'ellipsis' },
     // Filter buttons always shown (as Excel's autofilter arrows), tinted when a filter is on.
-    '& revogr-header .rv-filter': {
+    '& revogr-header .rgHeaderCell .rv-filter': {
       visibility: 'visible',
+      opacity: 1,
+      width: '24px',
       color: tokens.colorNeutralForeground3,
       backgroundColor: 'transparent',
       ...shorthands.border('0'),
       cursor: 'pointer',
     },
-    '& revogr-header .rv-filter.active': { color: tokens.colorBrandForeground1, backgroundColor: tokens.colorBrandBackground2 },
+    '& revogr-header .rgHeaderCell:has(.rv-filter) .header-content': { marginRight: '24px' },
+    '& revogr-header .rgHeaderCell .rv-filter.active': {
+      color: tokens.colorBrandForeground1,
+      backgroundColor: tokens.colorBrandBackground2,
+    },
     '& revogr-header .rv-filter:focus-visible, & revogr-header .rgHeaderCell:focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: '-2px',
