@@ -137,6 +137,10 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
     const grid = document.querySelector('revo-grid') as unknown as { getVisibleSource(type: string): Promise<unknown[]> };
     return (await grid.getVisibleSource('rgRow')).length === 4;
   });
+  // Closing the menu keeps the filter.
+  await page.locator('revogr-filter-panel button#revo-button-ok').click();
+  await page.locator('revogr-filter-panel button[aria-label="save"]').waitFor({ state: 'hidden' });
+  await nextFrames(page);
   rows = await visibleRows(page);
   expect(rows.map((row) => `${row.category} ${row.region}`)).toEqual(Array(4).fill('Laptops Europe'));
   expect(await page.getByRole('button', { name: 'Filter Region' }).getAttribute('aria-pressed')).toBe('true');

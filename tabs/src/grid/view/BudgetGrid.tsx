@@ -50,8 +50,11 @@ export interface BudgetGridProps {
 /** Props passed as objects must keep their identity: the wrapper re-sets every prop on each render. */
 const clipboard = { rangeFill: true };
 
-/** RevoGrid's column filters (header menu); they combine with the quick filter's trimmed rows. */
-const columnFilter = { closeFilterPanelOnOutsideClick: true };
+/**
+ * RevoGrid's column filters (header menu); they combine with the quick filter's trimmed rows. As in
+ * Excel's filter dialog, a filter applies on Save (not while typing).
+ */
+const columnFilter = { closeFilterPanelOnOutsideClick: true, disableDynamicFiltering: true };
 
 const isMod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const inEditor = (event: KeyboardEvent) => event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
