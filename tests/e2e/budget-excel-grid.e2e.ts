@@ -169,7 +169,9 @@ it('reports edits to read-only columns in the import preview as "ignored: read-o
   await page.getByTestId('import-file').setInputFiles({ name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const ignored = page.getByTestId('import-ignored');
   await ignored.waitFor();
-  expect(await ignored.textContent()).toContain(`Row 2, Category: ignored: read-only (file Renamed, kept ${line.category})`);
+  expect(await ignored.textContent()).toContain(
+    `Row 2, Category: ignored: read-only — the file has Renamed, the plan keeps ${line.category}`,
+  );
   await page.getByRole('heading', { name: '1 cell ignored: read-only' }).waitFor();
   await screenshot(page, 'light-budget-import-ignored');
   await axeCheck(page, 'import preview with ignored read-only cells');

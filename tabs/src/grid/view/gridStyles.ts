@@ -70,13 +70,13 @@ export const useGridStyles = makeStyles({
     '& revogr-header .rgHeaderCell .rv-filter': {
       visibility: 'visible',
       opacity: 1,
-      width: '24px',
+      width: '20px',
       color: tokens.colorNeutralForeground3,
       backgroundColor: 'transparent',
       ...shorthands.border('0'),
       cursor: 'pointer',
     },
-    '& revogr-header .rgHeaderCell:has(.rv-filter) .header-content': { marginRight: '24px' },
+    '& revogr-header .rgHeaderCell:has(.rv-filter) .header-content': { marginRight: '20px' },
     '& revogr-header .rgHeaderCell .rv-filter.active': {
       color: tokens.colorBrandForeground1,
       backgroundColor: tokens.colorBrandBackground2,

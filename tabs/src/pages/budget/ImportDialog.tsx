@@ -144,7 +144,8 @@ export function ImportDialog(props: ImportDialogProps) {
                     <ul className={s.scroll} data-testid="import-ignored">
                       {ignored.slice(0, shownRows).map((cell) => (
                         <li key={`${cell.row}-${cell.column}`}>
-                          Row {cell.row}, {cell.column}: ignored: read-only (file {text(cell.value)}, kept {text(cell.kept)})
+                          Row {cell.row}, {cell.column}: ignored: read-only — the file has {text(cell.value)}, the plan keeps{' '}
+                          {text(cell.kept)}
                         </li>
                       ))}
                     </ul>
