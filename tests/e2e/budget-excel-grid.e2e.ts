@@ -84,6 +84,7 @@ it('Delete and Backspace clear a number cell: blank on screen and in the save, n
   await page.keyboard.press('Backspace');
   await expectTexts(page, [line!.lineId], 'forecastSales', ['']);
   expect(await cell(page, line!.lineId, 'budgetAmount').getAttribute('data-state')).toBe('local');
+  expect(await cell(page, line!.lineId, 'budgetAmount').getAttribute('aria-label')).toBe('blank, changed by you, not saved');
 
   const patches = await capturePatches(page, () => saveAll(page));
   expect(patches.flatMap((patch) => patch.edits)).toEqual(

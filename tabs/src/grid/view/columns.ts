@@ -56,8 +56,10 @@ function header(name: string, editable: boolean, classes: GridClasses) {
 }
 
 /** What a screen reader hears for a cell in a special state (the value, then the state and why). */
-function describeCell(ctx: ColumnContext, lineId: string, field: EditableField, text: string): { label?: string; title?: string } {
+function describeCell(ctx: ColumnContext, lineId: string, field: EditableField, shownText: string): { label?: string; title?: string } {
   const state = ctx.model.cellState(lineId, field);
+  // A cleared cell is read out as "blank" (it shows nothing), never as silence.
+  const text = shownText === '' ? 'blank' : shownText;
   if (state === 'invalid') {
     const reason = ctx.model.pendingCell(lineId, field)?.error ?? '';
     return { label: `${text}, invalid: ${reason}`, title: reason };
