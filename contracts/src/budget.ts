@@ -24,8 +24,9 @@ export const budgetLineSchema = z.object({
   category: z.string(),
   region: z.string(),
   quarter: z.string(),
-  budgetAmount: z.number(),
-  forecastSales: z.number(),
+  /** Null is a blank cell (cleared, never typed): not the same as 0, and counted as nothing in totals. */
+  budgetAmount: z.number().nullable(),
+  forecastSales: z.number().nullable(),
   comments: z.string(),
   /** The line's version: increases with every change to any of its cells. */
   rev: z.number().int().nonnegative(),
@@ -85,7 +86,8 @@ export type BudgetGrid = z.infer<typeof budgetGridSchema>;
 /** `since` is a cursor this API returned: a date-time, so out-of-range years (`-271821-…`) are a 400, not a RangeError. */
 export const budgetQuerySchema = z.object({ since: isoInstantSchema.optional() }).strict();
 
-const numberCell = z.number().finite().min(amountBounds.min).max(amountBounds.max);
+/** A number cell's value; null clears it (blank, which is not 0). */
+const numberCell = z.number().finite().min(amountBounds.min).max(amountBounds.max).nullable();
 export const cellEditSchema = z.discriminatedUnion('field', [
   z.object({ lineId: lineIdSchema, field: z.literal('budgetAmount'), value: numberCell, baseRev: z.number().int().nonnegative() }),
   z.object({ lineId: lineIdSchema, field: z.literal('forecastSales'), value: numberCell, baseRev: z.number().int().nonnegative() }),
@@ -114,8 +116,9 @@ export type BudgetPatch = z.infer<typeof budgetPatchSchema>;
 export const conflictSchema = z.object({
   lineId: lineIdSchema,
   field: z.enum(editableFields),
-  mine: z.union([z.number(), z.string()]),
-  theirs: z.union([z.number(), z.string()]),
+  /** Null: a blank number cell. */
+  mine: z.union([z.number(), z.string(), z.null()]),
+  theirs: z.union([z.number(), z.string(), z.null()]),
   by: z.string(),
   at: z.string(),
   /** Send this as `baseRev` to overwrite ("keep mine"). */
@@ -162,8 +165,9 @@ export type PlanStatusList = z.infer<typeof planStatusListSchema>;
 export const importChangeSchema = z.object({
   lineId: lineIdSchema,
   field: z.enum(editableFields),
-  old: z.union([z.number(), z.string()]),
-  new: z.union([z.number(), z.string()]),
+  /** Null: a blank number cell (an empty cell in the file). */
+  old: z.union([z.number(), z.string(), z.null()]),
+  new: z.union([z.number(), z.string(), z.null()]),
   /** The row's revision when previewed; applying reports a conflict if the cell changed since. */
   baseRev: z.number().int(),
 });
@@ -172,6 +176,21 @@ export type ImportChange = z.infer<typeof importChangeSchema>;
 /** A row of the file that cannot be imported, and why (row numbers as Excel shows them). */
 export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string().optional(), message: z.string() });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+/**
+ * A cell of a read-only column (Category, Actual Sales…) that differs from the plan: the import
+ * leaves it as it is and says so ("ignored: read-only"), rather than dropping it silently.
+ */
+export const importIgnoredSchema = z.object({
+  row: z.number().int(),
+  lineId: lineIdSchema,
+  column: z.string(),
+  /** What the file holds, and what the plan keeps (as text, as the sheet shows them). */
+  value: z.string(),
+  kept: z.string(),
+  reason: z.literal('read-only'),
+});
+export type ImportIgnored = z.infer<typeof importIgnoredSchema>;
 
 /**
  * `POST /api/budget/{planId}/{scopeId}/import` (body: the .xlsx or .csv file in the export layout):
@@ -183,6 +202,10 @@ export const importPreviewSchema = z.object({
   unchangedRows: z.number().int(),
   changes: z.array(importChangeSchema),
   errors: z.array(importRowErrorSchema),
+  /** Edits to read-only columns, which the import ignores (reported per row and column). */
+  ignored: z.array(importIgnoredSchema),
+  /** How many such edits there are when `ignored` lists only the first ones. */
+  ignoredCount: z.number().int(),
   expiresAt: z.string(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
@@ -198,3 +221,9 @@ export const budgetSheetColumns = [
   { key: 'forecastSales', header: 'Forecast Sales', editable: true },
   { key: 'comments', header: 'Comments', editable: true },
 ] as const;
+
+/**
+ * The export's last row sums the number columns; its Line ID cell holds this word (never a line id,
+ * which has dots), and import skips that row.
+ */
+export const budgetSheetTotalsLabel = 'Total';

@@ -1,5 +1,5 @@
 /**
- * The KPIs page against the seeded sample tenant (api/src/sample/kpis.ts): Nora (approve on Sales
+ * The KPIs page against the seeded sample tenant (server/src/sample/kpis.ts): Nora (approve on Sales
  * North, so department Sales) sees only Sales with its statuses and sparklines, adds a data point
  * far off target and watches the KPI turn off track in the table, the detail chart and its data
  * points; validation shows on the field; imports list their row errors; a read-only manager gets
@@ -19,7 +19,7 @@ import {
 import { signInAs, USERS } from './support/sign-in';
 import { tabUrl } from './support/stack';
 
-/** A manager with read access to Sales, Marketing and their business units (api/src/sample/directory.ts). */
+/** A manager with read access to Sales, Marketing and their business units (server/src/sample/directory.ts). */
 const MORGAN = 'morgan.lee@contoso.onmicrosoft.com';
 const SALES_KPIS = {
   'average-discount': 'onTrack',

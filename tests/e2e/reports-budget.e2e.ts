@@ -44,7 +44,7 @@ it('save + submit a plan → the model refresh completes → the embedded report
   const tp = await openPage(browser);
   const { page } = tp;
   let token = '';
-  let original: { value: number; rev: number } | undefined;
+  let original: { value: number | null; rev: number } | undefined;
   try {
     await signInAs(page, omar, { route: `/reports/${REPORTS.budget}` });
     await waitForReport(page);
@@ -57,7 +57,7 @@ it('save + submit a plan → the model refresh completes → the embedded report
     const line = grid.body.lines.find((candidate) => candidate.lineId === lineId);
     if (!line) throw new Error(`line ${lineId} missing`);
     original = { value: line.budgetAmount, rev: line.rev };
-    const next = line.budgetAmount + 123_000;
+    const next = (line.budgetAmount ?? 0) + 123_000;
     const saved = await callApi(token, 'PATCH', `/budget/${planId}/${scopeId}`, {
       idempotencyKey: randomUUID(),
       action: 'edit',
@@ -65,7 +65,7 @@ it('save + submit a plan → the model refresh completes → the embedded report
     });
     expect(saved.status).toBe(200);
     const laptops = grid.body.lines.filter((candidate) => candidate.category === 'Laptops');
-    const expected = laptops.reduce((sum, candidate) => sum + candidate.budgetAmount, 0) - line.budgetAmount + next;
+    const expected = laptops.reduce((sum, candidate) => sum + (candidate.budgetAmount ?? 0), 0) - (line.budgetAmount ?? 0) + next;
     expect(await laptopsBudget(page)).not.toBe(format(expected));
 
     expect((await callApi(token, 'POST', `/budget/${planId}/${scopeId}/submit`)).status).toBe(200);
@@ -93,7 +93,7 @@ it('save + submit a plan → the model refresh completes → the embedded report
 }, 150_000);
 
 /** Puts the plan back as it was (an admin unlocks it, the leader restores the cell) for other suites. */
-async function restore(original: { value: number; rev: number }): Promise<void> {
+async function restore(original: { value: number | null; rev: number }): Promise<void> {
   const admin = await openPage(browser);
   try {
     await signInAs(admin.page, USERS.alex.upn, { route: '/reports' });

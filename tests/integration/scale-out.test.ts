@@ -57,9 +57,9 @@ describe('two API host processes against one Azurite', () => {
         }),
       });
     const before = await read(second);
-    expect((await save(first, before.budgetAmount + 7, before.rev)).status).toBe(200);
-    expect(await read(second)).toMatchObject({ budgetAmount: before.budgetAmount + 7, rev: before.rev + 1 });
-    expect((await save(second, before.budgetAmount + 9, before.rev)).status).toBe(409);
-    expect(await read(first)).toMatchObject({ budgetAmount: before.budgetAmount + 7 });
+    expect((await save(first, (before.budgetAmount ?? 0) + 7, before.rev)).status).toBe(200);
+    expect(await read(second)).toMatchObject({ budgetAmount: (before.budgetAmount ?? 0) + 7, rev: before.rev + 1 });
+    expect((await save(second, (before.budgetAmount ?? 0) + 9, before.rev)).status).toBe(409);
+    expect(await read(first)).toMatchObject({ budgetAmount: (before.budgetAmount ?? 0) + 7 });
   });
 });

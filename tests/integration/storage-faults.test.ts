@@ -46,7 +46,7 @@ async function expectUnavailable(response: Response): Promise<void> {
 it.each<FaultMode>(['drop', 'busy'])('storage faults (%s) answer 503 with Retry-After, write nothing, then heal', async (mode) => {
   const before = await lineOf();
   const key = randomUUID();
-  const edits: CellEdit[] = [{ lineId, field: 'budgetAmount', value: before.budgetAmount + 1, baseRev: before.rev }];
+  const edits: CellEdit[] = [{ lineId, field: 'budgetAmount', value: (before.budgetAmount ?? 0) + 1, baseRev: before.rev }];
 
   const faultedBefore = proxy.faulted;
   proxy.mode = mode;
@@ -60,5 +60,5 @@ it.each<FaultMode>(['drop', 'busy'])('storage faults (%s) answer 503 with Retry-
   // The client's retry of the same save (same idempotency key) applies it, once.
   expect((await save(edits, key)).status).toBe(200);
   expect((await save(edits, key)).status).toBe(200);
-  expect(await lineOf()).toMatchObject({ budgetAmount: before.budgetAmount + 1, rev: before.rev + 1 });
+  expect(await lineOf()).toMatchObject({ budgetAmount: (before.budgetAmount ?? 0) + 1, rev: before.rev + 1 });
 });

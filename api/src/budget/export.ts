@@ -1,7 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { budgetSheetColumns, type Actuals, type BudgetLine } from '@planboard/contracts';
+import { budgetSheetColumns, budgetSheetTotalsLabel, type Actuals, type BudgetLine } from '@planboard/contracts';
 import { toCsvText, toXlsxText } from './sheet';
+import { amountFormat, freezePanes, orderAutoFilterAfterProtection, totalsRow } from './export-layout';
 
 const readOnlyFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const editableFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4CE' } };
@@ -18,6 +19,7 @@ function sheetValues(line: BudgetLine, actuals: Actuals, text: (value: string) =
     region: text(line.region),
     quarter: text(line.quarter),
     actualSales: actuals.values[line.lineId] ?? null,
+    // A blank amount is an empty cell (never 0): import reads it back as blank.
     budgetAmount: line.budgetAmount,
     forecastSales: line.forecastSales,
     comments: text(line.comments),
@@ -29,7 +31,8 @@ const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 async function writeWorkbook(stream: PassThrough, lines: readonly BudgetLine[], actuals: Actuals): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Planboard';
-  const sheet = workbook.addWorksheet('Budget', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Budget', { views: [freezePanes] });
+  orderAutoFilterAfterProtection(sheet);
   sheet.columns = budgetSheetColumns.map((column) => ({
     header: column.header,
     key: column.key,
@@ -46,14 +49,25 @@ async function writeWorkbook(stream: PassThrough, lines: readonly BudgetLine[], 
     const row = sheet.addRow(sheetValues(lines[index]!, actuals, toXlsxText));
     budgetSheetColumns.forEach((column, position) => {
       const cell = row.getCell(position + 1);
-      if (cell.value === null) return;
+      // Blank cells a user may fill stay unlocked and marked editable; other blanks stay bare.
+      if (cell.value === null && !column.editable) return;
       cell.fill = column.editable ? editableFill : readOnlyFill;
       cell.protection = { locked: !column.editable };
-      if (amountColumns.has(column.key)) cell.numFmt = '#,##0.00';
+      if (amountColumns.has(column.key)) cell.numFmt = amountFormat(cell.value);
     });
     row.commit();
     if (index % rowsPerSlice === rowsPerSlice - 1) await nextTick();
   }
+  const totals = sheet.addRow(totalsRow(lines, actuals, budgetSheetTotalsLabel));
+  totals.font = { bold: true };
+  budgetSheetColumns.forEach((column, position) => {
+    const cell = totals.getCell(position + 1);
+    cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+    if (amountColumns.has(column.key)) cell.numFmt = amountFormat((cell.value as { result?: unknown } | null)?.result);
+  });
+  totals.commit();
+  // Filter buttons on the header over the lines (the totals row stays out of sorts and filters).
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lines.length + 1, column: budgetSheetColumns.length } };
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, sort: true, autoFilter: true });
   sheet.commit();
   await workbook.commit();
@@ -61,9 +75,11 @@ async function writeWorkbook(stream: PassThrough, lines: readonly BudgetLine[], 
 
 /**
  * The grid as an .xlsx workbook, streamed (exceljs's streaming writer: rows are serialised and
- * zipped as they are added, the workbook is never held whole). Values only, no formulas: text is
- * written unchanged as string cells, which Excel never evaluates. Read-only columns grey and
- * locked (sheet protected without a password), editable cells unlocked.
+ * zipped as they are added, the workbook is never held whole). Line values only: text is written
+ * unchanged as string cells, which Excel never evaluates; the one formula is the totals row's
+ * SUBTOTAL over the number columns (it follows the filter). Read-only columns grey and locked
+ * (sheet protected without a password), editable cells unlocked; header row and the line's key
+ * columns frozen, filter buttons on the header, amounts formatted as the grid shows them.
  */
 export function exportWorkbook(lines: readonly BudgetLine[], actuals: Actuals): Readable {
   const stream = new PassThrough();
@@ -76,7 +92,8 @@ const csvRecord = (fields: readonly string[]): string => `${fields.map((field) =
 
 /**
  * The grid as a .csv (UTF-8 with BOM so Excel reads it as such), streamed with backpressure. Text
- * that a spreadsheet would evaluate gets the guard of {@link toCsvText}.
+ * that a spreadsheet would evaluate gets the guard of {@link toCsvText}; a blank amount is an
+ * empty field. Data only (no totals row: a .csv is read by programs as much as by people).
  */
 export function exportCsv(lines: readonly BudgetLine[], actuals: Actuals): Readable {
   function* records(): Generator<string> {

@@ -23,9 +23,14 @@ describe('parsing amounts as Excel shows them', () => {
     expect(parseAmount('1,234.50')).toBe(1234.5);
     expect(parseAmount(' 42 ')).toBe(42);
   });
-  it('rejects text, blanks and out-of-range values with a reason', () => {
+  it('reads an empty cell as blank (null), not 0', () => {
+    expect(parseAmount('')).toBeNull();
+    expect(parseAmount(null)).toBeNull();
+    expect(parseAmount('  ')).toBeNull();
+    expect(parseAmount(0)).toBe(0);
+  });
+  it('rejects text and out-of-range values with a reason', () => {
     expect(parseAmount('abc')).toMatch(/not a number/);
-    expect(parseAmount('')).toMatch(/required/);
     expect(parseAmount('1,23')).toMatch(/not a number/);
     expect(parseAmount(-5)).toMatch(/between/);
   });
@@ -34,7 +39,45 @@ describe('parsing amounts as Excel shows them', () => {
 describe('planning an import', () => {
   it('finds no changes in an unmodified export (formula-like comment included)', () => {
     const plan = planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', 99, 100, 200, '=SUM(A1)')], lines);
-    expect(plan).toEqual({ changes: [], errors: [], unchangedRows: 1 });
+    expect(plan).toEqual({ fileRows: 1, changes: [], errors: [], ignored: [], ignoredCount: 0, unchangedRows: 1 });
+  });
+  it('keeps blank and 0 apart: an empty cell of a blank line is no change, 0 is one, and an emptied cell clears', () => {
+    const blank = new Map([[line.lineId, { ...line, budgetAmount: null }]]);
+    expect(planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '', '', 200, '=SUM(A1)')], blank)).toMatchObject({
+      changes: [],
+      unchangedRows: 1,
+    });
+    expect(planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '', 0, 200, '=SUM(A1)')], blank).changes).toEqual([
+      { lineId: line.lineId, field: 'budgetAmount', old: null, new: 0, baseRev: 3 },
+    ]);
+    expect(planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '', null, 200, '=SUM(A1)')], lines).changes).toEqual([
+      { lineId: line.lineId, field: 'budgetAmount', old: 100, new: null, baseRev: 3 },
+    ]);
+  });
+  it('skips the totals row of an export', () => {
+    const plan = planImport(
+      headers,
+      [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '', 100, 200, '=SUM(A1)'), row(3, 'Total', '', '', '', 99, 100, 200, '')],
+      lines,
+    );
+    expect(plan).toMatchObject({ fileRows: 1, changes: [], errors: [], unchangedRows: 1 });
+  });
+  it('reports edits to read-only columns as ignored, per row and column, and imports the editable ones', () => {
+    const plan = planImport(headers, [row(2, line.lineId, 'Tablets', 'Europe', 'Q1', '1,234', 150, 200, '=SUM(A1)')], lines, {
+      [line.lineId]: 99,
+    });
+    expect(plan.changes).toEqual([{ lineId: line.lineId, field: 'budgetAmount', old: 100, new: 150, baseRev: 3 }]);
+    expect(plan.ignoredCount).toBe(2);
+    expect(plan.ignored).toEqual([
+      { row: 2, lineId: line.lineId, column: 'Category', value: 'Tablets', kept: 'Laptops', reason: 'read-only' },
+      { row: 2, lineId: line.lineId, column: 'Actual Sales (prior year)', value: '1,234', kept: '99', reason: 'read-only' },
+    ]);
+    // Actuals matching the plan (formatted or not) and unknown actuals are not reported.
+    expect(
+      planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', '99', 100, 200, '=SUM(A1)')], lines, { [line.lineId]: 99 })
+        .ignored,
+    ).toEqual([]);
+    expect(planImport(headers, [row(2, line.lineId, 'Laptops', 'Europe', 'Q1', 5, 100, 200, '=SUM(A1)')], lines).ignored).toEqual([]);
   });
   it('lists changed cells with their base revision', () => {
     const plan = planImport(headers, [row(2, line.lineId, '', '', '', '', '150', 200, '=SUM(A1)')], lines);

@@ -89,15 +89,19 @@ app.http('budgetImportPreview', {
       await requirePlan(budget, { planId, scopeId }, scope.name);
       const partitionKey = planPartitionKey(planId, scopeId);
       const snapshot = await budget.read(partitionKey);
-      const plan = planImport(sheet.headers, sheet.rows, snapshot.lines);
+      // Prior-year actuals, when Power BI answers, so edits to them are reported as ignored too.
+      const actuals = await actualsFor(access, planId, scopeId);
+      const plan = planImport(sheet.headers, sheet.rows, snapshot.lines, actuals.available ? actuals.values : undefined);
       const previewId = newPreviewId();
       const expiresAt = await savePreview(budget, partitionKey, previewId, access.caller.upn, plan.changes, previewTtlMs());
       const body: ImportPreview = {
         previewId,
-        fileRows: sheet.rows.length,
+        fileRows: plan.fileRows,
         unchangedRows: plan.unchangedRows,
         changes: plan.changes,
         errors: plan.errors,
+        ignored: plan.ignored,
+        ignoredCount: plan.ignoredCount,
         expiresAt,
       };
       return json(body);

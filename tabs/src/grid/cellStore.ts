@@ -7,7 +7,6 @@ import {
   splitKey,
   type CellDraft,
   type CellState,
-  type CellValue,
   type PendingCell,
   type RemoteMark,
 } from './cells';
@@ -84,7 +83,7 @@ export class CellStore {
   }
 
   /** What a cell displays: its value, or the rejected text. */
-  display(lineId: string, field: EditableField): CellValue {
+  display(lineId: string, field: EditableField): number | string {
     return draftDisplay(this.draft(lineId, field));
   }
 

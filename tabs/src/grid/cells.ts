@@ -1,8 +1,8 @@
 import { editableFields, type BudgetLine, type EditableField, type EditAction } from '@planboard/contracts';
-import { parseAmount, parseComment, type ParseResult } from './numbers';
+import { formatAmount, parseAmount, parseComment, type ParseResult } from './numbers';
 
-/** A value a budget cell can hold. */
-export type CellValue = number | string;
+/** A value a budget cell can hold; null is a blank number cell (cleared: not 0). */
+export type CellValue = number | string | null;
 
 /** What a cell shows: a valid value, or the text the user entered and why it was rejected. */
 export interface CellDraft {
@@ -67,8 +67,8 @@ export function draftFrom(field: EditableField, input: unknown, locale?: string)
 /** True when two drafts show the same thing. */
 export const sameDraft = (a: CellDraft, b: CellDraft): boolean => a.value === b.value && a.raw === b.raw && a.error === b.error;
 
-/** What a cell displays for a draft (the rejected text when invalid). */
-export const draftDisplay = (draft: CellDraft): CellValue => (draft.error !== undefined ? (draft.raw ?? '') : (draft.value ?? ''));
+/** What a cell displays for a draft (the rejected text when invalid, nothing when blank). */
+export const draftDisplay = (draft: CellDraft): number | string => (draft.error !== undefined ? (draft.raw ?? '') : (draft.value ?? ''));
 
 /** The stored value of a field of a line. */
 export const baseValue = (line: BudgetLine, field: EditableField): CellValue => line[field];
@@ -83,3 +83,7 @@ export const fieldLabels: Record<EditableField, string> = {
   forecastSales: 'Forecast Sales',
   comments: 'Comments',
 };
+
+/** A cell value in words for dialogs and the history: "120,000", "(blank)" for a cleared number, "(empty)" for an empty comment. */
+export const valueText = (value: CellValue, locale?: string): string =>
+  value === null ? '(blank)' : typeof value === 'number' ? formatAmount(value, locale) : value === '' ? '(empty)' : value;

@@ -65,15 +65,16 @@ function checkBounds(value: number, locale?: string): ParseResult<number> {
  * Parses an amount the way Excel would read it: en-US (`1,234.5`) and the user's locale via Intl
  * (`1.234,5`, `1 234,5`); the locale wins where both could apply (`1,234` in de-DE is 1.234).
  * Spaces of any kind group digits; a leading or trailing currency sign is ignored; `(5)` and `-5`
- * are negative. Empty means 0 (a cleared cell). Rejects text, NaN, Infinity and out-of-bounds values.
+ * are negative. Empty means blank (null: a cleared cell, which is not 0). Rejects text, NaN,
+ * Infinity and out-of-bounds values.
  */
-export function parseAmount(input: unknown, locale?: string): ParseResult<number> {
+export function parseAmount(input: unknown, locale?: string): ParseResult<number | null> {
   if (typeof input === 'number') {
     return Number.isFinite(input) ? checkBounds(input, locale) : { ok: false, reason: `“${String(input)}” is not a number.` };
   }
   const original = input === null || input === undefined ? '' : String(input);
   let text = original.replace(spaces, '').replace(currency, '');
-  if (text === '') return { ok: true, value: 0 };
+  if (text === '') return { ok: true, value: null };
   let negative = false;
   if (/^\(.*\)$/.test(text)) [negative, text] = [true, text.slice(1, -1)];
   if (/^[+-]/.test(text)) [negative, text] = [negative || text.startsWith('-'), text.slice(1)];

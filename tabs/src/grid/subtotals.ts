@@ -1,12 +1,15 @@
 /** The dimensions a budget can be subtotalled by. */
 export type SubtotalDimension = 'category' | 'region' | 'quarter';
 
-/** One group's sums: lines in it, budget, forecast and prior-year actuals (null when unknown). */
+/**
+ * One group's sums: lines in it, budget, forecast and prior-year actuals (null when unknown). Blank
+ * cells count as nothing; a group whose cells are all blank sums to blank (null), not 0.
+ */
 export interface Subtotal {
   key: string;
   lines: number;
-  budgetAmount: number;
-  forecastSales: number;
+  budgetAmount: number | null;
+  forecastSales: number | null;
   actualSales: number | null;
 }
 
@@ -21,8 +24,8 @@ export interface SubtotalSource {
 /** The lines to sum and how to read their amounts and actuals. */
 export interface SubtotalInput {
   lines: readonly SubtotalSource[];
-  /** The amount a cell counts with (the unsaved value when valid, else the stored one). */
-  amount(lineId: string, field: 'budgetAmount' | 'forecastSales'): number;
+  /** The amount a cell counts with (the unsaved value when valid, else the stored one); null when blank. */
+  amount(lineId: string, field: 'budgetAmount' | 'forecastSales'): number | null;
   /** Prior-year actual sales by line id; missing lines make a group's actuals unknown. */
   actuals?: Readonly<Record<string, number>>;
 }
@@ -30,15 +33,19 @@ export interface SubtotalInput {
 const empty = (key: string, withActuals: boolean): Subtotal => ({
   key,
   lines: 0,
-  budgetAmount: 0,
-  forecastSales: 0,
+  budgetAmount: null,
+  forecastSales: null,
   actualSales: withActuals ? 0 : null,
 });
 
+/** A sum where blank adds nothing and blank plus blank stays blank. */
+const plus = (sum: number | null, value: number | null): number | null => (value === null ? sum : (sum ?? 0) + value);
+const round = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
+
 function add(total: Subtotal, input: SubtotalInput, line: SubtotalSource): void {
   total.lines += 1;
-  total.budgetAmount += input.amount(line.lineId, 'budgetAmount');
-  total.forecastSales += input.amount(line.lineId, 'forecastSales');
+  total.budgetAmount = plus(total.budgetAmount, input.amount(line.lineId, 'budgetAmount'));
+  total.forecastSales = plus(total.forecastSales, input.amount(line.lineId, 'forecastSales'));
   const actual = input.actuals?.[line.lineId];
   total.actualSales = total.actualSales === null || actual === undefined ? null : total.actualSales + actual;
 }
@@ -46,9 +53,9 @@ function add(total: Subtotal, input: SubtotalInput, line: SubtotalSource): void 
 /** Rounds away binary noise (0.1 + 0.2) in sums of amounts with at most a few decimals. */
 const tidy = (total: Subtotal): Subtotal => ({
   ...total,
-  budgetAmount: Math.round(total.budgetAmount * 100) / 100,
-  forecastSales: Math.round(total.forecastSales * 100) / 100,
-  actualSales: total.actualSales === null ? null : Math.round(total.actualSales * 100) / 100,
+  budgetAmount: round(total.budgetAmount),
+  forecastSales: round(total.forecastSales),
+  actualSales: round(total.actualSales),
 });
 
 /** Subtotals by one dimension, groups in order of first appearance (the plan's own order). */

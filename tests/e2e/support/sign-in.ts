@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { e2eStack, tabUrl } from './stack';
 
-/** The sample users the e2e tests sign in as (seeded by the stack; see api/src/sample/directory.ts). */
+/** The sample users the e2e tests sign in as (seeded by the stack; see server/src/sample/directory.ts). */
 export const USERS = {
   nora: { name: 'Nora Lindqvist', upn: 'nora.lindqvist@contoso.onmicrosoft.com' },
   alex: { name: 'Alex Morgan', upn: 'alex.morgan@contoso.onmicrosoft.com' },

@@ -13,7 +13,8 @@ import { fillDownInputs, pasteInputs, type GridRowValues } from '../fill';
 import { patchGridA11y } from './a11y';
 import { excelClipboard } from './clipboard';
 import { keepCellFocus } from './focus';
-import { budgetColumns, columnProps, type GridRow } from './columns';
+import { budgetColumns, columnProps, naturalGridWidth, type GridRow } from './columns';
+import { usePinnedLayout } from './usePinnedLayout';
 import { useGridStyles } from './gridStyles';
 import { actualOf, buildRow, refreshRow, totalRow, trimmedFor } from './rows';
 
@@ -49,6 +50,12 @@ export interface BudgetGridProps {
 /** Props passed as objects must keep their identity: the wrapper re-sets every prop on each render. */
 const clipboard = { rangeFill: true };
 
+/**
+ * RevoGrid's column filters (header menu); they combine with the quick filter's trimmed rows. As in
+ * Excel's filter dialog, a filter applies on Save (not while typing).
+ */
+const columnFilter = { closeFilterPanelOnOutsideClick: true, disableDynamicFiltering: true };
+
 const isMod = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
 const inEditor = (event: KeyboardEvent) => event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
 
@@ -73,6 +80,8 @@ export function BudgetGrid(props: BudgetGridProps) {
   const classes = useGridStyles();
   const themeName = useThemeName();
   const gridRef = useRef<HTMLRevoGridElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const { narrow, sort } = usePinnedLayout(rootRef, naturalGridWidth);
   const latest = useRef(props);
   latest.current = props;
   const pendingAction = useRef<EditAction | null>(null);
@@ -133,8 +142,11 @@ export function BudgetGrid(props: BudgetGridProps) {
         classes,
         nameOf: (upn) => latest.current.nameOf(upn),
         timeOf: (iso) => latest.current.timeOf(iso),
+        pinned: narrow,
+        sort,
       }),
-    [model, canEdit, actuals, classes],
+    // `sort` is read when the columns are rebuilt for another reason; a sort alone must not rebuild them.
+    [model, canEdit, actuals, classes, narrow],
   );
   const trimmed = useMemo(() => trimmedFor(rows, filter), [rows, filter]);
 
@@ -149,7 +161,8 @@ export function BudgetGrid(props: BudgetGridProps) {
     const range = await grid.getSelectedRange();
     if (!range || range.rowType !== 'rgRow') return;
     const visible = (await grid.getVisibleSource('rgRow')) as GridRowValues[];
-    const props = columnProps(await grid.getColumns());
+    // Range coordinates are within one column region (pinned start, main, pinned end).
+    const props = columnProps((await grid.getColumns()).filter((column) => (column.pin ?? 'rgCol') === range.colType));
     const inputs = fillDownInputs(range, visible, props);
     if (inputs.length) apply(inputs, 'fill');
   };
@@ -157,6 +170,14 @@ export function BudgetGrid(props: BudgetGridProps) {
   useImperativeHandle(handleRef, () => ({ fillDown, focus: () => gridRef.current?.focus() }));
 
   const onKeyDownCapture = (event: KeyboardEvent) => {
+    // A focused column header sorts on Enter or Space, as a click does (ascending, descending, off).
+    const target = event.target as HTMLElement;
+    if ((event.key === 'Enter' || event.key === ' ') && target.classList?.contains('rgHeaderCell')) {
+      event.preventDefault();
+      event.stopPropagation();
+      target.click();
+      return;
+    }
     // Typing opens the editor, but a fast Enter/Tab can arrive before its input has focus: hand it over.
     const input = gridRef.current?.querySelector('revogr-edit input');
     if ((event.key === 'Enter' || event.key === 'Tab') && input instanceof HTMLInputElement && event.target !== input) {
@@ -211,11 +232,13 @@ export function BudgetGrid(props: BudgetGridProps) {
 
   return (
     <div
+      ref={rootRef}
       className={mergeClasses(classes.root, themeName === 'contrast' && classes.contrast)}
       onKeyDownCapture={onKeyDownCapture}
       data-testid="budget-grid"
       data-rows={rows.length}
       data-filter={filter}
+      data-pinned={narrow ? 'true' : 'false'}
     >
       <RevoGrid
         ref={gridRef}
@@ -230,7 +253,7 @@ export function BudgetGrid(props: BudgetGridProps) {
         resize
         readonly={!canEdit}
         useClipboard={clipboard}
-        filter={false}
+        filter={columnFilter}
         canMoveColumns={false}
         canDrag={false}
         stretch

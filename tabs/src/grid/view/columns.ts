@@ -4,6 +4,7 @@ import type { CellValue } from '../cells';
 import type { BudgetEditModel } from '../editModel';
 import { formatAmount } from '../numbers';
 import type { GridClasses } from './gridStyles';
+import type { SortState } from './usePinnedLayout';
 
 /** One grid row: a budget line as displayed (unsaved values included), or the pinned total. */
 export interface GridRow {
@@ -30,7 +31,15 @@ export interface ColumnContext {
   nameOf(upn: string): string;
   /** Time of a change for people ("10:42" today, else a date). */
   timeOf(iso: string): string;
+  /** The grid is narrower than its columns: pin the category to the start, the editable columns to the end. */
+  pinned?: boolean;
+  /** The user's sort, carried over when the columns are rebuilt. */
+  sort?: SortState | null;
 }
+
+/** Column widths (px) before stretching; with the row numbers and border, what the grid needs to show them all. */
+const widths = { category: 110, region: 160, quarter: 76, actualSales: 130, budgetAmount: 140, forecastSales: 140, comments: 200 };
+export const naturalGridWidth = Object.values(widths).reduce((sum, width) => sum + width, 0) + 56;
 
 const classList = (...names: (string | false | undefined)[]) => Object.fromEntries(names.filter(Boolean).map((name) => [name, true]));
 
@@ -47,8 +56,10 @@ function header(name: string, editable: boolean, classes: GridClasses) {
 }
 
 /** What a screen reader hears for a cell in a special state (the value, then the state and why). */
-function describeCell(ctx: ColumnContext, lineId: string, field: EditableField, text: string): { label?: string; title?: string } {
+function describeCell(ctx: ColumnContext, lineId: string, field: EditableField, shownText: string): { label?: string; title?: string } {
   const state = ctx.model.cellState(lineId, field);
+  // A cleared cell is read out as "blank" (it shows nothing), never as silence.
+  const text = shownText === '' ? 'blank' : shownText;
   if (state === 'invalid') {
     const reason = ctx.model.pendingCell(lineId, field)?.error ?? '';
     return { label: `${text}, invalid: ${reason}`, title: reason };
@@ -67,12 +78,33 @@ function describeCell(ctx: ColumnContext, lineId: string, field: EditableField, 
   return {};
 }
 
-function readOnlyColumn(prop: keyof GridRow, name: string, size: number, ctx: ColumnContext, numeric = false): ColumnRegular {
+/** A number cell's value for sorting: blank and rejected input sort below every number. */
+const sortNumber = (value: unknown): number => (typeof value === 'number' ? value : Number.NEGATIVE_INFINITY);
+
+/**
+ * Sorting (header click, as in Excel: ascending, descending, off) and the header's filter menu
+ * (RevoGrid's own plugins): numbers compare as numbers, text by the locale's collation.
+ */
+function sortAndFilter(prop: keyof GridRow, numeric: boolean, ctx: ColumnContext): Partial<ColumnRegular> {
+  const collator = new Intl.Collator(ctx.locale || undefined, { numeric: true, sensitivity: 'base' });
+  return {
+    sortable: true,
+    order: ctx.sort?.prop === prop ? ctx.sort.order : undefined,
+    filter: numeric ? 'number' : 'string',
+    cellCompare: numeric
+      ? (_prop, a, b) => sortNumber((a as GridRow)[prop]) - sortNumber((b as GridRow)[prop])
+      : (_prop, a, b) => collator.compare(String((a as GridRow)[prop] ?? ''), String((b as GridRow)[prop] ?? '')),
+  };
+}
+
+function readOnlyColumn(prop: keyof typeof widths, name: string, ctx: ColumnContext, numeric = false): ColumnRegular {
   const { classes } = ctx;
   return {
     prop,
     name,
-    size,
+    size: widths[prop],
+    ...(ctx.pinned && prop === 'category' ? { pin: 'colPinStart' as const } : {}),
+    ...sortAndFilter(prop, numeric, ctx),
     readonly: true,
     columnTemplate: header(name, false, classes),
     columnProperties: () => ({ class: classList(classes.headerReadOnly, numeric && classes.number) }),
@@ -84,13 +116,15 @@ function readOnlyColumn(prop: keyof GridRow, name: string, size: number, ctx: Co
   };
 }
 
-function editableColumn(field: EditableField, name: string, size: number, ctx: ColumnContext): ColumnRegular {
+function editableColumn(field: EditableField, name: string, ctx: ColumnContext): ColumnRegular {
   const { classes } = ctx;
   const numeric = field !== 'comments';
   return {
     prop: field,
     name,
-    size,
+    size: widths[field],
+    ...(ctx.pinned ? { pin: 'colPinEnd' as const } : {}),
+    ...sortAndFilter(field, numeric, ctx),
     readonly: ({ model }) => !ctx.canEdit || !!(model as GridRow).total,
     columnTemplate: header(name, ctx.canEdit, classes),
     columnProperties: () => ({
@@ -120,13 +154,13 @@ function editableColumn(field: EditableField, name: string, size: number, ctx: C
 export function budgetColumns(ctx: ColumnContext): ColumnRegular[] {
   const actualsName = ctx.actuals.available ? 'Actual sales PY' : 'Actual sales PY (unavailable)';
   return [
-    readOnlyColumn('category', 'Category', 110, ctx),
-    readOnlyColumn('region', 'Region', 160, ctx),
-    readOnlyColumn('quarter', 'Quarter', 76, ctx),
-    readOnlyColumn('actualSales', actualsName, 130, ctx, true),
-    editableColumn('budgetAmount', 'Budget Amount', 140, ctx),
-    editableColumn('forecastSales', 'Forecast Sales', 140, ctx),
-    editableColumn('comments', 'Comments', 200, ctx),
+    readOnlyColumn('category', 'Category', ctx),
+    readOnlyColumn('region', 'Region', ctx),
+    readOnlyColumn('quarter', 'Quarter', ctx),
+    readOnlyColumn('actualSales', actualsName, ctx, true),
+    editableColumn('budgetAmount', 'Budget Amount', ctx),
+    editableColumn('forecastSales', 'Forecast Sales', ctx),
+    editableColumn('comments', 'Comments', ctx),
   ];
 }
 

@@ -66,6 +66,25 @@ export const useGridStyles = makeStyles({
     },
     '& .rgCell:focus': { outline: 'none' },
     '& revogr-header .rgHeaderCell .header-content': { overflow: 'hidden', textOverflow: 'ellipsis' },
+    // Filter buttons always shown (as Excel's autofilter arrows), tinted when a filter is on.
+    '& revogr-header .rgHeaderCell .rv-filter': {
+      visibility: 'visible',
+      opacity: 1,
+      width: '20px',
+      color: tokens.colorNeutralForeground3,
+      backgroundColor: 'transparent',
+      ...shorthands.border('0'),
+      cursor: 'pointer',
+    },
+    '& revogr-header .rgHeaderCell:has(.rv-filter) .header-content': { marginRight: '20px' },
+    '& revogr-header .rgHeaderCell .rv-filter.active': {
+      color: tokens.colorBrandForeground1,
+      backgroundColor: tokens.colorBrandBackground2,
+    },
+    '& revogr-header .rv-filter:focus-visible, & revogr-header .rgHeaderCell:focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
     // Borders of cell states (here, to outrank RevoGrid's own cell rules).
     '& revogr-data .rgCell[data-state="remote"]': {
       outline: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteBlueBorderActive}`,

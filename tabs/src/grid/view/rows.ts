@@ -38,8 +38,10 @@ export function subtotalInput(model: BudgetEditModel, actuals: Actuals): Subtota
   return {
     lines,
     amount: (lineId, field) => {
-      const value = model.draft(lineId, field).value;
-      return typeof value === 'number' ? value : Number(model.line(lineId)?.[field] ?? 0);
+      const draft = model.draft(lineId, field);
+      // A valid unsaved value counts, blank included (as nothing); rejected input counts with the stored one.
+      if (draft.error === undefined && (typeof draft.value === 'number' || draft.value === null)) return draft.value;
+      return model.line(lineId)?.[field] ?? null;
     },
     actuals: actuals.available ? actuals.values : undefined,
   };
@@ -54,8 +56,8 @@ export function totalRow(model: BudgetEditModel, actuals: Actuals): GridRow {
     region: `${total.lines} lines`,
     quarter: '',
     actualSales: total.actualSales,
-    budgetAmount: total.budgetAmount,
-    forecastSales: total.forecastSales,
+    budgetAmount: total.budgetAmount ?? '',
+    forecastSales: total.forecastSales ?? '',
     comments: '',
     total: true,
   };

@@ -17,8 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CellConflict } from '@planboard/contracts';
-import { fieldLabels } from '../../grid/cells';
-import { formatAmount } from '../../grid/numbers';
+import { fieldLabels, valueText } from '../../grid/cells';
 import { whenText } from './people';
 
 const useStyles = makeStyles({
@@ -41,8 +40,6 @@ export interface ConflictDialogProps {
   /** Decide later: the cells stay marked as conflicts in the grid. */
   onClose(): void;
 }
-
-const valueText = (value: number | string) => (typeof value === 'number' ? formatAmount(value) : value === '' ? '(empty)' : value);
 
 /** Each cell someone else saved while you edited it: both values, who and when; keep mine or take theirs. */
 export function ConflictDialog({ open, conflicts, lineText, nameOf, onResolve, onResolveAll, onClose }: ConflictDialogProps) {

@@ -3,8 +3,7 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import type { AuditEntry } from '@planboard/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldLabels, isEditableField } from '../../grid/cells';
-import { formatAmount } from '../../grid/numbers';
+import { fieldLabels, isEditableField, valueText } from '../../grid/cells';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { budgetKeys, fetchAudit } from './budgetApi';
 import { whenText } from './people';
@@ -28,7 +27,7 @@ const actionWords: Record<AuditEntry['action'], string> = {
   submit: 'submitted',
   unlock: 'unlocked',
 };
-const value = (v: AuditEntry['old']) => (v === null ? '—' : typeof v === 'number' ? formatAmount(v) : v === '' ? '(empty)' : `“${v}”`);
+const value = (v: AuditEntry['old']) => (typeof v === 'string' && v !== '' ? `“${v}”` : valueText(v));
 
 /** One audit entry in words: "Budget Amount 120,000 → 125,000" or "Plan submitted". */
 export function describeAudit(entry: AuditEntry, lineText: (lineId: string) => string, withLine: boolean): string {

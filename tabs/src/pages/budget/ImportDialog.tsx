@@ -22,8 +22,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ImportPreview } from '@planboard/contracts';
-import { fieldLabels } from '../../grid/cells';
-import { formatAmount } from '../../grid/numbers';
+import { fieldLabels, valueText } from '../../grid/cells';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 
 const useStyles = makeStyles({
@@ -35,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 const shownRows = 200;
-const text = (value: number | string) => (typeof value === 'number' ? formatAmount(value) : value === '' ? '(empty)' : value);
+const text = valueText;
 
 /** The import in progress: the file, its preview, and applying it. */
 export interface ImportDialogProps {
@@ -59,6 +58,8 @@ export function ImportDialog(props: ImportDialogProps) {
   const s = useStyles();
   const changes = preview?.changes ?? [];
   const errors = preview?.errors ?? [];
+  const ignored = preview?.ignored ?? [];
+  const ignoredCount = preview?.ignoredCount ?? 0;
   const lines = new Set(changes.map((change) => change.lineId)).size;
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
@@ -73,9 +74,11 @@ export function ImportDialog(props: ImportDialogProps) {
               <>
                 <div role="status" data-testid="import-summary">
                   {changes.length === 0 ? (
-                    <MessageBar intent={errors.length ? 'warning' : 'success'}>
+                    <MessageBar intent={errors.length || ignoredCount ? 'warning' : 'success'}>
                       <MessageBarBody>
-                        No changes: the file matches the plan{errors.length ? ', apart from the rows below that cannot be imported' : ''}.
+                        No changes: the file matches the plan
+                        {errors.length ? ', apart from the rows below that cannot be imported' : ''}
+                        {ignoredCount ? `${errors.length ? ' and' : ', apart from'} the read-only cells below, which are ignored` : ''}.
                       </MessageBarBody>
                     </MessageBar>
                   ) : (
@@ -130,6 +133,25 @@ export function ImportDialog(props: ImportDialogProps) {
                         </li>
                       ))}
                     </ul>
+                  </>
+                )}
+                {ignoredCount > 0 && (
+                  <>
+                    <Subtitle2 as="h3">
+                      {ignoredCount === 1 ? '1 cell ignored: read-only' : `${ignoredCount} cells ignored: read-only`}
+                    </Subtitle2>
+                    <Caption1 className={s.muted}>These columns cannot be changed here; the plan keeps its values.</Caption1>
+                    <ul className={s.scroll} data-testid="import-ignored">
+                      {ignored.slice(0, shownRows).map((cell) => (
+                        <li key={`${cell.row}-${cell.column}`}>
+                          Row {cell.row}, {cell.column}: ignored: read-only — the file has {text(cell.value)}, the plan keeps{' '}
+                          {text(cell.kept)}
+                        </li>
+                      ))}
+                    </ul>
+                    {ignoredCount > Math.min(ignored.length, shownRows) && (
+                      <Caption1 className={s.muted}>…and {ignoredCount - Math.min(ignored.length, shownRows)} more.</Caption1>
+                    )}
                   </>
                 )}
               </>

@@ -20,8 +20,22 @@ import { subtotalInput } from '../../grid/view/rows';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  total: { fontWeight: tokens.fontWeightSemibold },
+  // Columns as wide as their numbers (no truncation), numbers apart from each other.
+  table: { tableLayout: 'auto' },
+  number: {
+    textAlign: 'right',
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    paddingLeft: tokens.spacingHorizontalM,
+  },
+  /** The total row stands apart: a rule above, a recessed background, semibold. */
+  total: {
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    '& td': { borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
+    ':hover': { backgroundColor: tokens.colorNeutralBackground3 },
+  },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -48,7 +62,9 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
     return { rows: subtotals(input, dimension), total: grandTotal(input) };
     // `version` changes whenever the model does.
   }, [model, actuals, dimension, version]);
+  // Unknown actuals show a dash; blank amounts (every cell of the group blank) show nothing, as in the grid.
   const money = (value: number | null) => (value === null ? '—' : formatAmount(value));
+  const amount = (value: number | null) => (value === null ? '' : formatAmount(value));
   const label = dimensions.find((item) => item.value === dimension)?.label ?? '';
   return (
     <section className={s.root} aria-label="Subtotals" data-testid="subtotals">
@@ -64,7 +80,7 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
           </Tab>
         ))}
       </TabList>
-      <Table size="extra-small" aria-label={`Subtotals by ${label.toLowerCase()}`}>
+      <Table className={s.table} size="extra-small" aria-label={`Subtotals by ${label.toLowerCase()}`}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{label}</TableHeaderCell>
@@ -77,15 +93,15 @@ export function SubtotalsPanel({ model, version, actuals }: SubtotalsPanelProps)
           {rows.map((row) => (
             <TableRow key={row.key} data-group={row.key}>
               <TableCell>{row.key}</TableCell>
-              <TableCell className={s.number}>{money(row.budgetAmount)}</TableCell>
-              <TableCell className={s.number}>{money(row.forecastSales)}</TableCell>
+              <TableCell className={s.number}>{amount(row.budgetAmount)}</TableCell>
+              <TableCell className={s.number}>{amount(row.forecastSales)}</TableCell>
               <TableCell className={s.number}>{money(row.actualSales)}</TableCell>
             </TableRow>
           ))}
-          <TableRow className={s.total}>
+          <TableRow className={s.total} data-testid="subtotals-total">
             <TableCell>Total</TableCell>
-            <TableCell className={s.number}>{money(total.budgetAmount)}</TableCell>
-            <TableCell className={s.number}>{money(total.forecastSales)}</TableCell>
+            <TableCell className={s.number}>{amount(total.budgetAmount)}</TableCell>
+            <TableCell className={s.number}>{amount(total.forecastSales)}</TableCell>
             <TableCell className={s.number}>{money(total.actualSales)}</TableCell>
           </TableRow>
         </TableBody>
