@@ -1,4 +1,4 @@
-import { packJson } from '@planboard/api/dist/src/budget/blocks';
+import { packJson } from '@planboard/server';
 import { budgetRows } from './import';
 
 describe('the Budget table fed from the app', () => {
