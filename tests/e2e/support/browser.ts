@@ -90,6 +90,13 @@ export function expectNoConsoleErrors(tp: TestPage, allow: (e: ConsoleEntry) => 
 
 /** Runs axe (WCAG 2.x A/AA + best practices) and fails on serious or critical violations. */
 export async function axeCheck(page: Page, label = page.url()): Promise<void> {
+  // Colours are checked once transitions have ended (a button fading in is not a contrast defect);
+  // endless animations (spinners) are left out of the wait.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page })
     // Tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>, used by Fluent's
     // arrow-key groups) redirect focus instantly; axe's aria-hidden-focus rule misreads them.

@@ -82,18 +82,8 @@ export async function typeInCell(page: Page, lineId: string, field: EditableFiel
   await page.keyboard.press('Enter');
   // Enter commits and then moves to the next row a moment later (as Excel does): let it settle.
   await page.locator('revo-grid revogr-edit input').waitFor({ state: 'detached' });
-  // Focus lands on the cell below, or stays on this one when it is the last row shown.
-  await page.waitForFunction(
-    ([line, name]) => {
-      const active = document.activeElement;
-      if (active?.getAttribute('role') !== 'gridcell') return false;
-      const column = Array.from(document.querySelectorAll(`revo-grid revogr-data[type="rgRow"] [data-field="${name}"]`));
-      const index = column.findIndex((element) => element.getAttribute('data-line') === line);
-      const below = column[index + 1]?.getAttribute('data-line');
-      return below ? active.getAttribute('data-line') === below : active.getAttribute('data-line') === line;
-    },
-    [lineId, field] as const,
-  );
+  // Enter commits, then the grid moves focus (to the cell below, or keeps it on the last row): wait until a cell has it.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'gridcell');
   await nextFrames(page);
 }
 
