@@ -21,6 +21,7 @@ export * from './notify/queue';
 export * from './storage/bulk';
 export * from './storage/connection';
 export * from './storage/tables';
+export * from './stores/tables';
 export * from './training/entities';
 export * from './training/progress';
 export * from './training/store';
