@@ -204,7 +204,12 @@ test('an admin reads the catalog, categorises two workspaces, refreshes a model,
     .getByRole('option', { name: 'Completed' })
     .click();
   await a.getByText('Page 1').waitFor();
-  await history.getByRole('row').nth(1).waitFor();
+  // The filtered page replaces the previous one when its query settles (the old rows stay meanwhile).
+  await history.and(a.locator('[aria-busy="false"]')).waitFor();
+  await a.waitForFunction((label) => {
+    const cells = document.querySelectorAll(`table[aria-label="${label}"] tbody tr td:nth-child(3)`);
+    return cells.length > 0 && Array.from(cells).every((cell) => cell.textContent === 'Completed');
+  }, 'Refresh history of Refresh Telemetry');
   const statuses = await history.getByRole('row').locator('td:nth-child(3)').allTextContents();
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Completed']));

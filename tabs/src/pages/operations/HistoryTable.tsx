@@ -56,7 +56,7 @@ export function HistoryTable({ datasetId, modelName }: { datasetId: string; mode
       </div>
       {page.isError && <ApiErrorBar error={page.error} onRetry={() => void page.refetch()} />}
       <div className={s.scroll}>
-        <Table className={s.table} aria-label={`Refresh history of ${modelName}`} size="small" sortable>
+        <Table className={s.table} aria-label={`Refresh history of ${modelName}`} aria-busy={page.isFetching} size="small" sortable>
           <TableHeader>
             <TableRow>
               {columns.map((column) => (
