@@ -7,6 +7,7 @@ export * from './budget';
 export * from './notifications';
 export * from './reports';
 export * from './kpi';
+export * from './kpi-periods';
 export * from './responses';
 export * from './safe-input';
 export * from './training';

@@ -84,7 +84,7 @@ test('Nora sees only her department, with each KPI’s status, target and sparkl
   expect(await row('weekly-revenue').locator('[data-status="offTrack"]').textContent()).toBe('Off track');
   expect(await row('quote-turnaround').locator('[data-status="atRisk"]').textContent()).toBe('At risk');
   const counts = await section('dept-sales').getByTestId('status-counts').getByRole('listitem').allTextContents();
-  expect(counts).toEqual(['1 off track', '1 at risk', '2 on track', '0 no data']);
+  expect(counts).toEqual(['1 off track', '1 at risk', '2 within tolerance', '0 no data']);
   expect(await section('dept-sales').locator('[data-status] svg').count()).toBeGreaterThanOrEqual(4);
 
   // Targets in words; sparklines are images summarised for screen readers.
@@ -95,7 +95,7 @@ test('Nora sees only her department, with each KPI’s status, target and sparkl
   expect(await spark.count()).toBe(1);
   expect(
     await row('win-rate')
-      .getByRole('img', { name: /^Trend over 12 weeks: .+\s%, latest on track$/ })
+      .getByRole('img', { name: /^Trend over 12 weeks: .+\s%, latest within tolerance$/ })
       .count(),
   ).toBe(1);
 
@@ -121,6 +121,9 @@ test('a value far off target turns Win rate off track, in the table, the chart a
   expect(await row('win-rate').getAttribute('data-status')).toBe('onTrack');
   const drawer = await openDetail('Win rate');
   expect(page.url()).toContain('#/kpis/dept-sales/win-rate');
+  // 29.4 % against "at least 30 %": inside the tolerance band, but never called on track or met.
+  expect(await drawer.getByTestId('detail-gap').textContent()).toBe('0.6\u00a0% short of the target');
+  expect(await row('win-rate').locator('[data-status="onTrack"]').textContent()).toBe('Within tolerance');
   expect(await drawer.getByTestId('kpi-points').locator('tbody tr').count()).toBe(12);
   const latestWeek = (await drawer.getByTestId('kpi-points').locator('tbody tr').first().getAttribute('data-period')) ?? '';
   expect(latestWeek).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -128,7 +131,7 @@ test('a value far off target turns Win rate off track, in the table, the chart a
   // The chart's points are one tab stop; arrow keys move between them, each read out in words.
   const focusable = drawer.getByTestId('kpi-chart').locator('[tabindex="0"]');
   await focusable.focus();
-  expect(await focusable.getAttribute('aria-label')).toMatch(/^Week of .+: .+\s%, target at least 30\s%, on track$/);
+  expect(await focusable.getAttribute('aria-label')).toMatch(/^Week of .+: .+\s%, target at least 30\s%, within tolerance$/);
   await page.keyboard.press('ArrowLeft');
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-period'));
   expect(focused).not.toBe(latestWeek);
@@ -182,7 +185,7 @@ test('a value far off target turns Win rate off track, in the table, the chart a
       .count(),
   ).toBe(1);
   const counts = await section('dept-sales').getByTestId('status-counts').getByRole('listitem').allTextContents();
-  expect(counts).toEqual(['2 off track', '1 at risk', '1 on track', '0 no data']);
+  expect(counts).toEqual(['2 off track', '1 at risk', '1 within tolerance', '0 no data']);
   expectNoConsoleErrors(tp, (e) => expectedNoise(e));
 });
 

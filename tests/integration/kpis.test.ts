@@ -193,6 +193,25 @@ describe('data points', () => {
     expect((await record(freshKpiId(), point('2026-11-02', 1))).status).toBe(404);
     expect((await detailOf(kpiId)).points).toEqual([]);
   });
+
+  it('refuses a period that has not begun (it would rate and alert for a week that has not happened)', async () => {
+    const kpiId = (await create(freshKpiId('future'))).kpiId;
+    const nextYear = `${new Date().getUTCFullYear() + 1}-01-04`;
+    const future = await record(kpiId, point(nextYear, 1));
+    expect(future.status).toBe(400);
+    expect((await errorOf(future)).details).toEqual([
+      {
+        path: 'periodStart',
+        message: `The period starting ${nextYear} has not begun yet: record values only for periods that have started.`,
+      },
+    ]);
+    const imported = await call('Nora Lindqvist', '/kpis/dept-sales/import', {
+      json: { points: [{ kpiId, period: 'weekly', periodStart: nextYear, value: 1, target: 30 }] },
+    });
+    expect(imported.status).toBe(400);
+    expect(JSON.stringify(await imported.json())).toContain('has not begun yet');
+    expect((await detailOf(kpiId)).points).toEqual([]);
+  });
 });
 
 describe('off-track alerts and Power BI', () => {

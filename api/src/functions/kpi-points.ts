@@ -1,5 +1,11 @@
 import { app, type HttpRequest } from '@azure/functions';
-import { kpiDataPointInputSchema, kpiImportJsonSchema, type KpiDataPointInput, type KpiImportResult } from '@planboard/contracts';
+import {
+  futurePeriodProblem,
+  kpiDataPointInputSchema,
+  kpiImportJsonSchema,
+  type KpiDataPointInput,
+  type KpiImportResult,
+} from '@planboard/contracts';
 import type { SheetKind } from '../budget/read-sheet';
 import { readUploadedSheet } from '../budget/upload';
 import { config } from '../config';
@@ -29,6 +35,8 @@ app.http('kpiPointUpsert', {
     const point = await parseJsonBody(request, kpiDataPointInputSchema);
     const problem = targetProblem(kpi, point);
     if (problem) throw validationFailed('The request body is invalid.', [{ path: 'target', message: problem }]);
+    const future = futurePeriodProblem(point, new Date());
+    if (future) throw validationFailed('The request body is invalid.', [{ path: 'periodStart', message: future }]);
     const result = await writePoints(writeContext(access, scope, context), [{ kpi, points: [point] }]);
     return json(result.summaries[0]);
   }),

@@ -63,6 +63,18 @@ describe('JSON import', () => {
     ]);
   });
 
+  it('refuses a row for a period that has not begun, saying why, and keeps the others valid', () => {
+    const rows = rowsFromJson([
+      { kpiId: 'win-rate', period: 'weekly', periodStart: '2026-11-09', value: 31, target: 30 },
+      { kpiId: 'win-rate', period: 'weekly', periodStart: '2026-11-23', value: 12, target: 30 },
+    ]);
+    const { points, errors } = validateImport(rows, kpis, new Date('2026-11-18T12:00:00Z'));
+    expect(points.map((p) => p.row)).toEqual([1]);
+    expect(errors).toEqual([
+      { row: 2, kpiId: 'win-rate', message: expect.stringMatching(/^periodStart: The period starting 2026-11-23 has not begun yet/) },
+    ]);
+  });
+
   it('reports every bad row with its number, KPI and reason', () => {
     const rows = rowsFromJson([
       { kpiId: 'win-rate', period: 'weekly', periodStart: '2026-11-02', value: 31, target: 30 },

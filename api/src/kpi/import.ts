@@ -1,4 +1,10 @@
-import { kpiDataPointInputSchema, kpiImportColumns, type KpiDataPointInput, type KpiImportRowError } from '@planboard/contracts';
+import {
+  futurePeriodProblem,
+  kpiDataPointInputSchema,
+  kpiImportColumns,
+  type KpiDataPointInput,
+  type KpiImportRowError,
+} from '@planboard/contracts';
 import type { SheetRow } from '../budget/read-sheet';
 import { type KpiDefinition, pointKey } from '@planboard/server';
 import { targetProblem } from '@planboard/server';
@@ -108,12 +114,13 @@ export function rowsFromSheet(headers: readonly string[], rows: readonly SheetRo
 
 /**
  * Validates every row against the department's KPIs: the KPI exists, the point is valid, a target
- * is present where the KPI needs one, and no KPI period appears twice. Every problem is reported
+ * is present where the KPI needs one, the period has begun by `now`, and no KPI period appears twice. Every problem is reported
  * (row, KPI, reason); the caller writes nothing unless `errors` is empty.
  */
 export function validateImport(
   rows: readonly ImportRow[],
   kpis: ReadonlyMap<string, KpiDefinition>,
+  now = new Date(),
 ): { points: ImportPoint[]; errors: KpiImportRowError[] } {
   const points: ImportPoint[] = [];
   const errors: KpiImportRowError[] = [];
@@ -138,6 +145,11 @@ export function validateImport(
     const problem = targetProblem(kpi, parsed.data);
     if (problem) {
       fail(`${row.label('target')}: ${problem}`);
+      continue;
+    }
+    const future = futurePeriodProblem(parsed.data, now);
+    if (future) {
+      fail(`${row.label('periodStart')}: ${future}`);
       continue;
     }
     const key = `${row.kpiId}|${pointKey(parsed.data)}`;

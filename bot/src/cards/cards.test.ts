@@ -185,7 +185,7 @@ describe('the KPI off-track card', () => {
         '87.5 %',
         'Target',
         '95 %',
-        'On track when',
+        'Target met when',
         '≥ 95 %',
         'Recorded by',
         'Nora Lindqvist',
@@ -200,7 +200,7 @@ describe('the KPI off-track card', () => {
     }
     const shown = texts(kpiOffTrackCard(kpiOffTrack({ target: undefined, targetText: '', kpiName: '', departmentName: '' }), url));
     expect(shown).not.toContain('Target');
-    expect(shown).not.toContain('On track when');
+    expect(shown).not.toContain('Target met when');
     expect(shown).toEqual(expect.arrayContaining(['on-time-delivery', 'dept-sales']));
   });
 

@@ -68,14 +68,14 @@ export function formatPeriod(period: string, periodStart: string): string {
 
 /**
  * "KPI off track": which KPI of which department, for which period, its value against the target
- * (and what on track means), who recorded it and when; "Open KPIs" leads to the tab's KPIs page.
+ * (and when the target counts as met), who recorded it and when; "Open KPIs" leads to the tab's KPIs page.
  */
 export function kpiOffTrackCard(n: KpiOffTrackNotification, kpisUrl: string): AdaptiveCard {
   const facts: Fact[] = [
     { label: 'Period', value: formatPeriod(n.period, n.periodStart) },
     { label: 'Value', value: formatMeasure(n.value, n.unit) },
     ...(n.target !== undefined ? [{ label: 'Target', value: formatMeasure(n.target, n.unit) }] : []),
-    ...(n.targetText ? [{ label: 'On track when', value: cardText(n.targetText, 200) }] : []),
+    ...(n.targetText ? [{ label: 'Target met when', value: cardText(n.targetText, 200) }] : []),
     { label: 'Recorded by', value: cardText(n.by.name, 100) || 'unknown' },
     { label: 'Recorded', value: formatTime(n.at) },
   ];

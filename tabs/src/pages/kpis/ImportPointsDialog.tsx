@@ -29,6 +29,7 @@ import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { useLastDefined } from '../../shell/useLastDefined';
 import type { KpiDepartment } from './dashboard';
 import { formatNumber } from './kpiFormat';
+import { todayIso } from './kpiForms';
 import {
   importAccept,
   importFileKind,
@@ -83,7 +84,7 @@ export function ImportPointsDialog({ department, pending, result, error, onImpor
   const problems: ImportProblem[] = useMemo(() => (result ? resultProblems(result.errors) : importProblems(error)), [result, error]);
   const withColumns = problems.some((problem) => problem.column);
   const template = useMemo(
-    () => (shown ? URL.createObjectURL(new Blob([importTemplateCsv(shown.kpis)], { type: 'text/csv' })) : undefined),
+    () => (shown ? URL.createObjectURL(new Blob([importTemplateCsv(shown.kpis, todayIso())], { type: 'text/csv' })) : undefined),
     [shown],
   );
   useEffect(() => () => (template ? URL.revokeObjectURL(template) : undefined), [template]);

@@ -2,17 +2,7 @@ import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { KpiDataPoint, KpiSummary } from '@planboard/contracts';
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { lineChartGeometry } from './chartGeometry';
-import {
-  formatTick,
-  formatValue,
-  lowerFirst,
-  periodText,
-  pointText,
-  shortPeriodText,
-  spanText,
-  statusLabels,
-  targetText,
-} from './kpiFormat';
+import { formatTick, formatValue, lowerFirst, periodText, pointText, shortPeriodText, spanText, statusWord, targetText } from './kpiFormat';
 import { KpiChartLegend } from './KpiChartLegend';
 import { KpiStatusBadge } from './KpiStatus';
 import { StatusMark } from './StatusMark';
@@ -201,7 +191,7 @@ export function KpiChart({ kpi, points }: KpiChartProps) {
           {(within || shown.target !== undefined) && <Caption1>Target: {lowerFirst(targetText(kpi, shown.target))}</Caption1>}
           <span>
             <KpiStatusBadge status={shown.status} size="small">
-              {statusLabels[shown.status]}
+              {statusWord(kpi, shown)}
             </KpiStatusBadge>
           </span>
         </div>

@@ -21,7 +21,7 @@ import { useMe } from '../../auth/useMe';
 import { ApiErrorBar } from '../../shell/ApiErrorBar';
 import { useLastDefined } from '../../shell/useLastDefined';
 import type { KpiDepartment } from './dashboard';
-import { formatValue, periodText, targetText, targetTypeLabels, thresholdText } from './kpiFormat';
+import { formatValue, gapText, periodText, statusWord, targetText, targetTypeLabels, thresholdText } from './kpiFormat';
 import { KpiChart } from './KpiChart';
 import { useKpiDetail, type KpiDetailWithTag } from './kpisApi';
 import { KpiStatusBadge } from './KpiStatus';
@@ -75,6 +75,7 @@ export function KpiDetailDrawer({ target, onClose, onAddPoint, onEdit, onDelete,
   const kpi = detail.data?.kpi ?? shown.kpi;
   const points = detail.data?.points ?? [];
   const latest = kpi.latest;
+  const gap = latest && gapText(kpi, latest);
   return (
     <OverlayDrawer
       position="end"
@@ -100,7 +101,10 @@ export function KpiDetailDrawer({ target, onClose, onAddPoint, onEdit, onDelete,
           <div className={s.fact}>
             <dt className={s.term}>Status</dt>
             <dd className={s.value}>
-              <KpiStatusBadge status={kpi.status} size="large" />
+              <KpiStatusBadge status={kpi.status} size="large">
+                {statusWord(kpi, latest)}
+              </KpiStatusBadge>
+              {gap && gap !== 'Target met' && <Caption1 data-testid="detail-gap">{gap}</Caption1>}
             </dd>
           </div>
           <div className={s.fact}>

@@ -1,6 +1,6 @@
 import { Body1Strong, Caption1, Link, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { KpiTableProps } from './KpiTable';
-import { formatValue, periodText, targetText } from './kpiFormat';
+import { formatValue, periodText, statusWord, targetText } from './kpiFormat';
 import { KpiStatusBadge } from './KpiStatus';
 import { Sparkline } from './Sparkline';
 
@@ -35,7 +35,7 @@ export function KpiList({ department, kpis, onOpen }: Pick<KpiTableProps, 'depar
             <Link as="button" className={s.name} onClick={() => onOpen(kpi)} {...restoreFocus}>
               {kpi.name}
             </Link>
-            <KpiStatusBadge status={kpi.status} />
+            <KpiStatusBadge status={kpi.status}>{statusWord(kpi, kpi.latest)}</KpiStatusBadge>
           </div>
           <div className={s.middle}>
             <div className={s.latest}>

@@ -21,7 +21,7 @@ import {
 import { AddRegular, DeleteRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import type { KpiSummary } from '@planboard/contracts';
 import type { KpiDepartment } from './dashboard';
-import { formatValue, periodText, targetText } from './kpiFormat';
+import { formatValue, periodText, statusWord, targetText } from './kpiFormat';
 import { KpiStatusBadge } from './KpiStatus';
 import { Sparkline } from './Sparkline';
 
@@ -120,7 +120,7 @@ export function KpiTable({ department, kpis, onOpen, onAddPoint, onEdit, onDelet
               </TableCell>
               <TableCell className={s.cell}>{targetText(kpi, kpi.latest?.target)}</TableCell>
               <TableCell className={s.cell}>
-                <KpiStatusBadge status={kpi.status} />
+                <KpiStatusBadge status={kpi.status}>{statusWord(kpi, kpi.latest)}</KpiStatusBadge>
               </TableCell>
               <TableCell className={s.cell}>
                 <Sparkline kpi={kpi} />

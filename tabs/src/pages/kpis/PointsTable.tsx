@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { KpiDataPoint, KpiSummary } from '@planboard/contracts';
 import { nameFromUpn, whenText } from '../budget/people';
-import { formatValue, periodText, targetText } from './kpiFormat';
+import { formatValue, periodText, statusWord, targetText } from './kpiFormat';
 import { KpiStatusBadge } from './KpiStatus';
 
 const useStyles = makeStyles({
@@ -65,7 +65,9 @@ export function PointsTable({ kpi, points, me }: PointsTableProps) {
                 )}
               </TableCell>
               <TableCell>
-                <KpiStatusBadge status={point.status} size="small" />
+                <KpiStatusBadge status={point.status} size="small">
+                  {statusWord(kpi, point)}
+                </KpiStatusBadge>
               </TableCell>
               <TableCell className={s.notes}>{point.notes || <span className={s.muted}>—</span>}</TableCell>
               <TableCell className={s.nowrap}>{nameFromUpn(point.author, me)}</TableCell>

@@ -3,6 +3,9 @@ import type { KpiDataPoint, KpiSummary } from '@planboard/contracts';
 import {
   countText,
   formatTick,
+  gapText,
+  gapToTarget,
+  statusWord,
   formatValue,
   nextPeriodStart,
   periodText,
@@ -89,18 +92,25 @@ describe('periods', () => {
 });
 
 describe('summaries for screen readers', () => {
-  const kpi = (trend: KpiDataPoint[], status: KpiSummary['status'] = 'onTrack') => ({ trend, status, unit: '%' });
+  const kpi = (trend: KpiDataPoint[], status: KpiSummary['status'] = 'onTrack') => ({
+    trend,
+    status,
+    unit: '%',
+    targetType: 'higherIsBetter' as const,
+  });
 
   it('summarises a sparkline: span, first to latest value, latest status', () => {
     const trend = Array.from({ length: 12 }, (_, i) => point(91 + (i * 6) / 11, `2026-0${1 + Math.floor(i / 4)}-0${1 + (i % 4)}`));
-    expect(trendSummary(kpi(trend), en)).toBe('Trend over 12 weeks: 91 to 97\u00a0%, latest on track');
-    expect(trendSummary(kpi([point(80, '2026-01-05')], 'offTrack'), en)).toBe('Trend over 1 week: 80\u00a0%, latest off track');
+    expect(trendSummary(kpi(trend), en)).toBe('Trend over 12 weeks: 91 to 97\u00a0%, latest target met');
+    expect(trendSummary(kpi([point(80, '2026-01-05', { status: 'offTrack' })], 'offTrack'), en)).toBe(
+      'Trend over 1 week: 80\u00a0%, latest off track',
+    );
     expect(trendSummary(kpi([], 'noData'), en)).toBe('No data yet');
   });
 
   it('describes one data point with its target and status', () => {
     const kpiDef = { targetType: 'higherIsBetter' as const, unit: '%' };
-    expect(pointText(point(97, '2026-11-02'), kpiDef, en)).toBe('Week of 2 Nov 2026: 97\u00a0%, target at least 95\u00a0%, on track');
+    expect(pointText(point(97, '2026-11-02'), kpiDef, en)).toBe('Week of 2 Nov 2026: 97\u00a0%, target at least 95\u00a0%, target met');
     expect(pointText(point(30, '2026-11-02', { target: undefined, status: 'offTrack' }), kpiDef, en)).toBe(
       'Week of 2 Nov 2026: 30\u00a0%, off track',
     );
@@ -109,5 +119,35 @@ describe('summaries for screen readers', () => {
       'Week of 2 Nov 2026: 70\u00a0h, target between 40 and 60\u00a0h, at risk',
     );
     expect(countText(2, 'atRisk')).toBe('2 at risk');
+  });
+});
+
+describe('status words never contradict the numbers', () => {
+  const atLeast30 = { targetType: 'higherIsBetter' as const, unit: '%' };
+
+  it('calls a missed target inside the tolerance band "within tolerance", with the gap', () => {
+    // 29.4 % against "at least 30 %" is rated onTrack by the 5 % tolerance: not "on track", not "met".
+    const missed = point(29.4, '2026-11-02', { target: 30, status: 'onTrack' });
+    expect(statusWord(atLeast30, missed)).toBe('Within tolerance');
+    expect(gapToTarget(atLeast30, missed)).toBeCloseTo(0.6, 9);
+    expect(gapText(atLeast30, missed, en)).toBe('0.6\u00a0% short of the target');
+    expect(pointText(missed, atLeast30, en)).toBe('Week of 2 Nov 2026: 29.4\u00a0%, target at least 30\u00a0%, within tolerance');
+  });
+
+  it('says "target met" only when it is, in every target type', () => {
+    expect(statusWord(atLeast30, point(30, '2026-11-02', { target: 30 }))).toBe('Target met');
+    const atMost2 = { targetType: 'lowerIsBetter' as const, unit: 'days' };
+    expect(gapText(atMost2, point(2.5, '2026-11-02', { target: 2 }), en)).toBe('0.5\u00a0days over the target');
+    expect(statusWord(atMost2, point(2, '2026-11-02', { target: 2 }))).toBe('Target met');
+    const range = { targetType: 'withinRange' as const, unit: 'h', rangeMin: 40, rangeMax: 60 };
+    expect(gapText(range, point(62, '2026-11-02', { target: undefined }), en)).toBe('2\u00a0h outside the range');
+    expect(statusWord(range, point(50, '2026-11-02', { target: undefined }))).toBe('Target met');
+  });
+
+  it('keeps the other statuses and says "no data" without a point', () => {
+    expect(statusWord(atLeast30, point(20, '2026-11-02', { target: 30, status: 'offTrack' }))).toBe('Off track');
+    expect(statusWord(atLeast30, undefined)).toBe('No data');
+    expect(gapText(atLeast30, point(20, '2026-11-02', { target: undefined, status: 'noData' }), en)).toBeUndefined();
+    expect(countText(2, 'onTrack')).toBe('2 within tolerance');
   });
 });

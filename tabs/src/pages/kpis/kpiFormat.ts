@@ -1,8 +1,10 @@
 import type { KpiDataPoint, KpiPeriod, KpiStatus, KpiSummary, KpiTargetType } from '@planboard/contracts';
 
 /** A KPI's status in words (badges, labels, summaries): the words carry the meaning, colour only reinforces it. */
+// "onTrack" covers a missed target inside the tolerance band, so it is never called "on track":
+// a manager must not read "on track" beside 29.4 % against "at least 30 %".
 export const statusLabels: Record<KpiStatus, string> = {
-  onTrack: 'On track',
+  onTrack: 'Within tolerance',
   atRisk: 'At risk',
   offTrack: 'Off track',
   noData: 'No data',
@@ -121,9 +123,45 @@ export function spanText(points: readonly Pick<KpiDataPoint, 'period'>[]): strin
   return `${points.length} ${points.length === 1 ? one : many}`;
 }
 
-type TrendKpi = Pick<KpiSummary, 'trend' | 'status' | 'unit'>;
+type RatedPoint = Pick<KpiDataPoint, 'value' | 'target' | 'status'>;
 
-/** What a sparkline shows, for screen readers: "Trend over 12 weeks: 91 to 97 %, latest on track". */
+/**
+ * How far a point misses its target, in the KPI's unit: 0 when met, `undefined` when it cannot be
+ * rated (no target, no range). The tolerance band is what makes a missed target still "onTrack".
+ */
+export function gapToTarget(kpi: TargetKpi, point: Pick<KpiDataPoint, 'value' | 'target'>): number | undefined {
+  const { value, target } = point;
+  switch (kpi.targetType) {
+    case 'higherIsBetter':
+      return target === undefined ? undefined : Math.max(0, target - value);
+    case 'lowerIsBetter':
+      return target === undefined ? undefined : Math.max(0, value - target);
+    case 'withinRange':
+      if (kpi.rangeMin === undefined || kpi.rangeMax === undefined) return undefined;
+      return value < kpi.rangeMin ? kpi.rangeMin - value : value > kpi.rangeMax ? value - kpi.rangeMax : 0;
+  }
+}
+
+/** A point's status in words: "Target met" only when it is, "Within tolerance" when missed inside the band. */
+export function statusWord(kpi: TargetKpi, point: RatedPoint | undefined): string {
+  if (!point) return statusLabels.noData;
+  if (point.status === 'onTrack' && gapToTarget(kpi, point) === 0) return 'Target met';
+  return statusLabels[point.status];
+}
+
+/** The gap in words: "Target met", "0.6 % short of the target", "1 day over the target", "5 h outside the range". */
+export function gapText(kpi: TargetKpi, point: RatedPoint, locale?: string): string | undefined {
+  const gap = gapToTarget(kpi, point);
+  if (gap === undefined) return undefined;
+  if (gap === 0) return 'Target met';
+  const amount = formatValue(gap, kpi.unit, locale);
+  if (kpi.targetType === 'withinRange') return `${amount} outside the range`;
+  return `${amount} ${kpi.targetType === 'higherIsBetter' ? 'short of' : 'over'} the target`;
+}
+
+type TrendKpi = Pick<KpiSummary, 'trend' | 'status' | 'unit'> & TargetKpi;
+
+/** What a sparkline shows, for screen readers: "Trend over 12 weeks: 91 to 97 %, latest target met". */
 export function trendSummary(kpi: TrendKpi, locale?: string): string {
   const { trend } = kpi;
   const first = trend[0];
@@ -133,20 +171,20 @@ export function trendSummary(kpi: TrendKpi, locale?: string): string {
     trend.length === 1
       ? formatValue(last.value, kpi.unit, locale)
       : `${formatNumber(first.value, locale)} to ${formatValue(last.value, kpi.unit, locale)}`;
-  return `Trend over ${spanText(trend)}: ${values}, latest ${statusLabels[kpi.status].toLowerCase()}`;
+  return `Trend over ${spanText(trend)}: ${values}, latest ${statusWord(kpi, last).toLowerCase()}`;
 }
 
-/** One data point in words (chart points, announcements): "Week of 2 Nov 2026: 97 %, target at least 95 %, on track". */
+/** One data point in words (chart points, announcements): "Week of 2 Nov 2026: 97 %, target at least 95 %, target met". */
 export function pointText(point: KpiDataPoint, kpi: TargetKpi, locale?: string): string {
   const target =
     kpi.targetType === 'withinRange' || point.target !== undefined ? `, target ${lowerFirst(targetText(kpi, point.target, locale))}` : '';
-  return `${periodText(point.period, point.periodStart, locale)}: ${formatValue(point.value, kpi.unit, locale)}${target}, ${statusLabels[point.status].toLowerCase()}`;
+  return `${periodText(point.period, point.periodStart, locale)}: ${formatValue(point.value, kpi.unit, locale)}${target}, ${statusWord(kpi, point).toLowerCase()}`;
 }
 
 /** "At least 95 %" → "at least 95 %" (units keep their case). */
 export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
-/** "2 on track", "1 at risk": a count with its status, for badges and filters. */
+/** "2 within tolerance", "1 at risk": a count with its status, for badges and filters. */
 export function countText(count: number, status: KpiStatus): string {
   return `${count} ${statusLabels[status].toLowerCase()}`;
 }

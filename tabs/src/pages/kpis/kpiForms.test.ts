@@ -72,7 +72,15 @@ describe('the data point form', () => {
     expect(result.ok && result.input).toEqual({ period: 'weekly', periodStart: '2026-11-09', value: 97.5, notes: '' });
   });
 
-  it('defaults to the period after the latest, with its target', () => {
+  it('refuses a period that has not begun, saying why', () => {
+    const now = new Date('2026-11-10T12:00:00Z');
+    const result = validatePointForm(form({ periodStart: '2026-11-16' }), higher, 'en-US', now);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.periodStart).toMatch(/has not begun yet/);
+    expect(validatePointForm(form({ periodStart: '2026-11-09' }), higher, 'en-US', now).ok).toBe(true);
+  });
+
+  it("defaults to the current period of the latest point's kind, with its target", () => {
     const latest = {
       period: 'weekly' as const,
       periodStart: '2026-11-02',
@@ -83,8 +91,11 @@ describe('the data point form', () => {
       author: 'a',
       recordedAt: '',
     };
-    expect(pointFormDefaults({ latest, trend: [latest] }, '2026-11-05')).toEqual(form({ value: '' }));
-    expect(pointFormDefaults({ trend: [] }, '2026-11-05')).toEqual(form({ value: '', target: '', periodStart: '2026-11-05' }));
+    // Thursday 19 Nov: the week of Monday 16 Nov, not the week after the latest point (9 Nov).
+    expect(pointFormDefaults({ latest, trend: [latest] }, '2026-11-19')).toEqual(form({ value: '', periodStart: '2026-11-16' }));
+    expect(pointFormDefaults({ trend: [] }, '2026-11-05')).toEqual(form({ value: '', target: '', periodStart: '2026-11-02' }));
+    const monthly = { ...latest, period: 'monthly' as const, periodStart: '2026-09-01' };
+    expect(pointFormDefaults({ latest: monthly, trend: [monthly] }, '2026-11-19').periodStart).toBe('2026-11-01');
   });
 });
 

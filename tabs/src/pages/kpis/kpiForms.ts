@@ -1,4 +1,6 @@
 import {
+  futurePeriodProblem,
+  periodStartContaining,
   kpiDataPointInputSchema,
   kpiDefinitionInputSchema,
   type KpiDataPointInput,
@@ -9,7 +11,7 @@ import {
 } from '@planboard/contracts';
 import { ApiError } from '../../api/client';
 import { localeSeparators } from '../../grid/numbers';
-import { formatNumber, nextPeriodStart } from './kpiFormat';
+import { formatNumber } from './kpiFormat';
 
 /**
  * The KPI page's forms as plain data: what the inputs hold (text, as typed), defaults, and
@@ -155,7 +157,8 @@ export function pointFormDefaults(kpi: Pick<KpiSummary, 'latest' | 'trend'>, tod
   const period = latest?.period ?? 'weekly';
   return {
     period,
-    periodStart: latest ? nextPeriodStart(period, latest.periodStart) : today,
+    // The period we are in (not the one after the latest point: that may not have begun).
+    periodStart: periodStartContaining(period, today),
     value: '',
     target: latest?.target === undefined ? '' : String(latest.target),
     notes: '',
@@ -167,6 +170,7 @@ export function validatePointForm(
   form: PointForm,
   kpi: Pick<KpiSummary, 'targetType'>,
   locale?: string,
+  now = new Date(),
 ): Validated<KpiDataPointInput, PointField> {
   const errors: FieldErrors<PointField> = {};
   const value = parseNumberInput(form.value, locale);
@@ -186,6 +190,10 @@ export function validatePointForm(
   };
   const parsed = kpiDataPointInputSchema.safeParse(candidate);
   if (!parsed.success) collect(parsed.error.issues, pointFields, pointWhat, errors, locale);
+  else {
+    const future = futurePeriodProblem(parsed.data, now);
+    if (future) errors.periodStart = future;
+  }
   return parsed.success && Object.keys(errors).length === 0 ? { ok: true, input: parsed.data } : { ok: false, errors };
 }
 

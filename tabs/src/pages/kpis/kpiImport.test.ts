@@ -42,10 +42,16 @@ describe('rows that cannot be imported', () => {
 
 describe('the template', () => {
   it('lists the headers and a row per KPI for its next period', () => {
-    const csv = importTemplateCsv([
-      { kpiId: 'win-rate', latest: { period: 'weekly', periodStart: '2026-11-02', target: 30 } },
-      { kpiId: 'nps' },
-    ]);
+    const csv = importTemplateCsv(
+      [{ kpiId: 'win-rate', latest: { period: 'weekly', periodStart: '2026-11-02', target: 30 } }, { kpiId: 'nps' }],
+      '2026-11-20',
+    );
     expect(csv).toBe('KPI ID,Period,Period Start,Value,Target,Notes\r\nwin-rate,weekly,2026-11-09,,30,\r\nnps,weekly,,,,\r\n');
+    // The latest is this week's: the template offers this week again, not next week (not begun).
+    const current = importTemplateCsv(
+      [{ kpiId: 'win-rate', latest: { period: 'weekly', periodStart: '2026-11-16', target: 30 } }],
+      '2026-11-20',
+    );
+    expect(current).toContain('win-rate,weekly,2026-11-16,,30,');
   });
 });

@@ -1,4 +1,5 @@
 import {
+  periodStartContaining,
   kpiImportColumns,
   kpiImportRowErrorSchema,
   maxKpiImportRows,
@@ -99,14 +100,18 @@ const rowProblem = (error: KpiImportRowError): ImportProblem => ({ row: error.ro
 /** The problems of a 200 answer's `errors` (normally empty: any invalid row fails the whole import). */
 export const resultProblems = (errors: readonly KpiImportRowError[]): ImportProblem[] => errors.map(rowProblem);
 
+const earlier = (a: string, b: string) => (a < b ? a : b);
+
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /**
- * A .csv template for a department: the import's headers, then one row per KPI for its next
- * period (target filled in from the latest), ready to be completed in Excel.
+ * A .csv template for a department: the import's headers, then one row per KPI for the period
+ * after its latest, but never one that has not begun (`today` decides; the API refuses those),
+ * with the target filled in from the latest, ready to be completed in Excel.
  */
 export function importTemplateCsv(
   kpis: readonly { kpiId: string; latest?: Pick<KpiDataPoint, 'period' | 'periodStart' | 'target'> }[],
+  today: string,
 ): string {
   const order = ['kpiId', 'period', 'periodStart', 'value', 'target', 'notes'] as const;
   const lines = [order.map((key) => kpiImportColumns[key]).join(',')];
@@ -115,7 +120,7 @@ export function importTemplateCsv(
     const row = {
       kpiId: kpi.kpiId,
       period: latest?.period ?? 'weekly',
-      periodStart: latest ? nextPeriodStart(latest.period, latest.periodStart) : '',
+      periodStart: latest ? earlier(nextPeriodStart(latest.period, latest.periodStart), periodStartContaining(latest.period, today)) : '',
       value: '',
       target: latest?.target === undefined ? '' : String(latest.target),
       notes: '',
