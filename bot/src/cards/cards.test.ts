@@ -1,4 +1,5 @@
 import type * as AdaptiveCards from 'adaptivecards';
+import type { RefreshFailedNotification } from '@planboard/contracts';
 import type { AdaptiveCard } from '../platform/types';
 import { kpiOffTrack, planSubmitted, planUnlocked, refreshFailed, hostileStrings } from '../test-support/notifications';
 import { kpiOffTrackCard, formatMeasure, formatPeriod } from './kpis';
@@ -107,6 +108,17 @@ describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
       refreshFailedCard(refreshFailed({ consecutiveFailures: 3, scheduled: false, refreshType: 'ViaApi' }), {}, 'https://x.test'),
     ).join('\n');
     expect(onDemand).not.toMatch(/disables/);
+  });
+
+  it('says in words who started the refresh, never a raw refresh type', () => {
+    const startedBy = (extra: Partial<RefreshFailedNotification>) => {
+      const shown = texts(refreshFailedCard(refreshFailed(extra), {}, 'https://x.test'));
+      return shown[shown.indexOf('Started by') + 1];
+    };
+    expect(startedBy({ scheduled: true, refreshType: 'Scheduled' })).toBe('The refresh schedule');
+    expect(startedBy({ scheduled: false, refreshType: 'ViaApi' })).toBe('An app through the Power BI API (such as Planboard)');
+    expect(startedBy({ scheduled: false, refreshType: 'OnDemand' })).toBe('Someone in Power BI (Refresh now)');
+    expect(startedBy({ scheduled: false, refreshType: 'SomethingNew' })).toBe('SomethingNew');
   });
 
   it('offers Retry, Open history and Acknowledge; hides Retry while a retry runs and Acknowledge once done', () => {

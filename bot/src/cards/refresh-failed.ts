@@ -77,6 +77,22 @@ function retryLineOf(state: RefreshCardState): string {
   }
 }
 
+/** Who starts a refresh of each Power BI refresh type, in words (a manager does not read "ViaApi"). */
+const startedByWords: Record<string, string> = {
+  Scheduled: 'The refresh schedule',
+  OnDemand: 'Someone in Power BI (Refresh now)',
+  ViaApi: 'An app through the Power BI API (such as Planboard)',
+  ViaEnhancedApi: 'An app through the enhanced refresh API',
+  ViaXmlaEndpoint: 'A tool through the XMLA endpoint',
+  OnDemandTraining: 'Power BI, training Q&A',
+};
+
+/** Who started the failed refresh; a type Power BI adds later is shown as sent, never dropped. */
+export function startedByText(n: Pick<RefreshFailedNotification, 'scheduled' | 'refreshType'>): string {
+  if (n.scheduled) return startedByWords.Scheduled ?? 'The refresh schedule';
+  return startedByWords[n.refreshType] ?? (cardText(n.refreshType, 50) || 'Unknown');
+}
+
 /** The failure card: what failed, where, why, since when; Retry, Open history and Acknowledge. */
 export function refreshFailedCard(n: RefreshFailedNotification, state: RefreshCardState, historyUrl: string): AdaptiveCard {
   const facts: Fact[] = [
@@ -85,7 +101,7 @@ export function refreshFailedCard(n: RefreshFailedNotification, state: RefreshCa
     { label: 'Duration', value: formatDuration(n.durationMs) },
     { label: 'Last success', value: n.lastSuccessAt ? formatTime(n.lastSuccessAt) : 'none on record' },
     { label: n.scheduled ? 'Scheduled failures in a row' : 'Failures in a row', value: String(n.consecutiveFailures) },
-    { label: 'Started by', value: n.scheduled ? 'schedule' : cardText(n.refreshType, 50) },
+    { label: 'Started by', value: startedByText(n) },
   ];
   return renderTemplate(template, {
     notificationId: n.id,
