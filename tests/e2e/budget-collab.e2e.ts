@@ -23,8 +23,8 @@ import {
 import { signInAs } from './support/sign-in';
 
 const grouped = (n: number) => new Intl.NumberFormat('en-US').format(n);
-/** Sales North's server lines in Europe, one quarter each (the editing suite uses the laptop lines). */
-const [q1, q2, q3, q4] = [1, 2, 3, 4].map((q) => `servers.europe.q${q}`) as [string, string, string, string];
+/** Sales North's salad lines in Finland, one quarter each (the editing suite uses the coffee lines). */
+const [q1, q2, q3, q4] = [1, 2, 3, 4].map((q) => `salads.finland.q${q}`) as [string, string, string, string];
 const k = 1 + Math.floor(Math.random() * 900);
 
 let browser: Browser;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   await signInAs(maja.page, upnOf('maja.berg'));
   for (const { page } of [erik, maja]) {
     await waitForGrid(page);
-    await filterLines(page, 'servers europe');
+    await filterLines(page, 'salads finland');
   }
 });
 afterAll(async () => {

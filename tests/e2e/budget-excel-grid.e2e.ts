@@ -75,8 +75,8 @@ const visibleRows = (p: Page) =>
 const header = (p: Page, name: string) => p.locator('revogr-header [role="columnheader"]').filter({ hasText: name }).first();
 
 it('Delete and Backspace clear a number cell: blank on screen and in the save, not 0; subtotals count it as nothing', async () => {
-  const [line] = original.filter((candidate) => candidate.category === 'Laptops' && candidate.region === 'Europe');
-  await filterLines(page, 'laptops europe');
+  const [line] = original.filter((candidate) => candidate.category === 'Energy' && candidate.region === 'Head office');
+  await filterLines(page, 'energy head office');
   await focusCell(page, line!.lineId, 'budgetAmount');
   await page.keyboard.press('Delete');
   await expectTexts(page, [line!.lineId], 'budgetAmount', ['']);
@@ -107,7 +107,7 @@ it('Delete and Backspace clear a number cell: blank on screen and in the save, n
 });
 
 it('sorts by a column header (mouse and keyboard) and filters by a column menu, together with the quick filter', async () => {
-  await filterLines(page, 'laptops');
+  await filterLines(page, 'energy');
   const budget = header(page, 'Budget Amount');
   await budget.click();
   await page.waitForFunction(() =>
@@ -115,7 +115,7 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
   );
   let rows = await visibleRows(page);
   expect(rows).toHaveLength(20);
-  expect(rows.every((row) => row.category === 'Laptops')).toBe(true);
+  expect(rows.every((row) => row.category === 'Energy')).toBe(true);
   const amounts = rows.map((row) => (typeof row.budgetAmount === 'number' ? row.budgetAmount : -1));
   expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
 
@@ -129,10 +129,10 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
   const descending = rows.map((row) => (typeof row.budgetAmount === 'number' ? row.budgetAmount : -1));
   expect(descending).toEqual([...descending].sort((a, b) => b - a));
 
-  // The Region column's filter menu: "contains" Europe.
+  // The Region column's filter menu: "contains" Head office.
   await page.getByRole('button', { name: 'Filter Region' }).click();
   await page.locator('revogr-filter-panel select.select-css').first().selectOption('contains');
-  await page.locator('revogr-filter-panel input[type="text"]').first().fill('europe');
+  await page.locator('revogr-filter-panel input[type="text"]').first().fill('head office');
   await page.locator('revogr-filter-panel button[aria-label="save"]').click();
   await page.waitForFunction(async () => {
     const grid = document.querySelector('revo-grid') as unknown as { getVisibleSource(type: string): Promise<unknown[]> };
@@ -143,7 +143,7 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
   await page.locator('revogr-filter-panel button[aria-label="save"]').waitFor({ state: 'hidden' });
   await nextFrames(page);
   rows = await visibleRows(page);
-  expect(rows.map((row) => `${row.category} ${row.region}`)).toEqual(Array(4).fill('Laptops Europe'));
+  expect(rows.map((row) => `${row.category} ${row.region}`)).toEqual(Array(4).fill('Energy Head office'));
   expect(await page.getByRole('button', { name: 'Filter Region' }).getAttribute('aria-pressed')).toBe('true');
   await screenshot(page, 'light-budget-sort-filter');
 
@@ -154,7 +154,7 @@ it('sorts by a column header (mouse and keyboard) and filters by a column menu, 
     return (await grid.getVisibleSource('rgRow')).length === 24;
   });
   rows = await visibleRows(page);
-  expect(rows.every((row) => row.region === 'Europe')).toBe(true);
+  expect(rows.every((row) => row.region === 'Head office')).toBe(true);
   const sorted = rows.map((row) => (typeof row.budgetAmount === 'number' ? row.budgetAmount : -1));
   expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
   await axeCheck(page, 'budget grid sorted and filtered');

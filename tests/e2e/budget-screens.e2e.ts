@@ -40,8 +40,8 @@ it('a failed save keeps the edits; leaving the page warns, keeps a draft, and it
   try {
     await signInAs(page, upnOf('lucia.gomez'));
     await waitForGrid(page);
-    await filterLines(page, 'software europe');
-    const line = 'software.europe.q1';
+    await filterLines(page, 'sandwiches greece');
+    const line = 'sandwiches.greece.q1';
     await typeInCell(page, line, 'budgetAmount', String(50_000 + k));
 
     await page.route('**/api/budget/**', (route) =>
@@ -61,7 +61,7 @@ it('a failed save keeps the edits; leaving the page warns, keeps a draft, and it
     await page.getByRole('navigation').getByRole('link', { name: 'Budget' }).click();
     await waitForGrid(page);
     await page.getByTestId('draft-restored').waitFor();
-    await filterLines(page, 'software europe');
+    await filterLines(page, 'sandwiches greece');
     expect(await cell(page, line, 'budgetAmount').textContent()).toBe(grouped(50_000 + k));
     await waitForCellState(page, line, 'budgetAmount', 'local');
 
@@ -73,7 +73,7 @@ it('a failed save keeps the edits; leaving the page warns, keeps a draft, and it
       .waitFor();
     await page.reload();
     await waitForGrid(page);
-    await filterLines(page, 'software europe');
+    await filterLines(page, 'sandwiches greece');
     expect(await cell(page, line, 'budgetAmount').textContent()).toBe(grouped(50_000 + k));
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
     expectNoConsoleErrors(lucia, refusedSave);
@@ -107,20 +107,20 @@ describe('unsaved, rejected and changed-by-others cells at a glance (screenshots
       await waitForGrid(page);
       // Sofia saves a forecast; Diego sees it marked as changed by her.
       const value = 300_000 + k * 10 + index;
-      await typeInCell(sofia.page, 'desktops.asia-pacific.q3', 'forecastSales', String(value));
+      await typeInCell(sofia.page, 'bakery.croatia.q3', 'forecastSales', String(value));
       await saveAll(sofia.page);
-      await waitForCellText(page, 'desktops.asia-pacific.q3', 'forecastSales', grouped(value));
+      await waitForCellText(page, 'bakery.croatia.q3', 'forecastSales', grouped(value));
       // Diego's own unsaved edits, one of them rejected.
-      await typeInCell(page, 'desktops.asia-pacific.q1', 'budgetAmount', String(123_000 + index));
-      await typeInCell(page, 'desktops.asia-pacific.q2', 'comments', 'Needs a second look');
-      await typeInCell(page, 'desktops.europe.q1', 'budgetAmount', 'abc');
-      await focusCell(page, 'desktops.europe.q1', 'forecastSales');
+      await typeInCell(page, 'bakery.croatia.q1', 'budgetAmount', String(123_000 + index));
+      await typeInCell(page, 'bakery.croatia.q2', 'comments', 'Needs a second look');
+      await typeInCell(page, 'bakery.greece.q1', 'budgetAmount', 'abc');
+      await focusCell(page, 'bakery.greece.q1', 'forecastSales');
       await screenshot(page, `${theme}-budget-grid`);
       await axeCheck(page, `budget grid (${theme})`);
       // With subtotals and the history of the rejected cell's line beside the grid.
       await page.getByRole('button', { name: 'Subtotals & history' }).click();
       await page.getByTestId('subtotals').waitFor();
-      await focusCell(page, 'desktops.europe.q1', 'budgetAmount');
+      await focusCell(page, 'bakery.greece.q1', 'budgetAmount');
       await page.getByTestId('cell-message').getByText('“abc” is not a number', { exact: false }).waitFor();
       await page.getByTestId('history-entries').or(page.getByText('No changes recorded yet.')).first().waitFor();
       await screenshot(page, `${theme}-budget-details`);

@@ -13,7 +13,7 @@ import { signInAs, storedTokens, USERS } from './support/sign-in';
 const omar = 'omar.haddad@contoso.onmicrosoft.com';
 const planId = 'fy2027';
 const scopeId = 'operations';
-const lineId = 'laptops.europe.q1';
+const lineId = 'energy.head-office.q1';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,11 +23,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The budget table's cell for (plan, Operations, Laptops), as the report shows it. */
-async function laptopsBudget(page: Page): Promise<string> {
+/** The budget table's cell for (plan, Operations, Energy), as the report shows it. */
+async function energyBudget(page: Page): Promise<string> {
   const row = reportFrame(page)
     .locator('[data-visual="budgetTable"] tbody tr')
-    .filter({ has: reportFrame(page).locator('td', { hasText: /^Laptops$/ }) })
+    .filter({ has: reportFrame(page).locator('td', { hasText: /^Energy$/ }) })
     .filter({ hasText: planId });
   return (await row.locator('td').nth(3).textContent()) ?? '';
 }
@@ -64,9 +64,9 @@ it('save + submit a plan → the model refresh completes → the embedded report
       edits: [{ lineId, field: 'budgetAmount', value: next, baseRev: line.rev }],
     });
     expect(saved.status).toBe(200);
-    const laptops = grid.body.lines.filter((candidate) => candidate.category === 'Laptops');
-    const expected = laptops.reduce((sum, candidate) => sum + (candidate.budgetAmount ?? 0), 0) - (line.budgetAmount ?? 0) + next;
-    expect(await laptopsBudget(page)).not.toBe(format(expected));
+    const energy = grid.body.lines.filter((candidate) => candidate.category === 'Energy');
+    const expected = energy.reduce((sum, candidate) => sum + (candidate.budgetAmount ?? 0), 0) - (line.budgetAmount ?? 0) + next;
+    expect(await energyBudget(page)).not.toBe(format(expected));
 
     expect((await callApi(token, 'POST', `/budget/${planId}/${scopeId}/submit`)).status).toBe(200);
     // The emulator runs the Prod budget refresh in 20 s; the API follows it when asked for the status.
@@ -83,8 +83,8 @@ it('save + submit a plan → the model refresh completes → the embedded report
     // The person refreshes the open report and sees the submitted number.
     await page.getByRole('button', { name: 'Refresh' }).click();
     const deadlineShown = Date.now() + 15_000;
-    while (Date.now() < deadlineShown && (await laptopsBudget(page)) !== format(expected)) await page.waitForTimeout(250);
-    expect(await laptopsBudget(page)).toBe(format(expected));
+    while (Date.now() < deadlineShown && (await energyBudget(page)) !== format(expected)) await page.waitForTimeout(250);
+    expect(await energyBudget(page)).toBe(format(expected));
     expectNoConsoleErrors(tp);
   } finally {
     await tp.context.close();

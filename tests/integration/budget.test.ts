@@ -7,7 +7,7 @@ import { freshPlan } from './support/plans';
 
 const upn = (name: string) => `${name.toLowerCase().replace(/ /g, '.')}@contoso.onmicrosoft.com`;
 const people = ['Nora Lindqvist', 'Erik Hansen', 'Maja Berg', 'Morgan Lee', 'Fiona Walsh'] as const;
-const line = 'laptops.europe.q1';
+const line = 'coffee.finland.q1';
 let api: ApiHost;
 let planId: string;
 let seededAt = 0;
@@ -143,7 +143,7 @@ describe('delta sync and audit', () => {
       200,
     );
     const full = budgetGridSchema.parse(await (await grid('Nora Lindqvist')).json());
-    const target = full.lines.find((l) => l.lineId === 'servers.asia-pacific.q3')!;
+    const target = full.lines.find((l) => l.lineId === 'salads.denmark.q3')!;
     expect((await save('Erik Hansen', [{ lineId: target.lineId, field: 'budgetAmount', value: 1234, baseRev: target.rev }])).status).toBe(
       200,
     );

@@ -44,7 +44,7 @@ describe('two API host processes against one Azurite', () => {
     const read = async (base: string) => {
       const response = await fetch(`${base}/budget/${planId}/sales-north`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
-      return budgetGridSchema.parse(await response.json()).lines.find((line) => line.lineId === 'laptops.europe.q1')!;
+      return budgetGridSchema.parse(await response.json()).lines.find((line) => line.lineId === 'coffee.finland.q1')!;
     };
     const save = (base: string, value: number, baseRev: number) =>
       fetch(`${base}/budget/${planId}/sales-north`, {
@@ -53,7 +53,7 @@ describe('two API host processes against one Azurite', () => {
         body: JSON.stringify({
           idempotencyKey: randomUUID(),
           action: 'edit',
-          edits: [{ lineId: 'laptops.europe.q1', field: 'budgetAmount', value, baseRev }],
+          edits: [{ lineId: 'coffee.finland.q1', field: 'budgetAmount', value, baseRev }],
         }),
       });
     const before = await read(second);

@@ -12,7 +12,7 @@ import { freshPlan } from './support/plans';
  * nothing half-way, and serves normally once storage answers again.
  */
 const nora = 'nora.lindqvist@contoso.onmicrosoft.com';
-const lineId = 'laptops.europe.q1';
+const lineId = 'coffee.finland.q1';
 let proxy: FaultProxy;
 let api: ApiHost;
 let planId: string;

@@ -100,3 +100,17 @@ describe('workspace packages and their boundaries', () => {
     expect([...workspaceClosure(join(repoRoot, 'bot'), map)]).not.toContain('@planboard/api');
   });
 });
+
+describe('the Node.js version', () => {
+  it('engines declares the Node the Function Apps run (infra), from the release its dependencies need', () => {
+    const bicep = readFileSync(join(repoRoot, 'infra/modules/functionapp.bicep'), 'utf8');
+    const deployed = /runtime:\s*{\s*name:\s*'node'\s*version:\s*'(\d+)'/.exec(bicep)?.[1];
+    expect(deployed).toBe('22');
+    // 22.12: the first Node 22 that loads ESM-only packages (jose) from CommonJS without a flag.
+    expect((readJson('package.json').engines as Record<string, string>).node).toBe(`>=${deployed}.12`);
+    for (const { dir } of packages) {
+      const engines = readJson(join(dir, 'package.json')).engines as Record<string, string> | undefined;
+      if (engines?.node) expect(`${dir}: ${engines.node}`).toBe(`${dir}: >=${deployed}.12`);
+    }
+  });
+});

@@ -40,13 +40,13 @@ describe('seeding the sample tenant', () => {
     await seedSampleTenant(connection());
     const store = new BudgetStore(connection());
     const partitionKey = 'fy2027|finance';
-    const line = (await store.read(partitionKey)).lines.get('laptops.europe.q1');
-    if (!line) throw new Error('the sample plan has no laptops.europe.q1 line');
+    const line = (await store.read(partitionKey)).lines.get('banking-fees.head-office.q1');
+    if (!line) throw new Error('the sample plan has no banking-fees.head-office.q1 line');
     const block = (await store.read(partitionKey)).blocks.get(line.block);
     if (!block) throw new Error('no block');
     await store.writeBlocks(partitionKey, [{ block, lines: [{ ...line, budgetAmount: 12345 }], entries: [] }], 'edit-1');
     await seedSampleTenant(connection());
-    expect((await store.read(partitionKey)).lines.get('laptops.europe.q1')?.budgetAmount).toBe(12345);
+    expect((await store.read(partitionKey)).lines.get('banking-fees.head-office.q1')?.budgetAmount).toBe(12345);
   });
 
   it('seeds every sample KPI with its weekly points, and never adds points to a KPI that has some', async () => {

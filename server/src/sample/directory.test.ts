@@ -1,4 +1,4 @@
-import { sampleBudgetLines } from './budget';
+import { productCategories, sampleBudgetLines } from './budget';
 import { businessUnits, departments, sampleUsers, stableGuid, stores } from './directory';
 import { budgetLineId } from './entities';
 
@@ -44,5 +44,18 @@ describe('sample tenant directory (SPEC §0)', () => {
     expect(keys.size).toBe(lines.length);
     expect(lines.every((line) => line.budgetAmount > 0 && line.forecastSales > line.budgetAmount)).toBe(true);
     expect(sampleBudgetLines()).toEqual(lines);
+  });
+
+  it('gives each business unit a plan that fits it: its own countries, products or cost lines', () => {
+    const lines = sampleBudgetLines();
+    const of = (scopeId: string, key: 'category' | 'region') => [...new Set(lines.filter((l) => l.scopeId === scopeId).map((l) => l[key]))];
+    // Sales North runs the Nordic stores (Oslo, Stockholm, Copenhagen, Helsinki): it plans Nordic countries.
+    expect(of('sales-north', 'region').sort()).toEqual(['Denmark', 'Finland', 'Iceland', 'Norway', 'Sweden']);
+    expect(of('sales-south', 'region')).toEqual(expect.arrayContaining(['Spain', 'Portugal', 'Italy', 'Greece']));
+    expect(of('sales-north', 'category')).toEqual([...productCategories]);
+    // The cost units plan their spending, never product sales.
+    for (const bu of ['marketing', 'operations', 'finance'])
+      expect(of(bu, 'category').some((category) => (productCategories as readonly string[]).includes(category))).toBe(false);
+    expect(of('finance', 'category')).toContain('Audit');
   });
 });

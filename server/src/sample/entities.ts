@@ -31,7 +31,7 @@ export function grantEntity(user: Pick<SampleUser, 'tid' | 'oid'>, scopeId: stri
   return { partitionKey: `${user.tid}|${user.oid}`, rowKey: `grant|${scopeId}`, scopeId, level, grantedBy, grantedAt };
 }
 
-/** The id of a budget line within its plan and BU, e.g. `laptops.north-america.q1`. */
+/** The id of a budget line within its plan and BU, e.g. `coffee.norway.q1`. */
 export function budgetLineId(category: string, region: string, quarter: string): string {
   return `${slug(category)}.${slug(region)}.${slug(quarter)}`;
 }

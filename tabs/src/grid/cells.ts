@@ -73,7 +73,7 @@ export const draftDisplay = (draft: CellDraft): number | string => (draft.error 
 /** The stored value of a field of a line. */
 export const baseValue = (line: BudgetLine, field: EditableField): CellValue => line[field];
 
-/** A readable name of a line for messages: "Laptops · Europe · Q1". */
+/** A readable name of a line for messages: "Coffee · Norway · Q1". */
 export const lineLabel = (line: Pick<BudgetLine, 'category' | 'region' | 'quarter'>): string =>
   `${line.category} · ${line.region} · ${line.quarter}`;
 

@@ -26,7 +26,7 @@ async function writesOf(act: () => Promise<void>): Promise<string[]> {
   return changedEntities(before, await snapshotTables(suite.storage())).map((change) => change.key);
 }
 
-const csv = 'Line id,Category,Region,Quarter,Budget amount,Forecast sales,Comments\nlaptops.europe.q1,Laptops,Europe,Q1,1000,2000,x\n';
+const csv = 'Line id,Category,Region,Quarter,Budget amount,Forecast sales,Comments\ncoffee.finland.q1,Coffee,Finland,Q1,1000,2000,x\n';
 
 describe('routes that would create state for anything named in the address', () => {
   it('answer 404 for a plan that does not exist and write nothing (submit, unlock, import, import apply)', async () => {

@@ -78,7 +78,7 @@ function levelOn(grants: Map<string, GrantLevel>, scopeId: string): GrantLevel |
 
 const scopeIdArb = fc.constantFrom(...scopeIds, 'no-such-scope');
 const grantsArb = fc.dictionary(fc.constantFrom(...scopeIds), fc.constantFrom(...grantLevels), { maxKeys: 6 });
-const lineIdArb = fc.constantFrom('laptops.europe.q1', 'servers.north-america.q4', 'software.latin-america.q2');
+const lineIdArb = fc.constantFrom('coffee.finland.q1', 'salads.sweden.q4', 'sandwiches.iceland.q2');
 /** One real sample KPI per department, so `{kpiId}` names an existing KPI whichever department is drawn. */
 const sampleKpiOf = new Map(sampleKpis().map(({ kpi }) => [kpi.departmentId, kpi.kpiId]));
 const kpiIdArb = fc.constantFrom('prop-kpi', ...new Set(sampleKpiOf.values()));

@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!connectionString) throw new Error('AZURITE_CONNECTION_STRING is not set (run through the root jest config)');
   const lines = sampleBudgetLines().filter((line) => line.scopeId === 'sales-north' || line.scopeId === 'marketing');
   const edited = lines.map((line) =>
-    line.scopeId === 'sales-north' && line.category === 'Laptops' && line.region === 'Europe' && line.quarter === 'Q1'
+    line.scopeId === 'sales-north' && line.category === 'Coffee' && line.region === 'Finland' && line.quarter === 'Q1'
       ? { ...line, budgetAmount: 123_456 }
       : line,
   );
@@ -87,7 +87,7 @@ describe('datasets bound to Table Storage', () => {
   it('re-import the bound tables on a completed refresh (only line| rows are facts)', async () => {
     const before = await asNora(byBu);
     expect(before).toHaveLength(1);
-    const lineQuery = `EVALUATE FILTER('Budget', 'Budget'[LineId] = "laptops.europe.q1" && 'Budget'[BusinessUnit] = "sales-north")`;
+    const lineQuery = `EVALUATE FILTER('Budget', 'Budget'[LineId] = "coffee.finland.q1" && 'Budget'[BusinessUnit] = "sales-north")`;
     expect((await asNora(lineQuery))[0]?.['Budget[BudgetAmount]']).not.toBe(123_456);
     expect(await refresh()).toMatchObject({ status: 'Completed' });
     expect((await asNora(lineQuery))[0]?.['Budget[BudgetAmount]']).toBe(123_456);

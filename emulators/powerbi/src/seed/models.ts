@@ -1,9 +1,9 @@
 import {
   budgetBlockEntities,
   businessUnits,
+  planShapeOf,
   productCategories,
   quarters,
-  regions,
   sampleBudgetLines,
   departments,
   sampleKpiEntities,
@@ -43,8 +43,8 @@ function budgetTable(): ModelTable {
 export function actualRows(): DataRow[] {
   const random = seededRandom('actuals:FY2026');
   return businessUnits.flatMap((bu) =>
-    productCategories.flatMap((category) =>
-      regions.flatMap((region) =>
+    planShapeOf(bu.id).categories.flatMap((category) =>
+      planShapeOf(bu.id).regions.flatMap((region) =>
         quarters.map((quarter) => {
           const sales = Math.round((15_000 + random() * 200_000) / 100) * 100;
           return {

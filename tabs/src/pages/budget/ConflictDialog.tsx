@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 export interface ConflictDialogProps {
   open: boolean;
   conflicts: readonly CellConflict[];
-  /** "Laptops · Europe · Q1" for a line id. */
+  /** "Coffee · Norway · Q1" for a line id. */
   lineText(lineId: string): string;
   nameOf(upn: string): string;
   onResolve(conflict: CellConflict, choice: 'mine' | 'theirs'): void;
