@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { auditEntrySchema, budgetGridSchema, budgetPatchResultSchema, type BudgetLine, type CellEdit } from '@planboard/contracts';
 import { seedSampleTenant } from '../../server/src/sample/seed';
-import { identityFromEnv } from '@planboard/identity/dist/testing';
+import { identityFromEnv } from '@planboard/identity/testing';
 import { startAzurite } from '../../emulators/stack/dist/azurite';
 import { startFunctionApp } from '../../emulators/stack/dist/hosts';
 import { apiAuthSettings, startIdentity } from '../../emulators/stack/dist/identity';

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiHealthSchema, auditEntrySchema, budgetGridSchema } from '@planboard/contracts';
-import { identityFromEnv } from '@planboard/identity/dist/testing';
+import { identityFromEnv } from '@planboard/identity/testing';
 import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startAzurite } from '../../emulators/stack/dist/azurite';
 import { startFunctionApp } from '../../emulators/stack/dist/hosts';

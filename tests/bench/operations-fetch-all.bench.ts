@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchJobCurrentSchema, fetchJobStartSchema, type FetchJob } from '@planboard/contracts';
-import { IdentityEmulatorClient } from '../../emulators/identity/dist/testing';
+import { IdentityEmulatorClient } from '@planboard/identity/testing';
 import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startAzurite } from '../../emulators/stack/src/azurite';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';

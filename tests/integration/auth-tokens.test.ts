@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errorEnvelopeSchema, meSchema } from '@planboard/contracts';
-import { spawnIdentityProvider, type SpawnedIdentityProvider } from '@planboard/identity/dist/testing';
+import { spawnIdentityProvider, type SpawnedIdentityProvider } from '@planboard/identity/testing';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';

@@ -28,6 +28,7 @@ describe('workspace packages and their boundaries', () => {
       "import { ensureDevCertificates } from '@planboard/identity/dist/certs';",
       "const path = ['from'];",
       "import { local } from './local';",
+      "import { identityFromEnv } from '@planboard/identity/testing';",
     ].join('\n');
     const found = importViolations('bot/src/x.ts', source, packages).map((v) => v.specifier);
     expect(found).toEqual([
@@ -36,6 +37,7 @@ describe('workspace packages and their boundaries', () => {
       '@planboard/server/src/powerbi',
       '../../api/dist/src/sample',
       '../../server/dist/index',
+      '@planboard/identity/dist/certs',
     ]);
     const typesAndValues = "import type { SchemaObject } from 'openapi3-ts/oas31';\nimport { z } from 'zod';\nconst p = ['from'];";
     expect(specifiers(typesAndValues)).toEqual(['openapi3-ts/oas31', 'zod']);

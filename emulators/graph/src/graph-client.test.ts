@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ensureDevCertificates } from '@planboard/identity/dist/certs';
+import { ensureDevCertificates } from '@planboard/identity/certs';
 import { sampleDrive } from './seed/sample-drive';
 import { startGraphTest, type GraphTest } from './testing/harness';
 

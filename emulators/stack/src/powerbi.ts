@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { EmulatorConfig } from '@planboard/identity';
 // The certificate helper alone: the package index also loads the OpenID provider.
-import { ensureDevCertificates } from '@planboard/identity/dist/certs';
+import { ensureDevCertificates } from '@planboard/identity/certs';
 import { startProcess, waitUntil, type ManagedProcess } from './processes';
 import { localDir, repoRoot } from './settings';
 

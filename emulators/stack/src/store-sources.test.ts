@@ -1,6 +1,6 @@
 import type { EmulatorConfig } from '@planboard/identity';
-import { caFetch } from '@planboard/identity/dist/ca-fetch';
-import { IdentityEmulatorClient } from '@planboard/identity/dist/testing';
+import { caFetch } from '@planboard/identity/ca-fetch';
+import { IdentityEmulatorClient } from '@planboard/identity/testing';
 import { readFileSync } from 'node:fs';
 import { freePort } from './ports';
 import type { ManagedProcess } from './processes';

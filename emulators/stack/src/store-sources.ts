@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 // The certificate helper alone: the package index also loads the OpenID provider.
-import { ensureDevCertificates } from '@planboard/identity/dist/certs';
+import { ensureDevCertificates } from '@planboard/identity/certs';
 // The seed's drive id and folder alone (not the emulator, which runs in its own process).
-import { sampleDrive } from '@planboard/graph-emulator/dist/seed/sample-drive';
+import { sampleDrive } from '@planboard/graph-emulator/sample-drive';
 import type { EmulatorConfig } from '@planboard/identity';
 import { startProcess, waitUntil, type ManagedProcess } from './processes';
 import { repoRoot } from './settings';

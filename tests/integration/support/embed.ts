@@ -1,4 +1,4 @@
-import { appToken } from '@planboard/identity/dist/testing';
+import { appToken } from '@planboard/identity/testing';
 
 /** What the emulator's embed page draws for one page of a report under an embed token. */
 export interface RenderedPage {

@@ -1,5 +1,5 @@
 import type { EmulatorConfig } from '@planboard/identity';
-import { identityFromEnv, type UserTokenOptions } from '@planboard/identity/dist/testing';
+import { identityFromEnv, type UserTokenOptions } from '@planboard/identity/testing';
 import { apiAuthSettings } from '../../../emulators/stack/src/identity';
 import { apiPowerBiSettings } from '../../../emulators/stack/src/powerbi';
 

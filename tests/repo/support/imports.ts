@@ -53,7 +53,7 @@ export function specifiers(source: string, { runtime = false } = {}): string[] {
 /**
  * Imports in `file` (its text `source`) that reach into another package's internals: a deep import
  * of a workspace package's compiled or source tree (`@planboard/api/dist/src/refresh`,
- * `@planboard/server/src/powerbi`) or a relative path into a workspace's build output
+ * `@planboard/server/src/powerbi`, `@planboard/identity/dist/certs`) or a relative path into a workspace's build output
  * (`../../api/dist/src/refresh`). Shared code goes through a package's entry point.
  */
 export function importViolations(file: string, source: string, packages: Workspace[]): ImportViolation[] {
@@ -63,7 +63,8 @@ export function importViolations(file: string, source: string, packages: Workspa
     const parts = specifier.split('/');
     const packageName = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
     const subpath = packageName ? specifier.slice(packageName.length + 1) : '';
-    if (packageName && names.has(packageName) && /^(?:dist\/)?src(?:\/|$)/.test(subpath)) {
+    // Its build output or sources (`dist/…`, `src/…`); a published subpath entry (`@planboard/identity/testing`) is fine.
+    if (packageName && names.has(packageName) && /^(?:dist|src)(?:\/|$)/.test(subpath)) {
       violations.push({ file, specifier, reason: `imports ${packageName}'s internals; use its entry point "${packageName}"` });
       continue;
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { identityFromEnv, spawnIdentityProvider, type IdentityEmulatorClient } from '@planboard/identity/dist/testing';
+import { identityFromEnv, spawnIdentityProvider, type IdentityEmulatorClient } from '@planboard/identity/testing';
 import { startDataverseEmulator, type DataverseEmulatorOptions, type RunningDataverseEmulator } from '../start';
 
 /** The local identity provider's Planboard API client (the default application user). */

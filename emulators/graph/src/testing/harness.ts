@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { identityFromEnv, spawnIdentityProvider, type IdentityEmulatorClient } from '@planboard/identity/dist/testing';
+import { identityFromEnv, spawnIdentityProvider, type IdentityEmulatorClient } from '@planboard/identity/testing';
 import { sampleDrive } from '../seed/sample-drive';
 import { startGraphEmulator, type GraphEmulatorOptions, type RunningGraphEmulator } from '../start';
 

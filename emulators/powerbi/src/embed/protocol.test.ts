@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDevCertificates } from '@planboard/identity/dist/certs';
+import { ensureDevCertificates } from '@planboard/identity/certs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sampleIds } from '../seed/sample-ids';
 import { startTestEmulator, type TestEmulator } from '../testing/harness';
