@@ -47,6 +47,8 @@ test('the sign-in screen lists the sample users by role and passes axe (light an
   }
   await page.getByRole('button', { name: USERS.nora.upn }).waitFor();
   expect(await page.locator('button[data-upn]').count()).toBe(19);
+  // Each account says what it is: its role (the group) and its business unit.
+  expect(await page.getByRole('button', { name: USERS.nora.upn }).textContent()).toContain('Sales North');
   await page.getByRole('button', { name: 'Use another account' }).waitFor();
   // Nothing of the shell is rendered before sign-in.
   expect(await page.getByRole('navigation').count()).toBe(0);
@@ -61,7 +63,13 @@ test('the sign-in screen lists the sample users by role and passes axe (light an
 });
 
 test('a BU leader sees only her business unit and no admin pages; admin deep links explain why', async () => {
+  // One account picker: the tab's. The provider signs the picked account in without showing its own.
+  const shown: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) shown.push(frame.url());
+  });
   await signInAs(page, USERS.nora.upn);
+  expect(shown.filter((url) => new URL(url).pathname.startsWith('/interaction/'))).toEqual([]);
   await page.getByRole('heading', { level: 1, name: 'Budget' }).waitFor();
   await page.getByTestId('user-role').filter({ hasText: 'BU leader · Sales North' }).waitFor();
   await page.getByRole('button', { name: 'Nora Lindqvist BU leader · Sales North' }).waitFor();
@@ -115,7 +123,8 @@ test('sign out ends the session at the provider and returns to the sign-in scree
 
 test('cancelling on the provider page comes back with a friendly notice', async () => {
   await page.goto(tabUrl('/budget'));
-  await page.getByRole('button', { name: USERS.nora.upn }).click();
+  // "Use another account": no hint, so the provider shows its own account picker.
+  await page.getByRole('button', { name: 'Use another account' }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/interaction/'));
   await page.getByRole('button', { name: 'Cancel' }).click();
   await notice().filter({ hasText: 'Sign-in was cancelled' }).waitFor();

@@ -1,4 +1,4 @@
-import { sampleTenantId, sampleUsers } from '@planboard/server';
+import { allScopes, sampleTenantId, sampleUsers, type SampleUser } from '@planboard/server';
 
 /** A user account of the local tenant: what Entra would put in the user's tokens. */
 export interface DirectoryUser {
@@ -11,6 +11,16 @@ export interface DirectoryUser {
   appRoles: string[];
   /** Shown on the sign-in page (leader, contributor, manager, admin). */
   description?: string;
+  /** Entra's `department` attribute: the business units (or stores) the user works for, in words. */
+  department?: string;
+}
+
+/** "Sales North", "Sales North, Sales South, Marketing", or the stores of a store-only user. */
+function departmentOf(user: SampleUser): string {
+  if (user.appRoles.includes('Admin')) return 'Every business unit';
+  const granted = user.grants.map((grant) => allScopes.find((scope) => scope.id === grant.scopeId)).filter((scope) => scope !== undefined);
+  const units = granted.filter((scope) => scope.type === 'businessUnit');
+  return (units.length ? units : granted.filter((scope) => scope.type === 'store')).map((scope) => scope.name).join(', ');
 }
 
 /** The tenant the sample directory lives in. */
@@ -24,6 +34,7 @@ export function sampleDirectory(): DirectoryUser[] {
     upn: user.upn,
     appRoles: [...user.appRoles],
     description: user.role,
+    department: departmentOf(user) || undefined,
   }));
 }
 

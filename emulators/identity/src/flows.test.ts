@@ -221,10 +221,14 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
     expect((await browser.signIn({ user: leader, jar })).pickedAccount).toBe(true);
   });
 
-  it('lists every sample user with name, UPN and role on the sign-in page', async () => {
+  const authorizeUrl = async (extra: Record<string, string>) => {
     const endpoints = await browser.endpoints();
+    return `${endpoints.authorizationEndpoint}?${new URLSearchParams({ client_id: config.tab.clientId, response_type: 'code', scope: config.tab.scopes.join(' '), redirect_uri: config.tab.redirectUris[0] ?? '', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', ...extra })}`;
+  };
+
+  it('lists every sample user with name, UPN, role and business unit on the sign-in page, in light and dark', async () => {
     const jar = new CookieJar();
-    const url = `${endpoints.authorizationEndpoint}?${new URLSearchParams({ client_id: config.tab.clientId, response_type: 'code', scope: config.tab.scopes.join(' '), redirect_uri: config.tab.redirectUris[0] ?? '', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', login_hint: admin })}`;
+    const url = await authorizeUrl({});
     const redirect = await fetch(url, { redirect: 'manual' });
     jar.store(url, redirect);
     const pageUrl = new URL(redirect.headers.get('location') ?? '', url).href;
@@ -235,7 +239,23 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
       expect(html).toContain(user.oid);
     }
     expect(html).toMatch(/app role Admin/);
-    expect(html).toMatch(/class="account hinted"[^>]*value="[^"]+" autofocus/);
+    expect(html).toMatch(/leader · Sales North</);
+    expect(html).toMatch(/manager · Sales North, Sales South, Marketing</);
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\)/);
+  });
+
+  it('signs the hinted account in without a second picker (the app already offered one)', async () => {
+    const jar = new CookieJar();
+    const url = await authorizeUrl({ login_hint: admin, prompt: 'login' });
+    const redirect = await fetch(url, { redirect: 'manual' });
+    jar.store(url, redirect);
+    const interaction = new URL(redirect.headers.get('location') ?? '', url).href;
+    const finished = await fetch(interaction, { headers: { cookie: jar.header(interaction) }, redirect: 'manual' });
+    // Straight on to the authorization endpoint's resume step, never the account picker's HTML.
+    expect(finished.status).toBe(303);
+    expect(finished.headers.get('location')).toMatch(/\/auth\/[^/]+$|\/authorize\//);
+    expect(await finished.text()).not.toContain('Pick an account');
   });
 });
 

@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   name: { fontWeight: tokens.fontWeightSemibold },
+  department: { color: tokens.colorNeutralForeground2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   upn: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
@@ -63,6 +64,7 @@ export function SampleUserPicker({ users, disabled, onPick }: SampleUserPickerPr
                 >
                   <span className={s.text}>
                     <Text className={s.name}>{user.name}</Text>
+                    {user.department && <Caption1 className={s.department}>{user.department}</Caption1>}
                     <Caption1 className={s.upn}>{user.upn}</Caption1>
                   </span>
                 </Button>

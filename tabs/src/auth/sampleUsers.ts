@@ -7,6 +7,8 @@ export interface SampleUser {
   upn: string;
   /** leader | contributor | manager | admin */
   role?: string;
+  /** The business units (or stores) the account works for, in words (Entra's `department`). */
+  department?: string;
   appRoles: string[];
 }
 
@@ -24,7 +26,8 @@ function parseUser(value: unknown): SampleUser | null {
   if (typeof u.oid !== 'string' || typeof u.name !== 'string' || typeof u.upn !== 'string') return null;
   const role = typeof u.description === 'string' ? u.description : typeof u.role === 'string' ? u.role : undefined;
   const appRoles = Array.isArray(u.appRoles) ? u.appRoles.filter((r): r is string => typeof r === 'string') : [];
-  return { oid: u.oid, name: u.name, upn: u.upn, role, appRoles };
+  const department = typeof u.department === 'string' && u.department ? u.department : undefined;
+  return { oid: u.oid, name: u.name, upn: u.upn, role, ...(department ? { department } : {}), appRoles };
 }
 
 /**

@@ -36,6 +36,19 @@ export async function handleInteraction(
       const clientId = String(details.params.client_id ?? '');
       const clientName = settings.clients.find((client) => client.clientId === clientId)?.name ?? clientId;
       const loginHint = typeof details.params.login_hint === 'string' ? details.params.login_hint : undefined;
+      // A hint naming an account of the directory signs that account in at once: there is no
+      // password to type here, and the app's own sample-account list already was the picker (one
+      // picker, not two). Without a hint (or with an unknown one) the provider shows its picker.
+      const hinted = loginHint ? settings.directory.find(loginHint) : undefined;
+      if (hinted) {
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: hinted.oid, amr: ['pwd'], acr: '1' } },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
       sendHtml(res, 200, signInPage({ uid: details.uid, clientName, users: settings.directory.users, loginHint }));
       return;
     }

@@ -17,11 +17,22 @@ const style = `
   .name { display: block; font-weight: 600; }
   .upn, .role { display: block; font-size: 13px; color: #605e5c; }
   button.primary { background: #0067b8; color: #fff; border: 0; padding: 8px 24px; font: inherit; cursor: pointer; }
-  button.link { background: none; border: 0; color: #0067b8; padding: 0; margin-top: 16px; font: inherit; cursor: pointer; }`;
+  button.link { background: none; border: 0; color: #0067b8; padding: 0; margin-top: 16px; font: inherit; cursor: pointer; }
+  @media (prefers-color-scheme: dark) {
+    body { background: #1f1f1f; color: #f5f5f5; }
+    main { background: #292929; box-shadow: 0 2px 6px rgba(0,0,0,.6); }
+    p.note, .upn, .role { color: #c8c8c8; }
+    button.account { color: inherit; border-top-color: #484644; }
+    button.account:hover, button.account:focus { background: #3b3a39; outline-color: #4f9fe0; }
+    button.account.hinted { background: #243a5e; }
+    button.primary { background: #4f9fe0; color: #000; }
+    button.link { color: #6cb8f6; }
+  }
+  @media (forced-colors: active) { button.account:focus { outline: 2px solid Highlight; } }`;
 
 function layout(title: string, body: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title><style>${style}</style></head>
 <body><main>${body}</main></body></html>`;
 }
@@ -37,7 +48,8 @@ export interface SignInPageInput {
 
 function roleLabel(user: DirectoryUser): string {
   const roles = user.appRoles.length ? ` · app role ${user.appRoles.join(', ')}` : '';
-  return `${user.description ?? 'user'}${roles}`;
+  const department = user.department ? ` · ${user.department}` : '';
+  return `${user.description ?? 'user'}${department}${roles}`;
 }
 
 /**
