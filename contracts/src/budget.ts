@@ -161,6 +161,35 @@ export const planStatusListSchema = z.object({
 });
 export type PlanStatusList = z.infer<typeof planStatusListSchema>;
 
+/** Totals of a set of lines; blank cells count as nothing, and how many are blank is said apart. */
+export const budgetTotalsSchema = z.object({
+  lines: z.number().int().nonnegative(),
+  budgetAmount: z.number(),
+  forecastSales: z.number(),
+  /** Lines whose budget amount is blank (not yet planned). */
+  blankBudget: z.number().int().nonnegative(),
+});
+export type BudgetTotals = z.infer<typeof budgetTotalsSchema>;
+
+/**
+ * `GET /api/budget/{planId}/summary`: every business unit the caller can read, side by side
+ * (read-only): its plan's status and totals, by quarter too, and the totals of them all.
+ */
+export const budgetSummarySchema = z.object({
+  planId: planIdSchema,
+  units: z.array(
+    z.object({
+      scopeId: scopeIdSchema,
+      scopeName: z.string(),
+      state: planStateSchema,
+      totals: budgetTotalsSchema,
+      byQuarter: z.array(z.object({ quarter: z.string(), totals: budgetTotalsSchema })),
+    }),
+  ),
+  totals: budgetTotalsSchema,
+});
+export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
+
 /** One cell an import would change. */
 export const importChangeSchema = z.object({
   lineId: lineIdSchema,

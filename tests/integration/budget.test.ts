@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { budgetGridSchema, budgetPatchResultSchema, errorEnvelopeSchema, type CellEdit } from '@planboard/contracts';
+import { budgetGridSchema, budgetPatchResultSchema, budgetSummarySchema, errorEnvelopeSchema, type CellEdit } from '@planboard/contracts';
 import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startApiHost, type ApiHost } from './support/api-host';
 import { storageConnection, tokenFor } from './support/env';
@@ -44,6 +44,35 @@ describe('budget grid read', () => {
   it('a manager reads but cannot edit; another BU gets 404', async () => {
     expect(budgetGridSchema.parse(await (await grid('Morgan Lee')).json()).canEdit).toBe(false);
     expect((await grid('Fiona Walsh')).status).toBe(404);
+  });
+});
+
+describe('all business units together', () => {
+  const summaryOf = async (who: string) => {
+    const response = await api.call(`/budget/${planId}/summary`, { token: token[who] });
+    expect(response.status).toBe(200);
+    return budgetSummarySchema.parse(await response.json());
+  };
+
+  it('shows a manager every BU they can read side by side, with totals that add up to their grids', async () => {
+    const morgan = await summaryOf('Morgan Lee');
+    expect(morgan.units.map((unit) => unit.scopeName)).toEqual(['Marketing', 'Sales North', 'Sales South']);
+    for (const unit of morgan.units) {
+      const lines = budgetGridSchema.parse(await (await grid('Morgan Lee', unit.scopeId)).json()).lines;
+      expect(unit.totals.lines).toBe(lines.length);
+      expect(unit.totals.budgetAmount).toBe(lines.reduce((sum, l) => sum + (l.budgetAmount ?? 0), 0));
+      expect(unit.totals.forecastSales).toBe(lines.reduce((sum, l) => sum + (l.forecastSales ?? 0), 0));
+      expect(unit.byQuarter.map((q) => q.quarter)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+      expect(unit.byQuarter.reduce((sum, q) => sum + q.totals.budgetAmount, 0)).toBe(unit.totals.budgetAmount);
+    }
+    expect(morgan.totals.budgetAmount).toBe(morgan.units.reduce((sum, unit) => sum + unit.totals.budgetAmount, 0));
+    expect(morgan.totals.lines).toBe(360);
+  });
+
+  it('shows a BU leader only their own BU', async () => {
+    const nora = await summaryOf('Nora Lindqvist');
+    expect(nora.units.map((unit) => unit.scopeId)).toEqual(['sales-north']);
+    expect(JSON.stringify(await summaryOf('Fiona Walsh'))).not.toContain('sales-north');
   });
 });
 

@@ -5,6 +5,7 @@ import {
   budgetPatchResultSchema,
   budgetPatchSchema,
   budgetQuerySchema,
+  budgetSummarySchema,
   importPreviewSchema,
   lineIdSchema,
   planIdSchema,
@@ -129,5 +130,14 @@ export const budgetOperations: readonly OperationSpec[] = [
     summary: 'Submission state of every visible BU',
     params: z.object({ planId: planIdSchema }),
     responses: { 200: planStatusListSchema },
+  },
+  {
+    method: 'get',
+    route: 'budget/{planId}/summary',
+    operationId: 'budgetSummary',
+    tag: 'Budget',
+    summary: 'Every readable BU side by side: plan status and totals, by quarter (read-only)',
+    params: z.object({ planId: planIdSchema }),
+    responses: { 200: budgetSummarySchema },
   },
 ];
