@@ -1,5 +1,5 @@
 import { budgetPage } from '../../shell/pageCatalog';
-import { Caption1, makeStyles, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Spinner, Subtitle1, Tab, TabList, tokens } from '@fluentui/react-components';
 import { PersonLockRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -13,6 +13,8 @@ import { BudgetWorkspace } from './BudgetWorkspace';
 import { nameFromUpn } from './people';
 import { ScopePicker } from './ScopePicker';
 import { StatusBadge, statusLooks } from './StatusBadge';
+import { BudgetSummaryView } from './summary/BudgetSummaryView';
+import { togetherScope } from './usePlanRoute';
 import { usePlanRoute } from './usePlanRoute';
 
 const { title, subtitle } = budgetPage;
@@ -32,6 +34,8 @@ export function BudgetPage() {
   const [route, choose] = usePlanRoute();
   const units = businessUnitsOf(me.data?.scopes ?? []);
   const current = units.find((unit) => unit.id === route.scopeId) ?? units[0];
+  // Several business units (a manager): they can be seen together, read-only, besides one at a time.
+  const together = units.length > 1 && route.scopeId === togetherScope;
   const statuses = useQuery({
     queryKey: budgetKeys.status(route.planId),
     queryFn: ({ signal }) => fetchPlanStatus(route.planId, signal),
@@ -60,9 +64,19 @@ export function BudgetPage() {
               Your business units
             </Subtitle1>
             <Caption1 className={s.hint}>Choose the plan to work on. Your access level and each plan’s status are shown on each.</Caption1>
+            {units.length > 1 && (
+              <TabList
+                selectedValue={together ? 'together' : 'one'}
+                onTabSelect={(_, data) => choose(data.value === 'together' ? togetherScope : current.id)}
+                aria-label="How to show your business units"
+              >
+                <Tab value="one">One at a time</Tab>
+                <Tab value="together">All {units.length} together</Tab>
+              </TabList>
+            )}
             <ScopePicker
               scopes={me.data.scopes}
-              value={current.id}
+              value={together ? undefined : current.id}
               onChange={choose}
               labelledBy={headingId}
               extra={(scopeId) => {
@@ -73,13 +87,17 @@ export function BudgetPage() {
               }}
             />
           </section>
-          <BudgetWorkspace
-            key={`${route.planId}/${current.id}`}
-            planId={route.planId}
-            scopeId={current.id}
-            me={me.data}
-            level={current.level}
-          />
+          {together ? (
+            <BudgetSummaryView planId={route.planId} nameOf={nameOf} onOpen={choose} />
+          ) : (
+            <BudgetWorkspace
+              key={`${route.planId}/${current.id}`}
+              planId={route.planId}
+              scopeId={current.id}
+              me={me.data}
+              level={current.level}
+            />
+          )}
         </div>
       )}
     </PageLayout>

@@ -3,6 +3,7 @@ import {
   auditEntrySchema,
   budgetGridSchema,
   budgetPatchResultSchema,
+  budgetSummarySchema,
   importPreviewSchema,
   planStateSchema,
   planStatusListSchema,
@@ -23,6 +24,7 @@ export const budgetKeys = {
   delta: (planId: string, scopeId: string) => ['budget', planId, scopeId, 'delta'] as const,
   audit: (planId: string, scopeId: string, lineId: string | null) => ['budget', planId, scopeId, 'audit', lineId ?? '*'] as const,
   status: (planId: string) => ['budget', planId, 'status'] as const,
+  summary: (planId: string) => ['budget', planId, 'summary'] as const,
 };
 
 const planPath = (planId: string, scopeId: string) => `/budget/${encodeURIComponent(planId)}/${encodeURIComponent(scopeId)}`;
@@ -92,6 +94,11 @@ export async function unlockPlan(planId: string, scopeId: string, reason: string
 }
 
 /** `GET /api/budget/{planId}/status`: the state of every business unit the caller can see. */
+/** `GET /api/budget/{planId}/summary`: every readable business unit side by side. */
+export function fetchBudgetSummary(planId: string, signal?: AbortSignal) {
+  return api.get(`/budget/${encodeURIComponent(planId)}/summary`, { signal, parse: (data) => budgetSummarySchema.parse(data) });
+}
+
 export function fetchPlanStatus(planId: string, signal?: AbortSignal) {
   return api.get(`/budget/${encodeURIComponent(planId)}/status`, { signal, parse: (data) => planStatusListSchema.parse(data) });
 }

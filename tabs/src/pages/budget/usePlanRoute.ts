@@ -4,6 +4,9 @@ import { parseHash } from '../../shell/useHashRoute';
 /** The plan the sample tenant (and, until plans are listed by the API, everyone) works on. */
 export const defaultPlanId = 'fy2027';
 
+/** `#/budget/<planId>/all`: every business unit of the caller side by side (not a scope id: those are slugs of names). */
+export const togetherScope = 'all';
+
 /** The plan and business unit in the URL. */
 export interface PlanRoute {
   planId: string;

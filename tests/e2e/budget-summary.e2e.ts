@@ -1,0 +1,60 @@
+/**
+ * A manager with several business units sees them together (read-only totals and a chart), in
+ * light, dark and high contrast, then opens one of them; a BU leader with one unit is not offered it.
+ */
+import type { Browser } from 'playwright-core';
+import { axeCheck, expectNoConsoleErrors, launchBrowser, openPage, screenshot } from './support/browser';
+import { upnOf, waitForGrid } from './support/budget';
+import { signInAs, USERS } from './support/sign-in';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test.each([['light'], ['dark'], ['contrast']] as const)(
+  'Morgan (manager of three units) sees them side by side with totals, in the %s theme',
+  async (theme) => {
+    const tp = await openPage(browser, theme === 'dark' ? { colorScheme: 'dark' } : {});
+    const { page } = tp;
+    try {
+      await signInAs(page, upnOf('morgan.lee'), { query: { theme } });
+      await page.getByRole('tab', { name: 'All 3 together' }).click();
+      const summary = page.getByTestId('budget-summary');
+      await summary.getByRole('heading', { name: 'All your business units together' }).waitFor();
+      const table = summary.getByRole('table', { name: /^Totals of plan .+ per business unit$/ });
+      await table.locator('tr[data-scope="total"]').waitFor();
+      const names = await table.locator('tbody tr td:first-child').allTextContents();
+      expect(names).toEqual(['Marketing', 'Sales North', 'Sales South', 'All business units']);
+      // The total row adds the units up (the same figures the chart draws).
+      const budgets = (await table.locator('tbody tr td:nth-child(4)').allTextContents()).map((text) => Number(text.replace(/,/g, '')));
+      expect(budgets[3]).toBe((budgets[0] ?? 0) + (budgets[1] ?? 0) + (budgets[2] ?? 0));
+      expect(await page.url()).toMatch(/#\/budget\/[^/]+\/all$/);
+      await summary.locator('svg').first().waitFor();
+      await axeCheck(page, `budget summary (${theme})`);
+      await screenshot(page, `${theme}-budget-summary`);
+
+      // A unit's name opens its plan (read-only for a manager).
+      await table.getByRole('button', { name: 'Sales South' }).click();
+      await waitForGrid(page);
+      expect(page.url()).toMatch(/#\/budget\/[^/]+\/sales-south$/);
+      expectNoConsoleErrors(tp);
+    } finally {
+      await tp.context.close();
+    }
+  },
+);
+
+test('a leader with one business unit is not offered the side-by-side view', async () => {
+  const tp = await openPage(browser);
+  try {
+    await signInAs(tp.page, USERS.nora.upn);
+    await waitForGrid(tp.page);
+    expect(await tp.page.getByRole('tab', { name: /together$/ }).count()).toBe(0);
+  } finally {
+    await tp.context.close();
+  }
+});
