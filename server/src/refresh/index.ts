@@ -17,6 +17,7 @@ export { emulatorClock, fixedClock, systemClock as systemServiceClock, type Serv
 export { createDetection, refreshStores, serviceClock, type RefreshStores } from './create';
 export { detectRefreshFailures, type DetectionDeps, type DetectionReport } from './detect';
 export { FailureStore, failureKeys, failureNotificationId, type StoredFailure } from './failure-store';
+export { HealthStore, failuresBeforeDisable, raiseHealthAlert, staleness, type Snooze, type Staleness } from './health';
 export { datasetLabel, findDataset, type DatasetMatch } from './find';
 export { analyzeHistory, type FailureFact, type HistoryFacts } from './history';
 export { parseRefreshSettings, refreshSettings, type RefreshSettings } from './settings';
