@@ -49,7 +49,7 @@ function harness() {
   };
   /** Each test reads its own fake tenant into the shared catalog (the tests share one storage account). */
   const sync = () => syncCatalog(fake.client(), stores, t0);
-  const kinds = (kind: Notification['kind']) => sent.filter((n) => n.kind === kind);
+  const kinds = <K extends Notification['kind']>(kind: K) => sent.filter((n): n is Extract<Notification, { kind: K }> => n.kind === kind);
   return { fake, sent, stores, run, sync, kinds, id: (name: string) => `${name}-${tenant}` };
 }
 
