@@ -19,6 +19,17 @@ export { detectRefreshFailures, type DetectionDeps, type DetectionReport } from 
 export { FailureStore, failureKeys, failureNotificationId, type StoredFailure } from './failure-store';
 export { datasetLabel, findDataset, type DatasetMatch } from './find';
 export { analyzeHistory, type FailureFact, type HistoryFacts } from './history';
+export {
+  findOutliers,
+  isOutlier,
+  median as medianOf,
+  outlierBaseline,
+  outlierRule,
+  outlierRuleText,
+  type DurationSample,
+  type OutlierBaseline,
+  type OutlierVerdict,
+} from './outliers';
 export { parseRefreshSettings, refreshSettings, type RefreshSettings } from './settings';
 export { keyPart, refreshTableNames, tolerate } from './tables';
 export { isKnownTimeZone, knownTimeZones, nextSlotAfter, weekdays, type StoredSchedule } from './slots';
