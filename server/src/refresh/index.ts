@@ -20,6 +20,17 @@ export { FailureStore, failureKeys, failureNotificationId, type StoredFailure } 
 export { HealthStore, failuresBeforeDisable, raiseHealthAlert, staleness, type Snooze, type Staleness } from './health';
 export { datasetLabel, findDataset, type DatasetMatch } from './find';
 export { analyzeHistory, type FailureFact, type HistoryFacts } from './history';
+export {
+  findOutliers,
+  isOutlier,
+  median as medianOf,
+  outlierBaseline,
+  outlierRule,
+  outlierRuleText,
+  type DurationSample,
+  type OutlierBaseline,
+  type OutlierVerdict,
+} from './outliers';
 export { parseRefreshSettings, refreshSettings, type RefreshSettings } from './settings';
 export { keyPart, refreshTableNames, tolerate } from './tables';
 export { isKnownTimeZone, knownTimeZones, nextSlotAfter, weekdays, type StoredSchedule } from './slots';
