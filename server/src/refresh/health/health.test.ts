@@ -29,7 +29,7 @@ function harness() {
   const sent: Notification[] = [];
   let now = t0;
   const stores = refreshStores(azurite.connectionString);
-  const deps = (): DetectionDeps => ({
+  const deps = (overrides: Partial<DetectionDeps> = {}): DetectionDeps => ({
     ...stores,
     powerBi: fake.client(),
     send: async (notification) => void sent.push(notification),
@@ -41,6 +41,7 @@ function harness() {
     staleScanEveryMs: 0,
     realNow: () => now,
     log: () => undefined,
+    ...overrides,
   });
   /** Two hosts' timers at once. */
   const run = async (at: number) => {
@@ -50,7 +51,11 @@ function harness() {
   /** Each test reads its own fake tenant into the shared catalog (the tests share one storage account). */
   const sync = () => syncCatalog(fake.client(), stores, t0);
   const kinds = <K extends Notification['kind']>(kind: K) => sent.filter((n): n is Extract<Notification, { kind: K }> => n.kind === kind);
-  return { fake, sent, stores, run, sync, kinds, id: (name: string) => `${name}-${tenant}` };
+  const runWith = async (at: number, overrides: Partial<DetectionDeps>) => {
+    now = at;
+    await detectRefreshFailures(deps(overrides));
+  };
+  return { fake, sent, stores, run, runWith, sync, kinds, id: (name: string) => `${name}-${tenant}` };
 }
 
 describe('schedule health', () => {
@@ -135,5 +140,31 @@ describe('schedule health', () => {
     ).toEqual([`modelStale:${ds.id}:never`, `modelStale:${ds.id}:2026-03-08T06:01:00.000Z`]);
     // "Fine" had its last success on Sunday too, then missed Monday and Tuesday: stale now as well.
     expect(h.kinds('modelStale').filter((n) => n.datasetId === fresh.id)).toHaveLength(1);
+  });
+
+  it('sends a warning once even when the run that recorded it crashed before enqueueing it', async () => {
+    const h = harness();
+    const schedule = { days: [...everyDay], times: ['06:00', '06:30', '07:00'], enabled: true, localTimeZoneId: 'UTC' };
+    const ds = h.fake.addDataset({ id: h.id('ds'), name: 'Crashy', workspaceId: h.id('ws'), schedule });
+    await h.sync();
+    await h.run(t0);
+    for (let failure = 1; failure <= 2; failure += 1) {
+      ds.history.unshift(refresh(`r${failure}`, 'Failed', t0 + 10 * minute + (failure - 1) * 30 * minute, 20_000));
+      await h.run(t0 + 11 * minute + (failure - 1) * 30 * minute);
+    }
+    ds.history.unshift(refresh('r3', 'Failed', t0 + 70 * minute, 20_000));
+    // The queue refuses the warning: the run records it, then dies before the enqueue.
+    const flaky: DetectionDeps['send'] = async (notification) => {
+      if (notification.kind === 'scheduleAtRisk') throw new Error('queue unreachable');
+      h.sent.push(notification);
+    };
+    await h.runWith(t0 + 71 * minute, { send: flaky });
+    expect(h.kinds('scheduleAtRisk')).toHaveLength(0);
+    // Too early for repair (the first host may still be working), then repaired once on two hosts.
+    await h.run(t0 + 72 * minute);
+    expect(h.kinds('scheduleAtRisk')).toHaveLength(0);
+    await h.run(t0 + 80 * minute);
+    await h.run(t0 + 81 * minute);
+    expect(h.kinds('scheduleAtRisk').map((n) => n.id)).toEqual([`scheduleAtRisk:${ds.id}:r3`]);
   });
 });
