@@ -1,91 +1,12 @@
-import type * as AdaptiveCards from 'adaptivecards';
-import type { AdaptiveCard } from '../platform/types';
-import {
-  hostileStrings,
-  kpiOffTrack,
-  modelStale,
-  planSubmitted,
-  planUnlocked,
-  refreshFailed,
-  scheduleAtRisk,
-  scheduleDisabled,
-} from '../test-support/notifications';
+import { asShown, states, texts, validate } from '../test-support/card-checks';
+import { kpiOffTrack, planSubmitted, planUnlocked, refreshFailed, hostileStrings } from '../test-support/notifications';
 import { kpiOffTrackCard, formatMeasure, formatPeriod } from './kpis';
 import { kpisUrl } from './links';
 import { noticeCard } from './notice';
 import { planSubmittedCard, planUnlockedCard } from './plans';
 import { refreshFailedCard, type RefreshCardState } from './refresh-failed';
-import { modelStaleCard, scheduleAtRiskCard, scheduleDisabledCard } from './schedule-health';
 import { trainingDayUnlockedCard } from './training';
 import { trainingDayUrl } from './links';
-
-// The package's `lib` is ESM without file extensions (Node cannot load it); its UMD bundle works.
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
-
-/**
- * Every card the bot sends, rendered with hostile data and checked against the Adaptive Cards 1.5
- * object model (the `adaptivecards` package's parser, targeting 1.5): no unknown or newer element,
- * no property it drops, no validation failure, and the data shown verbatim as plain text.
- */
-function validate(card: AdaptiveCard): void {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  const parsed = new AC.AdaptiveCard();
-  parsed.parse(card, context);
-  const events = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index)?.message);
-  expect(events).toEqual([]);
-  const validation = parsed.validateProperties();
-  expect(validation.validationEvents.map((event) => event.message)).toEqual([]);
-  expect(card.version).toBe('1.5');
-  // The parser drops what the schema does not know: a round trip that loses nothing means every
-  // element and property is valid 1.5.
-  const roundTrip = parsed.toJSON(new AC.SerializationContext(AC.Versions.v1_5)) as Record<string, unknown>;
-  expect(stripDefaults(roundTrip)).toEqual(stripDefaults(card));
-  expect(JSON.stringify(card).length).toBeLessThan(28_000);
-}
-
-/** Values the serializer normalises (schema URL, defaults) are not part of the comparison. */
-function stripDefaults(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripDefaults);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) if (key !== '$schema') out[key] = stripDefaults(item);
-    return out;
-  }
-  return value;
-}
-
-/** How a card shows data: control and bidi characters dropped, line ends normalised (then cut when long). */
-const asShown = (value: string): string =>
-  value
-    // eslint-disable-next-line no-control-regex -- the characters cards must drop
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\r\n?/g, '\n');
-
-/** Every TextRun/TextBlock text and every action of a card. */
-function texts(card: AdaptiveCard): string[] {
-  const found: string[] = [];
-  JSON.stringify(card, (key, item: unknown) => {
-    if (key === 'text' && typeof item === 'string') found.push(item);
-    return item;
-  });
-  return found;
-}
-
-const states: RefreshCardState[] = [
-  {},
-  { retry: { by: hostileStrings[0] ?? '', at: '2026-03-06T09:05:00.000Z', status: 'running' } },
-  { retry: { by: 'Alex', at: '2026-03-06T09:05:00.000Z', status: 'Completed', endedAt: '2026-03-06T09:06:00.000Z', durationMs: 60_000 } },
-  {
-    retry: {
-      by: 'Alex',
-      at: '2026-03-06T09:05:00.000Z',
-      status: 'Failed',
-      endedAt: '2026-03-06T09:06:00.000Z',
-      errorCode: hostileStrings[1],
-    },
-    ack: { by: hostileStrings[3] ?? '', at: '2026-03-06T09:07:00.000Z' },
-  },
-];
 
 describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
   it.each(hostileStrings.map((value, index) => [index, value] as const))('refresh failure with hostile string #%i', (_index, value) => {
@@ -281,66 +202,6 @@ describe('the training day unlocked card', () => {
     const deep = new URL(trainingDayUrl({ TAB_ENDPOINT: 'https://tab.example.test', TEAMS_APP_ID: 'app-1' }, 5));
     expect(deep.pathname).toBe('/l/entity/app-1/training');
     expect(JSON.parse(deep.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'day:5' });
-  });
-});
-
-describe('the schedule-health cards', () => {
-  const url = 'https://tab.example.test/index.html#/operations?workspace=ws-1&dataset=ds-1';
-  const healthStates: RefreshCardState[] = [
-    ...states,
-    { snooze: { by: hostileStrings[2] ?? '', at: '2026-03-06T09:05:00.000Z', until: '2026-03-07T09:05:00.000Z' } },
-    { reenabled: { by: hostileStrings[4] ?? '', at: '2026-03-06T09:05:00.000Z', tookOver: true } },
-  ];
-  const titles = (card: AdaptiveCard) => (card.actions as { title: string }[]).map((action) => action.title);
-
-  it.each(hostileStrings.map((value, index) => [index, value] as const))('are valid 1.5 with hostile string #%i', (_index, value) => {
-    const data = { datasetName: value.slice(0, 400), workspaceName: value.slice(0, 400), environment: value.slice(0, 100) };
-    for (const state of healthStates) {
-      const cards = [
-        scheduleAtRiskCard(scheduleAtRisk({ ...data, errorCode: value.slice(0, 400), errorDescription: value.slice(0, 4000) }), state, url),
-        scheduleDisabledCard(scheduleDisabled({ ...data, errorCode: value.slice(0, 400) }), state, url),
-        scheduleDisabledCard(scheduleDisabled(data), state, url, { confirming: true }),
-        modelStaleCard(modelStale(data), state, url),
-      ];
-      for (const card of cards) {
-        validate(card);
-        expect(texts(card).join('\n')).toContain(asShown(value).slice(0, 120));
-        expect((card.actions as unknown[]).length).toBeLessThanOrEqual(3);
-      }
-    }
-  });
-
-  it('the third-failure card says one more failure disables the schedule; Retry, Open history, Snooze 24 h', () => {
-    const card = scheduleAtRiskCard(scheduleAtRisk({ datasetName: 'Budget Planning' }), {}, url);
-    const shown = texts(card).join('\n');
-    expect(shown).toMatch(/One more failure and Power BI disables this refresh schedule/);
-    expect(shown).toContain('Budget Planning');
-    expect(shown).not.toContain('ds-');
-    expect(titles(card)).toEqual(['Retry refresh', 'Open history', 'Snooze 24 h']);
-    expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Open history', url });
-    const snoozed = scheduleAtRiskCard(scheduleAtRisk(), healthStates[4] ?? {}, url);
-    expect(titles(snoozed)).toEqual(['Retry refresh', 'Open history']);
-    expect(texts(snoozed).join('\n')).toMatch(/until 7 Mar 2026, 09:05 UTC/);
-  });
-
-  it('the disabled card asks before re-enabling, and shows who re-enabled it', () => {
-    const n = scheduleDisabled();
-    expect(titles(scheduleDisabledCard(n, {}, url))).toEqual(['Re-enable schedule', 'Open history']);
-    const confirming = scheduleDisabledCard(n, {}, url, { confirming: true });
-    expect(titles(confirming)).toEqual(['Yes, re-enable', 'Cancel', 'Open history']);
-    expect(texts(confirming).join('\n')).toMatch(/Re-enable this schedule\?/);
-    const done = scheduleDisabledCard(n, { reenabled: { by: 'Alex Morgan', at: '2026-03-06T09:05:00.000Z', tookOver: false } }, url);
-    expect(titles(done)).toEqual(['Open history']);
-    expect(texts(done).join('\n')).toMatch(/Schedule re-enabled by Alex Morgan at 6 Mar 2026, 09:05 UTC\./);
-  });
-
-  it('the stale card says since when and why, with Open history and Snooze 24 h', () => {
-    const card = modelStaleCard(modelStale({ scheduleEnabled: false, lastSuccessAt: null }), {}, url);
-    const shown = texts(card).join('\n');
-    expect(shown).toMatch(/out of date/);
-    expect(shown).toMatch(/the schedule is disabled/);
-    expect(shown).toContain('none on record');
-    expect(titles(card)).toEqual(['Open history', 'Snooze 24 h']);
   });
 });
 
