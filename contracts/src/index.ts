@@ -14,3 +14,4 @@ export * from './training';
 export * from './training-video';
 export * from './operations';
 export * from './operations-fetch';
+export * from './operations-analyser';

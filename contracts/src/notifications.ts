@@ -77,6 +77,64 @@ export const refreshRetryFinishedSchema = z.object({
 });
 export type RefreshRetryFinishedNotification = z.infer<typeof refreshRetryFinishedSchema>;
 
+/** The dataset fields every schedule-health alert carries (names for the card, ids for its buttons). */
+const scheduleHealthDataset = {
+  workspaceId: z.string().min(1).max(100),
+  workspaceName: text(400),
+  datasetId: z.string().min(1).max(100),
+  datasetName: text(400),
+  environment: text(100),
+  lastSuccessAt: isoDate.nullable(),
+  scopeIds: z.array(z.string().max(100)).max(200).optional(),
+};
+
+/**
+ * The third scheduled failure in a row (found by detection): one more and Power BI disables the
+ * schedule. Sent once per failure streak (`id` names the third failure).
+ */
+export const scheduleAtRiskSchema = z.object({
+  ...base,
+  kind: z.literal('scheduleAtRisk'),
+  ...scheduleHealthDataset,
+  /** The third failure's refresh id, end and error. */
+  requestId: z.string().min(1).max(200),
+  endedAt: isoDate,
+  errorCode: text(400),
+  errorDescription: text(4000),
+  consecutiveFailures: z.number().int().min(1),
+});
+export type ScheduleAtRiskNotification = z.infer<typeof scheduleAtRiskSchema>;
+
+/** Power BI disabled a dataset's refresh schedule after failures in a row (sent once per disabling). */
+export const scheduleDisabledSchema = z.object({
+  ...base,
+  kind: z.literal('scheduleDisabled'),
+  ...scheduleHealthDataset,
+  /** The failure after which the schedule was found disabled. */
+  requestId: z.string().min(1).max(200),
+  endedAt: isoDate,
+  errorCode: text(400),
+  consecutiveFailures: z.number().int().min(1),
+});
+export type ScheduleDisabledNotification = z.infer<typeof scheduleDisabledSchema>;
+
+/**
+ * A scheduled dataset with no successful refresh for two of its schedule slots, whatever the
+ * reason (schedule disabled, gateway offline, never started). Sent once per staleness episode.
+ */
+export const modelStaleSchema = z.object({
+  ...base,
+  kind: z.literal('modelStale'),
+  ...scheduleHealthDataset,
+  /** The second slot that passed without a success (service time). */
+  staleSince: isoDate,
+  scheduleEnabled: z.boolean(),
+});
+export type ModelStaleNotification = z.infer<typeof modelStaleSchema>;
+
+/** Any schedule-health alert. */
+export type ScheduleHealthNotification = ScheduleAtRiskNotification | ScheduleDisabledNotification | ModelStaleNotification;
+
 /** An admin unlocked a submitted plan so the business unit can edit it again. */
 export const planUnlockedSchema = z.object({
   ...base,
@@ -139,6 +197,9 @@ export type TrainingDayUnlockedNotification = z.infer<typeof trainingDayUnlocked
 export const notificationSchema = z.discriminatedUnion('kind', [
   refreshFailedSchema,
   refreshRetryFinishedSchema,
+  scheduleAtRiskSchema,
+  scheduleDisabledSchema,
+  modelStaleSchema,
   planUnlockedSchema,
   planSubmittedSchema,
   kpiOffTrackSchema,
@@ -154,6 +215,9 @@ export type NotificationKind = Notification['kind'];
 export function topicOfNotification(notification: Notification): AlertTopic | undefined {
   switch (notification.kind) {
     case 'refreshFailed':
+    case 'scheduleAtRisk':
+    case 'scheduleDisabled':
+    case 'modelStale':
       return 'refresh';
     case 'refreshRetryFinished':
       return undefined;
@@ -175,6 +239,9 @@ export function topicOfNotification(notification: Notification): AlertTopic | un
 export function scopesOfNotification(notification: Notification): string[] | undefined {
   switch (notification.kind) {
     case 'refreshFailed':
+    case 'scheduleAtRisk':
+    case 'scheduleDisabled':
+    case 'modelStale':
       return notification.scopeIds;
     case 'refreshRetryFinished':
       return undefined;

@@ -65,6 +65,11 @@ export const operationsModelSchema = z.object({
   storageMode: z.string().nullable(),
   schedule: refreshScheduleSchema.nullable(),
   lastRefresh: lastRefreshSchema.nullable(),
+  /**
+   * Set when the model is stale: refreshable, scheduled, and two of its schedule slots passed
+   * without a success (the second slot's time, ISO); null when it is not. Absent from older APIs.
+   */
+  staleSince: z.string().datetime({ offset: true }).nullable().optional(),
 });
 export type OperationsModel = z.infer<typeof operationsModelSchema>;
 

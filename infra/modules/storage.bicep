@@ -34,6 +34,9 @@ param tableNames array = [
   'opscategories'
   'opsrefreshes'
   'opsfetchjobs'
+  'opsrollups'
+  'opsrefreshindex'
+  'opscapacity'
 ]
 
 param queueNames array = [

@@ -1,10 +1,11 @@
 /**
  * A manager with several business units sees them together (read-only totals and a chart), in
- * light, dark and high contrast, then opens one of them; a BU leader with one unit is not offered it.
+ * light, dark and high contrast, then opens one of them; a BU leader with one unit is not offered it;
+ * on a narrow tab (a Teams side panel) the grid keeps what a person edits within reach.
  */
 import type { Browser } from 'playwright-core';
 import { axeCheck, expectNoConsoleErrors, launchBrowser, openPage, screenshot } from './support/browser';
-import { upnOf, waitForGrid } from './support/budget';
+import { cell, filterLines, upnOf, waitForGrid } from './support/budget';
 import { signInAs, USERS } from './support/sign-in';
 
 let browser: Browser;
@@ -54,6 +55,41 @@ test('a leader with one business unit is not offered the side-by-side view', asy
     await signInAs(tp.page, USERS.nora.upn);
     await waitForGrid(tp.page);
     expect(await tp.page.getByRole('tab', { name: /together$/ }).count()).toBe(0);
+  } finally {
+    await tp.context.close();
+  }
+});
+
+test('on a narrow tab (400 px) the line, its editable cells and the whole filter hint stay in view', async () => {
+  const tp = await openPage(browser, { viewport: { width: 400, height: 800 } });
+  const { page } = tp;
+  try {
+    await signInAs(page, upnOf('erik.hansen'));
+    await waitForGrid(page);
+    await filterLines(page, 'coffee denmark');
+    for (const field of ['budgetAmount', 'forecastSales', 'comments'] as const) {
+      const box = await cell(page, 'coffee.denmark.q1', field).boundingBox();
+      expect({ field, inView: box !== null && box.x >= 0 && box.x + box.width <= 400 }).toEqual({ field, inView: true });
+    }
+    // The row still says which line it is: its category stays pinned at the start.
+    const category = page
+      .locator('revo-grid [data-line="coffee.denmark.q1"]')
+      .filter({ hasText: /^Coffee$/ })
+      .first();
+    const categoryBox = await category.boundingBox();
+    expect(categoryBox !== null && categoryBox.x >= 0 && categoryBox.x < 200).toBe(true);
+    // The filter's hint is not cut off: its text fits the box it is written in.
+    const fits = await page.getByRole('searchbox', { name: 'Filter lines' }).evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) return false;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(input.placeholder).width <= room;
+    });
+    expect(fits).toBe(true);
+    await screenshot(page, 'narrow-budget-grid');
+    expectNoConsoleErrors(tp);
   } finally {
     await tp.context.close();
   }

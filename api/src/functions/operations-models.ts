@@ -32,12 +32,12 @@ app.http('operationsModels', {
   handler: authedRoute(async (_request, _context, access) => {
     access.requireAdmin();
     const { workspaces, catalog } = opsStores();
-    const [datasets, age] = await Promise.all([catalog.list(), catalogAge(workspaces)]);
+    const [datasets, age, nowMs] = await Promise.all([catalog.list(), catalogAge(workspaces), opsClock().now()]);
     const body: OperationsModelList = {
       catalog: age,
       models: datasets
         .filter((dataset) => dataset.workspaceId)
-        .map(modelView)
+        .map((dataset) => modelView(dataset, nowMs))
         .sort((a, b) => a.name.localeCompare(b.name, 'en')),
     };
     return json(body);

@@ -19,7 +19,7 @@ app.timer('refreshDetect', {
     logTo = context;
     deps ??= createDetection(refreshSettings(), getServices().powerBi, (message) => logTo?.warn(message));
     const report = await detectRefreshFailures(deps);
-    if (report.synced || report.newFailures || report.repaired || report.outcomes || report.dueSlots) {
+    if (report.synced || report.newFailures || report.repaired || report.outcomes || report.dueSlots || report.healthAlerts) {
       context.log(`Refresh detection: ${JSON.stringify(report)}`);
     }
   },

@@ -60,9 +60,11 @@ export interface HistoryFetchDeps {
  */
 export async function fetchHistory(
   deps: HistoryFetchDeps,
-  dataset: Pick<DatasetRecord, 'datasetId' | 'workspaceId'>,
+  dataset: Pick<DatasetRecord, 'datasetId' | 'workspaceId'> & Partial<Pick<DatasetRecord, 'schedule'>>,
 ): Promise<HistoryFetchResult> {
   const { datasetId, workspaceId } = dataset;
+  // The schedule measures scheduled refreshes' start delay; a bulk fetch passes only ids.
+  const schedule = 'schedule' in dataset ? dataset.schedule : (await deps.catalog.get(datasetId))?.schedule;
   // The oldest stored refresh still running, else the newest stored: the fetch must reach back to it.
   const recent = await deps.history.window(datasetId, { top: incrementalTop });
   const anchor = [...recent].reverse().find((row) => row.status === 'Unknown') ?? recent[0];
@@ -79,7 +81,7 @@ export async function fetchHistory(
     top = firstFetchTop;
   }
   const stored = read.map(toStoredRefresh).filter((refresh): refresh is StoredRefresh => refresh !== undefined);
-  const { added, updated } = await deps.history.putAll(datasetId, stored);
+  const { added, updated } = await deps.history.putAll(datasetId, stored, schedule ? { schedule } : {});
   const lastRefresh = lastRefreshOf(await deps.history.newest(datasetId));
   if (lastRefresh) await deps.catalog.merge({ datasetId, lastRefresh });
   return { datasetId, read: read.length, added, updated, gap: !reached, lastRefresh };

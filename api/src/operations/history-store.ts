@@ -1,6 +1,7 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { StoredRefresh } from '@planboard/contracts';
-import { chunk, ensureTable, keyPart, statusOf, tolerate } from '@planboard/server';
+import { chunk, ensureTable, keyPart, outlierRule, statusOf, tolerate, type StoredSchedule } from '@planboard/server';
+import { RollupStore } from './analyser/rollup-store';
 import { invertedTimeKey, operationsTable, operationsTableNames, textOf } from './tables';
 
 /** `Unknown` is Power BI's "still running"; every other status is final and never changes again. */
@@ -52,9 +53,11 @@ export type PutOutcome = 'added' | 'updated' | 'same';
 /** The stored refresh history: one partition per dataset, rows newest first. */
 export class HistoryStore {
   private readonly table: TableClient;
+  private readonly rollups: RollupStore;
 
   constructor(connectionString: string) {
     this.table = operationsTable(connectionString, operationsTableNames.refreshes);
+    this.rollups = new RollupStore(connectionString);
   }
 
   /** The newest stored refresh of a dataset (the first row of its partition). */
@@ -93,8 +96,16 @@ export class HistoryStore {
    * the meantime makes that chunk fall back to row-by-row writes. A stored running refresh is
    * replaced only through its ETag and a final one never changes: two hosts writing at once end
    * with the same rows.
+   *
+   * Final refreshes then go into the analyser's rollups and failure/outlier index, every time they
+   * are read (not only when added): those writes are idempotent, and a host that stopped between
+   * the row and its rollup is made good by the next fetch, which reads the same entries again.
    */
-  async putAll(datasetId: string, refreshes: readonly StoredRefresh[]): Promise<{ added: number; updated: number }> {
+  async putAll(
+    datasetId: string,
+    refreshes: readonly StoredRefresh[],
+    options: { schedule?: StoredSchedule } = {},
+  ): Promise<{ added: number; updated: number }> {
     await ensureTable(this.table);
     if (refreshes.length === 0) return { added: 0, updated: 0 };
     const byStart = [...refreshes].sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
@@ -118,7 +129,16 @@ export class HistoryStore {
       if (!existing || isFinal(existing.status) || !changed(existing, refresh)) continue;
       if ((await this.put(datasetId, refresh)) === 'updated') updated += 1;
     }
+    await this.recordRollups(datasetId, byStart, options.schedule);
     return { added, updated };
+  }
+
+  private async recordRollups(datasetId: string, byStart: readonly StoredRefresh[], schedule: StoredSchedule | undefined) {
+    const newest = byStart[byStart.length - 1]?.startTime;
+    if (!newest) return;
+    // The outlier rule compares each refresh with the model's previous completed ones.
+    const completedBefore = await this.window(datasetId, { to: newest, status: 'Completed', top: outlierRule.history + byStart.length });
+    await this.rollups.record(datasetId, byStart, { ...(schedule ? { schedule } : {}), completedBefore });
   }
 
   /** One conditional write: create, or replace a running refresh through its ETag (re-read on a race). */

@@ -15,6 +15,12 @@ export const operationsTableNames = {
   refreshes: 'opsrefreshes',
   /** Bulk fetch jobs: the current job's pointer, and one partition per job (its row and one row per finished workspace). */
   fetchJobs: 'opsfetchjobs',
+  /** Per model per UTC day rollups of the stored history (partition `d|<day>`, row per model). */
+  rollups: 'opsrollups',
+  /** Failed and outlier refreshes, newest first (partitions `f` and `o`), so lists over any window are one range query. */
+  refreshIndex: 'opsrefreshindex',
+  /** Capacity utilisation from the Fabric Capacity Metrics model (one partition per capacity, rows by time). */
+  capacity: 'opscapacity',
 } as const;
 
 /** The queue that fans a bulk fetch out: one message per workspace (infra declares it and its poison queue). */

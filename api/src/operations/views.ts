@@ -1,10 +1,15 @@
 import type { OperationsModel, OperationsReport, OperationsWorkspace } from '@planboard/contracts';
-import type { DatasetRecord } from '@planboard/server';
+import { refreshSettings, staleness, type DatasetRecord } from '@planboard/server';
 import type { AssignedCategory } from './category-store';
 import { categoryOf } from './categories';
 import type { ReportRecord, WorkspaceRecord } from './workspace-store';
 
-export function modelView(record: DatasetRecord): OperationsModel {
+/**
+ * A model as the Operations page shows it. With `nowMs` (service time) it says whether the model
+ * is stale by the same rule detection alerts on (two schedule slots without a success).
+ */
+export function modelView(record: DatasetRecord, nowMs?: number): OperationsModel {
+  const stale = nowMs === undefined ? undefined : staleness(record, nowMs, refreshSettings().REFRESH_GRACE_MINUTES * 60_000);
   return {
     datasetId: record.datasetId,
     name: record.datasetName || record.datasetId,
@@ -15,6 +20,7 @@ export function modelView(record: DatasetRecord): OperationsModel {
     storageMode: record.storageMode ?? null,
     schedule: record.schedule ?? null,
     lastRefresh: record.lastRefresh ?? null,
+    ...(nowMs === undefined ? {} : { staleSince: stale?.staleSince ?? null }),
   };
 }
 

@@ -1,10 +1,11 @@
 import type { RefreshFailedNotification } from '@planboard/contracts';
 import type { AdaptiveCard } from '../platform/types';
 import { attentionHeader, cardSchema, cardVersion, factRows, plainParagraph, renderTemplate, type Fact } from './render';
+import type { ScheduleHealthCardState } from './schedule-health';
 import { cardText, formatDuration, formatTime } from './text';
 
-/** What happened to an alert after it was posted; every conversation's copy shows it. */
-export interface RefreshCardState {
+/** What happened to an alert after it was posted; every conversation's copy shows it (schedule-health cards add snooze and re-enable). */
+export interface RefreshCardState extends ScheduleHealthCardState {
   retry?: { by: string; at: string; status: 'running' | 'Completed' | 'Failed'; endedAt?: string; durationMs?: number; errorCode?: string };
   ack?: { by: string; at: string };
 }

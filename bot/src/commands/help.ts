@@ -10,7 +10,7 @@ export function helpText(caller: BotCaller, kind: ConversationKind): string {
   ];
   if (caller.isAdmin) {
     lines.push(
-      '- **status**: refresh failures of the last 24 hours',
+      '- **status**: refresh failures and slow refreshes of the last 24 hours',
       `- **${usage.refresh}**: start a refresh now`,
       '- **schedule ‹dataset›**: show its refresh schedule',
       '- **schedule ‹dataset› set ‹days› ‹times› [time zone]**: change it, e.g. `schedule Budget Planning (Prod) set weekdays 06:00,18:00 UTC`',

@@ -34,7 +34,7 @@ const ownerOnly = /only supported for the dataset owner|owner/i;
  * schedule, so a dataset owned by someone else is taken over first (which can drop stored data
  * source credentials — the reply says so).
  */
-async function updateSchedule(deps: BotDeps, dataset: DatasetRecord, change: RefreshSchedule): Promise<{ tookOver: boolean }> {
+export async function updateSchedule(deps: BotDeps, dataset: DatasetRecord, change: RefreshSchedule): Promise<{ tookOver: boolean }> {
   const details = await deps.powerBi.datasets.get(dataset.workspaceId, dataset.datasetId);
   let tookOver = false;
   if (details.configuredBy && details.configuredBy.toLowerCase() !== deps.servicePrincipalId.toLowerCase()) {

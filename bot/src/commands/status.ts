@@ -1,16 +1,25 @@
-import { datasetLabel } from '@planboard/server';
+import { datasetLabel, outlierRule } from '@planboard/server';
 import type { OutgoingMessage } from '../platform/types';
 import type { BotDeps } from '../conversation/deps';
-import { formatTime } from '../cards/text';
+import { formatDuration, formatTime } from '../cards/text';
 import { notice } from './replies';
+import { slowRefreshes } from './slow-refreshes';
 
 const dayMs = 24 * 60 * 60_000;
+/** Items per kind: the card lists at most 25 in all. */
+const perKind = 12;
 
-/** `status` (admins): refresh failures of the last 24 hours and alerts stuck in the poison queue. */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * `status` (admins): refresh failures and slow refreshes (outliers by the analyser's rule) of the
+ * last 24 hours, and alerts stuck in the poison queue.
+ */
 export async function statusCommand(deps: BotDeps): Promise<OutgoingMessage> {
   const now = await deps.clock.now();
-  const [failures, poisoned, watched] = await Promise.all([
+  const [failures, slow, poisoned, watched] = await Promise.all([
     deps.failures.between(now - dayMs, now),
+    slowRefreshes(deps, now - dayMs, now),
     deps.poisonCount().catch(() => -1),
     deps.watch.list(),
   ]);
@@ -20,14 +29,36 @@ export async function statusCommand(deps: BotDeps): Promise<OutgoingMessage> {
       : poisoned < 0
         ? 'The undelivered-alert queue could not be read.'
         : 'Every alert was delivered.';
+  const title =
+    failures.length || slow.slow.length
+      ? `${count(failures.length, 'refresh failure', 'refresh failures')} and ${count(slow.slow.length, 'slow refresh', 'slow refreshes')} in the last 24 hours`
+      : 'No refresh failures or slow refreshes in the last 24 hours';
+  const lines: string[] = [];
+  if (failures.length > perKind) lines.push(`Showing the latest ${perKind} of ${failures.length} failures.`);
+  if (slow.slow.length > perKind) lines.push(`Showing the latest ${perKind} of ${slow.slow.length} slow refreshes.`);
+  if (slow.skipped > 0) lines.push(`Slow refreshes: only the ${slow.looked} models that refreshed most recently were looked at.`);
   return notice({
-    title: failures.length
-      ? `${failures.length} refresh failure${failures.length === 1 ? '' : 's'} in the last 24 hours`
-      : 'No refresh failures in the last 24 hours',
-    tone: failures.length ? 'attention' : 'good',
-    items: failures.slice(0, 20).map((failure) => `${datasetLabel(failure)} — ${failure.errorCode} — ${formatTime(failure.endedAt)}`),
-    lines: failures.length > 20 ? [`Showing the latest 20 of ${failures.length}.`] : [],
-    facts: [{ label: 'Refreshes being watched', value: String(watched.length) }],
+    title,
+    tone: failures.length ? 'attention' : slow.slow.length ? 'warning' : 'good',
+    items: [
+      ...failures
+        .slice(0, perKind)
+        .map((failure) => `Failed: ${datasetLabel(failure)} — ${failure.errorCode} — ${formatTime(failure.endedAt)}`),
+      ...slow.slow
+        .slice(0, perKind)
+        .map(
+          (item) =>
+            `Slow: ${datasetLabel(item.dataset)} — ${formatDuration(item.durationMs)}, ${item.ratio.toFixed(1)} × its typical ${formatDuration(item.medianMs)} — ${formatTime(item.startTime)}`,
+        ),
+    ],
+    lines,
+    facts: [
+      { label: 'Refreshes being watched', value: String(watched.length) },
+      {
+        label: 'Slow means',
+        value: `longer than the median + ${outlierRule.factor} × scaled MAD of the model's previous ${outlierRule.history} completed refreshes`,
+      },
+    ],
     footer: poisonLine,
   });
 }

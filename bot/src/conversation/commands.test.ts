@@ -164,7 +164,7 @@ describe('refresh and schedule (admins)', () => {
 
   it('lists the last day’s failures in status', async () => {
     expect(await texts('status', 'Priya Raman', personal())).toMatch(
-      /No refresh failures in the last 24 hours[\s\S]*Every alert was delivered/,
+      /No refresh failures or slow refreshes in the last 24 hours[\s\S]*Every alert was delivered/,
     );
   });
 });
@@ -177,5 +177,37 @@ describe('training', () => {
     expect(reply).toMatch(/6 more days coming/);
     expect(reply).not.toContain('Visuals that answer questions');
     expect(await texts('subscribe training', 'Erik Hansen', personal())).toMatch(/now gets cards about training days unlocked/);
+  });
+});
+
+describe('status lists slow refreshes', () => {
+  it('names refreshes of the last 24 h far above their model’s own norm, by the shared outlier rule, and not the normal ones', async () => {
+    const hour = 3_600_000;
+    const now = bot.now.ms;
+    const completed = (hoursAgo: number, durationMs: number) => ({
+      requestId: `r-${hoursAgo}`,
+      refreshType: 'Scheduled' as const,
+      status: 'Completed' as const,
+      startTime: new Date(now - hoursAgo * hour).toISOString(),
+      endTime: new Date(now - hoursAgo * hour + durationMs).toISOString(),
+    });
+    const slowId = `${bot.catalogPrefix}-store-prod`;
+    const steadyId = `${bot.catalogPrefix}-budget-prod`;
+    // Newest first: today's refresh took 10 min, its previous twelve about 1 min.
+    bot.powerBi.histories.set(slowId, [
+      completed(2, 600_000),
+      ...Array.from({ length: 12 }, (_, i) => completed(26 + i, 60_000 + i * 500)),
+    ]);
+    bot.powerBi.histories.set(
+      steadyId,
+      Array.from({ length: 13 }, (_, i) => completed(2 + i * 24, 60_000 + i * 500)),
+    );
+    for (const datasetId of [slowId, steadyId])
+      await bot.deps.catalog.merge({ datasetId, lastSuccessAt: new Date(now - 2 * hour + 600_000).toISOString() });
+    const reply = await texts('status', 'Priya Raman', personal());
+    expect(reply).toMatch(/0 refresh failures and 1 slow refresh in the last 24 hours/);
+    expect(reply).toMatch(/Slow: Store Sales \(Prod\) — 10 min, 9\.\d × its typical 1 min \d+ s — 6 Mar 2026, 07:00 UTC/);
+    expect(reply).not.toMatch(/Slow: Budget Planning/);
+    expect(reply).toMatch(/median \+ 3 × scaled MAD of the model's previous 30 completed refreshes/);
   });
 });

@@ -1,4 +1,4 @@
-import type { CatalogStore, FailureStore, ServiceClock, WatchStore, PowerBiClient, TrainingStore } from '@planboard/server';
+import type { CatalogStore, FailureStore, HealthStore, ServiceClock, WatchStore, PowerBiClient, TrainingStore } from '@planboard/server';
 import type { LinkSettings } from '../cards/links';
 import type { Messenger } from '../platform/types';
 import type { CardStore } from '../store/cards';
@@ -15,6 +15,8 @@ export interface BotDeps {
   /** Training days and learners' progress (the `training` command). */
   training: Pick<TrainingStore, 'readProgramme' | 'progressOf'>;
   failures: FailureStore;
+  /** Schedule-health snoozes (the Snooze 24 h button), honoured by detection. */
+  health: HealthStore;
   /** Power BI as the service principal. */
   powerBi: Pick<PowerBiClient, 'refreshes' | 'datasets'>;
   /** The service principal's id: datasets it does not own are taken over before a schedule change. */

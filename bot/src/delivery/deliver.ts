@@ -107,6 +107,9 @@ export async function deliverNotification(deps: BotDeps, notification: Notificat
     case 'refreshRetryFinished':
       return applyRetryOutcome(deps, notification);
     case 'refreshFailed':
+    case 'scheduleAtRisk':
+    case 'scheduleDisabled':
+    case 'modelStale':
     case 'planUnlocked':
     case 'planSubmitted':
     case 'kpiOffTrack':

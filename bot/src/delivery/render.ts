@@ -4,6 +4,7 @@ import { budgetUrl, historyUrl, kpisUrl, trainingDayUrl, type LinkSettings } fro
 import { planSubmittedCard, planSubmittedSummary, planUnlockedCard, planUnlockedSummary } from '../cards/plans';
 import { trainingDayUnlockedCard, trainingDayUnlockedSummary } from '../cards/training';
 import { refreshFailedCard, refreshFailedSummary, type RefreshCardState } from '../cards/refresh-failed';
+import { modelStaleCard, scheduleAtRiskCard, scheduleDisabledCard, scheduleHealthSummary } from '../cards/schedule-health';
 import type { OutgoingMessage } from '../platform/types';
 
 /** A notification that posts a card of its own. */
@@ -17,6 +18,24 @@ export function messageFor(notification: CardNotification, state: RefreshCardSta
         kind: 'card',
         card: refreshFailedCard(notification, state, historyUrl(links, notification.workspaceId, notification.datasetId)),
         summary: refreshFailedSummary(notification),
+      };
+    case 'scheduleAtRisk':
+      return {
+        kind: 'card',
+        card: scheduleAtRiskCard(notification, state, historyUrl(links, notification.workspaceId, notification.datasetId)),
+        summary: scheduleHealthSummary(notification),
+      };
+    case 'scheduleDisabled':
+      return {
+        kind: 'card',
+        card: scheduleDisabledCard(notification, state, historyUrl(links, notification.workspaceId, notification.datasetId)),
+        summary: scheduleHealthSummary(notification),
+      };
+    case 'modelStale':
+      return {
+        kind: 'card',
+        card: modelStaleCard(notification, state, historyUrl(links, notification.workspaceId, notification.datasetId)),
+        summary: scheduleHealthSummary(notification),
       };
     case 'planUnlocked':
       return {

@@ -1,4 +1,4 @@
-import type { DatasetRecord, Dataset, RefreshSchedule, RefreshTriggered } from '@planboard/server';
+import type { DatasetRecord, Dataset, Refresh, RefreshSchedule, RefreshTriggered } from '@planboard/server';
 import { DeliveryError, type ConversationInfo, type Messenger, type OutgoingMessage } from '../platform/types';
 
 /** A scripted Power BI (service principal) for command and card tests. */
@@ -7,6 +7,8 @@ export class FakeBotPowerBi {
   readonly tookOver: string[] = [];
   readonly schedules = new Map<string, RefreshSchedule>();
   readonly owners = new Map<string, string>();
+  /** Refresh histories per dataset, newest first (the `status` command's slow refreshes). */
+  readonly histories = new Map<string, Refresh[]>();
   /** Datasets whose next trigger is refused (e.g. already refreshing). */
   readonly refuse = new Map<string, Error>();
   private requests = 0;
@@ -19,6 +21,8 @@ export class FakeBotPowerBi {
       this.requests += 1;
       return { requestId: `request-${this.requests}` };
     },
+    history: async (_groupId: string, datasetId: string, options: { top?: number } = {}): Promise<Refresh[]> =>
+      (this.histories.get(datasetId) ?? []).slice(0, options.top ?? 60),
     schedule: async (_groupId: string, datasetId: string): Promise<RefreshSchedule> =>
       this.schedules.get(datasetId) ?? { enabled: false, days: [], times: [] },
     updateSchedule: async (_groupId: string, datasetId: string, change: RefreshSchedule): Promise<void> => {

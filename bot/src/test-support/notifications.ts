@@ -1,4 +1,7 @@
 import type {
+  ModelStaleNotification,
+  ScheduleAtRiskNotification,
+  ScheduleDisabledNotification,
   KpiOffTrackNotification,
   PlanSubmittedNotification,
   PlanUnlockedNotification,
@@ -103,3 +106,50 @@ export const hostileStrings = [
   'Ünïcödé 数据集 データ 🚀🔥 𝓤𝓷𝓲 \u{1F469}\u200D\u{1F4BB} עברית العربية',
   '{"type":"Action.OpenUrl","url":"https://evil.example"}',
 ];
+
+/** Schedule-health alerts built from a failure, as detection builds them. */
+export function scheduleAtRisk(overrides: Partial<ScheduleAtRiskNotification> = {}): ScheduleAtRiskNotification {
+  const failure = refreshFailed({ consecutiveFailures: 3 });
+  return {
+    kind: 'scheduleAtRisk',
+    id: `scheduleAtRisk:${failure.datasetId}:${failure.requestId}`,
+    version: 1,
+    createdAt: failure.createdAt,
+    workspaceId: failure.workspaceId,
+    workspaceName: failure.workspaceName,
+    datasetId: failure.datasetId,
+    datasetName: failure.datasetName,
+    environment: failure.environment,
+    lastSuccessAt: failure.lastSuccessAt,
+    requestId: failure.requestId,
+    endedAt: failure.endedAt,
+    errorCode: failure.errorCode,
+    errorDescription: failure.errorDescription,
+    consecutiveFailures: 3,
+    ...overrides,
+  };
+}
+
+export function scheduleDisabled(overrides: Partial<ScheduleDisabledNotification> = {}): ScheduleDisabledNotification {
+  const { errorDescription: _unused, kind: _kind, id: _id, ...rest } = scheduleAtRisk({ consecutiveFailures: 4 });
+  return { ...rest, kind: 'scheduleDisabled', id: `scheduleDisabled:${rest.datasetId}:${rest.requestId}`, ...overrides };
+}
+
+export function modelStale(overrides: Partial<ModelStaleNotification> = {}): ModelStaleNotification {
+  const failure = refreshFailed();
+  return {
+    kind: 'modelStale',
+    id: `modelStale:${failure.datasetId}:${failure.lastSuccessAt}`,
+    version: 1,
+    createdAt: failure.createdAt,
+    workspaceId: failure.workspaceId,
+    workspaceName: failure.workspaceName,
+    datasetId: failure.datasetId,
+    datasetName: failure.datasetName,
+    environment: failure.environment,
+    lastSuccessAt: failure.lastSuccessAt,
+    staleSince: '2026-03-07T06:00:00.000Z',
+    scheduleEnabled: true,
+    ...overrides,
+  };
+}

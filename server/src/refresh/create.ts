@@ -5,6 +5,7 @@ import { CatalogStore } from './catalog-store';
 import { emulatorClock, systemClock, type ServiceClock } from './clock';
 import type { DetectionDeps } from './detect';
 import { FailureStore } from './failure-store';
+import { HealthStore } from './health/store';
 import type { RefreshSettings } from './settings';
 import { WatchStore } from './watch-store';
 
@@ -13,6 +14,7 @@ export interface RefreshStores {
   catalog: CatalogStore;
   watch: WatchStore;
   failures: FailureStore;
+  health: HealthStore;
 }
 
 export function refreshStores(connectionString: string): RefreshStores {
@@ -20,6 +22,7 @@ export function refreshStores(connectionString: string): RefreshStores {
     catalog: new CatalogStore(connectionString),
     watch: new WatchStore(connectionString),
     failures: new FailureStore(connectionString),
+    health: new HealthStore(connectionString),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CatalogStore } from './catalog-store';
 import { syncCatalog, type CatalogPowerBi } from './catalog-sync';
 import type { ServiceClock } from './clock';
+import { onScheduledFailure, repairHealthAlerts, scanStaleModels, type HealthStore } from './health';
 import { pollDataset, type PollDeps } from './poll-dataset';
 import { nextSlotAfter } from './slots';
 import type { WatchStore } from './watch-store';
@@ -13,6 +14,10 @@ export interface DetectionDeps extends Omit<PollDeps, 'powerBi'> {
   slotGraceMs: number;
   /** A record still `enqueued: false` after this long was abandoned by a crashed run. */
   repairAfterMs: number;
+  /** Schedule-health state: alerts sent, snoozes, whose turn the stale scan is. */
+  health: HealthStore;
+  /** How often (service time) one host scans the catalog for stale models; default 5 minutes. */
+  staleScanEveryMs?: number;
 }
 
 /** What a run did (logged by the timer, printed by the benchmark). */
@@ -27,7 +32,11 @@ export interface DetectionReport {
   enqueued: number;
   repaired: number;
   outcomes: number;
+  /** Schedule-health alerts enqueued (third failure, disabled schedule, stale model), repairs included. */
+  healthAlerts: number;
 }
+
+const defaultStaleScanEveryMs = 5 * 60_000;
 
 /** Datasets whose schedule slot has passed join the watch list; their next slot is indexed. */
 async function promoteDueSlots(deps: DetectionDeps, stores: { catalog: CatalogStore; watch: WatchStore }, nowMs: number): Promise<number> {
@@ -72,7 +81,8 @@ async function repairPending(deps: DetectionDeps, nowMs: number): Promise<number
 
 /**
  * One detection run (the timer calls it every 30 s): promote due schedule slots, poll the
- * history of watched datasets only, record and enqueue new failures, repair abandoned enqueues.
+ * history of watched datasets only, record and enqueue new failures and the schedule-health alerts
+ * they lead to, repair abandoned enqueues, and (one host every few minutes) look for stale models.
  * Safe to run on several hosts at once: every write is idempotent or guarded by an ETag.
  */
 export async function detectRefreshFailures(deps: DetectionDeps): Promise<DetectionReport> {
@@ -86,9 +96,17 @@ export async function detectRefreshFailures(deps: DetectionDeps): Promise<Detect
   }
   const dueSlots = await promoteDueSlots(deps, stores, nowMs);
   const watched = await deps.watch.list();
+  let healthAlerts = 0;
+  // Every newly found failure passes the schedule-health rules right after its own alert was
+  // enqueued; if they fail, the failure stays unmarked and the repair pass runs both again.
+  const send: DetectionDeps['send'] = async (notification) => {
+    await deps.send(notification);
+    if (notification.kind === 'refreshFailed') healthAlerts += await onScheduledFailure(deps, notification, nowMs);
+  };
+  const withHealth: DetectionDeps = { ...deps, send };
   const results = await Promise.all(
     watched.map((entry) =>
-      pollDataset(deps, entry, nowMs).catch((error: unknown) => {
+      pollDataset(withHealth, entry, nowMs).catch((error: unknown) => {
         // One dataset's storage or queue fault must not hide the others' failures; it is retried next run.
         deps.log(`Polling ${entry.datasetId} failed: ${error instanceof Error ? error.message : String(error)}`);
         return { powerBiCalls: 1, newFailures: 0, enqueued: 0, outcomes: 0, kept: true };
@@ -96,7 +114,11 @@ export async function detectRefreshFailures(deps: DetectionDeps): Promise<Detect
     ),
   );
   const sum = (key: 'powerBiCalls' | 'newFailures' | 'enqueued' | 'outcomes') => results.reduce((total, result) => total + result[key], 0);
-  const repaired = await repairPending(deps, nowMs);
+  const repaired = await repairPending(withHealth, nowMs);
+  const healthRepaired = await repairHealthAlerts(deps, deps.repairAfterMs);
+  if (await deps.health.takeStaleScanTurn(nowMs, deps.staleScanEveryMs ?? defaultStaleScanEveryMs)) {
+    healthAlerts += await scanStaleModels(deps, nowMs, deps.slotGraceMs);
+  }
   return {
     synced,
     dueSlots,
@@ -106,5 +128,6 @@ export async function detectRefreshFailures(deps: DetectionDeps): Promise<Detect
     enqueued: sum('enqueued') + repaired,
     repaired,
     outcomes: sum('outcomes'),
+    healthAlerts: healthAlerts + healthRepaired,
   };
 }

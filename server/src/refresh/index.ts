@@ -17,8 +17,20 @@ export { emulatorClock, fixedClock, systemClock as systemServiceClock, type Serv
 export { createDetection, refreshStores, serviceClock, type RefreshStores } from './create';
 export { detectRefreshFailures, type DetectionDeps, type DetectionReport } from './detect';
 export { FailureStore, failureKeys, failureNotificationId, type StoredFailure } from './failure-store';
+export { HealthStore, failuresBeforeDisable, raiseHealthAlert, staleness, type Snooze, type Staleness } from './health';
 export { datasetLabel, findDataset, type DatasetMatch } from './find';
 export { analyzeHistory, type FailureFact, type HistoryFacts } from './history';
+export {
+  findOutliers,
+  isOutlier,
+  median as medianOf,
+  outlierBaseline,
+  outlierRule,
+  outlierRuleText,
+  type DurationSample,
+  type OutlierBaseline,
+  type OutlierVerdict,
+} from './outliers';
 export { parseRefreshSettings, refreshSettings, type RefreshSettings } from './settings';
 export { keyPart, refreshTableNames, tolerate } from './tables';
 export { isKnownTimeZone, knownTimeZones, nextSlotAfter, weekdays, type StoredSchedule } from './slots';

@@ -12,6 +12,8 @@ export const refreshTableNames = {
   watch: 'refreshwatch',
   /** Every failure found, keyed by dataset and refresh: the idempotency record. */
   failures: 'refreshfailures',
+  /** Schedule-health alerts sent (once per streak, disabling or staleness episode), snoozes, scan turns. */
+  health: 'refreshhealth',
 } as const;
 export type RefreshTableName = (typeof refreshTableNames)[keyof typeof refreshTableNames];
 

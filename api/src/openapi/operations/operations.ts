@@ -12,6 +12,8 @@ import {
   operationsWorkspaceDetailSchema,
   operationsWorkspaceListSchema,
   operationsWorkspaceParamsSchema,
+  performanceReportSchema,
+  performanceWindowSchema,
   refreshHistorySchema,
   refreshStatusFilterSchema,
   refreshStartedSchema,
@@ -22,6 +24,12 @@ import { z } from 'zod';
 import type { OperationSpec } from './types';
 
 const tag = 'Operations';
+const performanceQuery = z.object({
+  window: performanceWindowSchema.optional().describe('24h (hourly, default), 7d or all stored history (daily)'),
+  environment: z.string().optional().describe('Only workspaces of this environment'),
+  module: z.string().optional().describe('Only workspaces of this module'),
+  workspace: z.string().optional().describe('Only this workspace (id)'),
+});
 const historyQuery = z.object({
   from: z.string().optional().describe('Earliest start time (ISO date-time)'),
   to: z.string().optional().describe('Latest start time (ISO date-time)'),
@@ -153,5 +161,23 @@ export const operationsOperations: readonly OperationSpec[] = [
     tag,
     summary: 'The newest bulk fetch with its progress and failures',
     responses: { 200: fetchJobCurrentSchema },
+  },
+  {
+    method: 'get',
+    route: 'operations/performance',
+    operationId: 'operationsPerformance',
+    tag,
+    summary: 'Performance analyser: slowest, failed and outlier refreshes, counts over time, start delay, capacity use',
+    query: performanceQuery,
+    responses: { 200: performanceReportSchema },
+  },
+  {
+    method: 'get',
+    route: 'operations/performance.xlsx',
+    operationId: 'operationsPerformanceExport',
+    tag,
+    summary: 'The performance view as an Excel workbook',
+    query: performanceQuery,
+    responses: { 200: { description: 'The workbook', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
   },
 ];

@@ -4,6 +4,7 @@ import type { OperationsModel, OperationsWorkspace } from '@planboard/contracts'
 import { mergeClasses } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { EmptyState } from '../../shell/EmptyState';
+import { dateTimeText, isStale, statusLabel } from './opsFormat';
 import { overviewTiles, overviewTotals, type OverviewTile } from './opsOverview';
 import { opsHref, type OpsRoute } from './opsRoute';
 import { useOpsStyles } from './opsStyles';
@@ -69,6 +70,59 @@ function Tile({
   );
 }
 
+/** The stale models by name, each opening its model view (the bot alerts each once per episode). */
+function StaleModels({
+  models,
+  workspaces,
+  nowMs,
+  onOpen,
+}: {
+  models: readonly OperationsModel[];
+  workspaces: readonly OperationsWorkspace[];
+  nowMs: number;
+  onOpen(route: OpsRoute): void;
+}) {
+  const s = useOpsStyles();
+  const stale = models.filter((model) => isStale(model, nowMs));
+  if (stale.length === 0) return null;
+  const environmentOf = new Map(workspaces.map((ws) => [ws.workspaceId.toLowerCase(), ws.environment]));
+  return (
+    <div className={s.stack}>
+      <Subtitle2 as="h2" id="ops-stale-heading" className={s.sectionTitle}>
+        Stale models
+      </Subtitle2>
+      <ul className={s.links} aria-labelledby="ops-stale-heading">
+        {stale.map((model) => {
+          const route: OpsRoute = { view: 'model', datasetId: model.datasetId, workspaceId: model.workspaceId };
+          const environment = environmentOf.get(model.workspaceId.toLowerCase());
+          return (
+            <li key={model.datasetId}>
+              <Link
+                href={opsHref(route)}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onOpen(route);
+                }}
+              >
+                {model.name}
+              </Link>
+              <Caption1 className={s.muted}>
+                {' '}
+                {model.workspaceName}
+                {environment ? ` · ${environment}` : ''}
+                {model.staleSince ? ` · stale since ${dateTimeText(model.staleSince)}` : ''}
+                {model.lastRefresh?.status === 'Completed' || !model.lastRefresh
+                  ? ''
+                  : ` · last refresh ${statusLabel(model.lastRefresh.status).toLowerCase()}`}
+              </Caption1>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 /** Tiles by environment × module: models, refreshing now, failed in the last 24 hours, stale. */
 export function OverviewView({ workspaces, models, nowMs, onOpen }: OverviewViewProps) {
   const s = useOpsStyles();
@@ -90,7 +144,7 @@ export function OverviewView({ workspaces, models, nowMs, onOpen }: OverviewView
         </Subtitle2>
         <Body1 className={s.muted}>
           {totals.workspaces} workspaces, {totals.models} models: {totals.running} refreshing now, {totals.failed} failed in the last 24
-          hours, {totals.stale} stale (not refreshed for 48 hours).
+          hours, {totals.stale} stale (no successful refresh for two of its scheduled times).
           {totals.notRead > 0 &&
             ` ${totals.notRead} models have no stored refresh history yet: open a model and read its history from Power BI.`}
         </Body1>
@@ -100,6 +154,7 @@ export function OverviewView({ workspaces, models, nowMs, onOpen }: OverviewView
           <Tile key={tile.key} tile={tile} workspaces={workspaces} onOpen={onOpen} />
         ))}
       </ul>
+      <StaleModels models={models} workspaces={workspaces} nowMs={nowMs} onOpen={onOpen} />
     </section>
   );
 }

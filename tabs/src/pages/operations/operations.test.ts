@@ -135,6 +135,13 @@ describe('overview tiles', () => {
     expect(overviewTotals(tiles)).toEqual({ workspaces: 4, models: 6, running: 1, failed: 1, stale: 1, notRead: 1 });
     expect(isStale(model(budgetProd, 'x', { status: 'Completed', hoursAgo: 49 }), now)).toBe(true);
   });
+  it("takes the API's staleness verdict (two schedule slots without a success) when it gives one", () => {
+    const recent = model(budgetProd, 'Hourly', { status: 'Failed', hoursAgo: 3 });
+    expect(isStale({ ...recent, staleSince: '2026-12-07T10:00:00Z' }, now)).toBe(true);
+    expect(isStale({ ...model(budgetProd, 'Weekly', { status: 'Completed', hoursAgo: 100 }), staleSince: null }, now)).toBe(false);
+    const tiles = overviewTiles([budgetProd], [{ ...recent, staleSince: '2026-12-07T10:00:00Z' }], now);
+    expect(tiles[0]).toMatchObject({ models: 1, stale: 1 });
+  });
   it('filters workspaces by name, environment or module and suggests modules once each', () => {
     expect(filterWorkspaces([budgetProd, budgetDev, salesQa], 'budget').map((w) => w.name)).toEqual([
       'Planboard Budget (Prod)',

@@ -138,9 +138,14 @@ const failedWithinMs = 24 * 60 * 60_000;
 export const isRunning = (model: OperationsModel): boolean => model.lastRefresh?.status === 'Unknown';
 export const failedRecently = (model: OperationsModel, nowMs: number): boolean =>
   model.lastRefresh?.status === 'Failed' && nowMs - Date.parse(model.lastRefresh.startTime) <= failedWithinMs;
-/** Stale: refreshable, and its newest stored refresh is older than 48 hours (no stored history yet is "not read"). */
+/**
+ * Stale: the API's verdict when it gives one (two schedule slots without a success, the rule the
+ * bot alerts on); otherwise refreshable with its newest stored refresh older than 48 hours.
+ */
 export const isStale = (model: OperationsModel, nowMs: number): boolean =>
-  model.refreshable && model.lastRefresh !== null && nowMs - Date.parse(model.lastRefresh.startTime) > staleAfterMs;
+  model.staleSince !== undefined
+    ? model.staleSince !== null
+    : model.refreshable && model.lastRefresh !== null && nowMs - Date.parse(model.lastRefresh.startTime) > staleAfterMs;
 export const historyNotRead = (model: OperationsModel): boolean => model.refreshable && model.lastRefresh === null;
 
 /** Power BI's storage modes in words. */

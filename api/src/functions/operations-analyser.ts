@@ -1,0 +1,41 @@
+import { app } from '@azure/functions';
+import { performanceQuerySchema } from '@planboard/contracts';
+import { authedRoute } from '../http/authed';
+import { json } from '../http/respond';
+import { parseQuery } from '../http/validate';
+import { performanceView } from '../operations/analyser';
+import { performanceWorkbook } from '../operations/analyser/export';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Slowest, failed and outlier refreshes, refresh counts, start delay and capacity use of a window (admins). */
+app.http('operationsPerformance', {
+  route: 'operations/performance',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (request, _context, access) => {
+    access.requireAdmin();
+    return json(await performanceView(parseQuery(request, performanceQuerySchema)));
+  }),
+});
+
+/** The same view as an Excel workbook, one sheet per table. */
+app.http('operationsPerformanceExport', {
+  route: 'operations/performance.xlsx',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (request, _context, access) => {
+    access.requireAdmin();
+    const query = parseQuery(request, performanceQuerySchema);
+    const body = await performanceWorkbook(await performanceView(query));
+    return {
+      status: 200,
+      body,
+      headers: {
+        'Content-Type': xlsxType,
+        'Content-Disposition': `attachment; filename="performance-${query.window}.xlsx"`,
+        'Cache-Control': 'no-store',
+      },
+    };
+  }),
+});
