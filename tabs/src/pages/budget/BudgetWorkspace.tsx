@@ -180,7 +180,7 @@ export function BudgetWorkspace({ planId, scopeId, me, level }: BudgetWorkspaceP
       <div className={s.filter}>
         <SearchBox
           className={s.search}
-          placeholder="Filter by category, region, quarter or comment"
+          placeholder="Filter lines by any word"
           aria-label="Filter lines"
           value={filter}
           onChange={(_, data) => setFilter(data.value)}
