@@ -61,7 +61,7 @@ test('Access: grant Kenji read on Marketing, revoke it, and see both in his hist
   await screenshot(page, 'light-access');
 
   await page.getByRole('searchbox', { name: 'Filter users' }).fill('kenji');
-  await page.getByText('1 of 19 users').waitFor();
+  await page.getByText('1 of 20 users').waitFor();
   expect(await page.locator('tbody tr').count()).toBe(1);
 
   // Grant (dialog: scope dropdown + level).

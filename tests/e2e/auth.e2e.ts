@@ -46,7 +46,7 @@ test('the sign-in screen lists the sample users by role and passes axe (light an
     await page.getByRole('heading', { level: 2, name: heading }).waitFor();
   }
   await page.getByRole('button', { name: USERS.nora.upn }).waitFor();
-  expect(await page.locator('button[data-upn]').count()).toBe(19);
+  expect(await page.locator('button[data-upn]').count()).toBe(20);
   await page.getByRole('button', { name: 'Use another account' }).waitFor();
   // Nothing of the shell is rendered before sign-in.
   expect(await page.getByRole('navigation').count()).toBe(0);
