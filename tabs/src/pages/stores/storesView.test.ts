@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { dayPartName, labourPerSaleText, moneyText, recentWeeks, salesPerHourText, weekLabel } from './storesView';
 
 describe('Stores page view helpers', () => {
