@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   picker: { maxWidth: '360px' },
   heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Under the store's name, not beside it.
+  place: { display: 'block', color: tokens.colorNeutralForeground3 },
   facts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, margin: 0 },
   fact: { display: 'flex', flexDirection: 'column', margin: 0 },
   factValue: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -80,7 +82,7 @@ function StoreFigures({ store }: { store: StoreSummary }) {
           <Subtitle1 as="h2" id="store-name" className={s.heading}>
             {store.name}
           </Subtitle1>
-          <Caption1 className={s.muted}>
+          <Caption1 className={s.place}>
             {where(store)}
             {store.manager ? ` · managed by ${store.manager}` : ''}
           </Caption1>
