@@ -74,7 +74,7 @@ test('a BU leader sees only her business unit and no admin pages; admin deep lin
   expect(await northCard.textContent()).toContain('Oslo Central');
   for (const other of BUSINESS_UNITS.slice(1)) expect(await page.getByRole('radio', { name: other }).count()).toBe(0);
 
-  expect(await nav().getByRole('link').allTextContents()).toEqual(['Budget', 'KPIs', 'Reports', 'Training']);
+  expect(await nav().getByRole('link').allTextContents()).toEqual(['Budget', 'KPIs', 'Reports', 'Stores', 'Training']);
   expect(await page.getByText('Administration').count()).toBe(0);
   await axeCheck(page, 'budget as Nora (light)');
   await screenshot(page, 'light-budget-nora');

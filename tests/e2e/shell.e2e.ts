@@ -27,6 +27,7 @@ const PAGES = [
     title: 'Reports',
     content: (page) => page.getByTestId('report-card').filter({ hasText: 'Budget Overview' }).waitFor(),
   },
+  { id: 'stores', title: 'Stores', content: (page) => page.getByText(/^Store \(\d+ you can see\)$/).waitFor() },
   {
     id: 'training',
     title: 'Training',
