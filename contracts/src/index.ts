@@ -15,3 +15,4 @@ export * from './training-video';
 export * from './operations';
 export * from './operations-fetch';
 export * from './operations-analyser';
+export * from './stores';

@@ -48,7 +48,15 @@ test('an admin sees all five business units and the admin pages', async () => {
   await page.keyboard.press('ArrowRight');
   expect(await page.getByRole('radio', { name: 'Marketing' }).getAttribute('aria-checked')).toBe('true');
   await page.getByRole('heading', { name: 'Marketing budget' }).waitFor();
-  expect(await nav().getByRole('link').allTextContents()).toEqual(['Budget', 'KPIs', 'Reports', 'Training', 'Operations', 'Access']);
+  expect(await nav().getByRole('link').allTextContents()).toEqual([
+    'Budget',
+    'KPIs',
+    'Reports',
+    'Stores',
+    'Training',
+    'Operations',
+    'Access',
+  ]);
   expectNoConsoleErrors(tp);
 });
 
@@ -61,7 +69,7 @@ test('Access: grant Kenji read on Marketing, revoke it, and see both in his hist
   await screenshot(page, 'light-access');
 
   await page.getByRole('searchbox', { name: 'Filter users' }).fill('kenji');
-  await page.getByText('1 of 19 users').waitFor();
+  await page.getByText('1 of 20 users').waitFor();
   expect(await page.locator('tbody tr').count()).toBe(1);
 
   // Grant (dialog: scope dropdown + level).

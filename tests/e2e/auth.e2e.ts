@@ -46,7 +46,7 @@ test('the sign-in screen lists the sample users by role and passes axe (light an
     await page.getByRole('heading', { level: 2, name: heading }).waitFor();
   }
   await page.getByRole('button', { name: USERS.nora.upn }).waitFor();
-  expect(await page.locator('button[data-upn]').count()).toBe(19);
+  expect(await page.locator('button[data-upn]').count()).toBe(20);
   // Each account says what it is: its role (the group) and its business unit.
   expect(await page.getByRole('button', { name: USERS.nora.upn }).textContent()).toContain('Sales North');
   await page.getByRole('button', { name: 'Use another account' }).waitFor();
@@ -82,7 +82,7 @@ test('a BU leader sees only her business unit and no admin pages; admin deep lin
   expect(await northCard.textContent()).toContain('Oslo Central');
   for (const other of BUSINESS_UNITS.slice(1)) expect(await page.getByRole('radio', { name: other }).count()).toBe(0);
 
-  expect(await nav().getByRole('link').allTextContents()).toEqual(['Budget', 'KPIs', 'Reports', 'Training']);
+  expect(await nav().getByRole('link').allTextContents()).toEqual(['Budget', 'KPIs', 'Reports', 'Stores', 'Training']);
   expect(await page.getByText('Administration').count()).toBe(0);
   await axeCheck(page, 'budget as Nora (light)');
   await screenshot(page, 'light-budget-nora');

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { axeCheck, expectNoConsoleErrors, launchBrowser, openPage, screenshot } from './support/browser';
-import { cell, filterLines, upnOf, waitForGrid } from './support/budget';
+import { cell, filterLines, focusCell, nextFrames, upnOf, waitForGrid } from './support/budget';
 import { signInAs, USERS } from './support/sign-in';
 
 let browser: Browser;
@@ -67,17 +67,26 @@ test('on a narrow tab (400 px) the line, its editable cells and the whole filter
     await signInAs(page, upnOf('erik.hansen'));
     await waitForGrid(page);
     await filterLines(page, 'coffee denmark');
-    for (const field of ['budgetAmount', 'forecastSales', 'comments'] as const) {
-      const box = await cell(page, 'coffee.denmark.q1', field).boundingBox();
-      expect({ field, inView: box !== null && box.x >= 0 && box.x + box.width <= 400 }).toEqual({ field, inView: true });
-    }
+    await screenshot(page, 'narrow-budget-grid');
     // The row still says which line it is: its category stays pinned at the start.
-    const category = page
-      .locator('revo-grid [data-line="coffee.denmark.q1"]')
-      .filter({ hasText: /^Coffee$/ })
-      .first();
+    const category = page.locator('revo-grid revogr-data').getByText('Coffee', { exact: true }).first();
     const categoryBox = await category.boundingBox();
     expect(categoryBox !== null && categoryBox.x >= 0 && categoryBox.x < 200).toBe(true);
+
+    // The first editable cell is in view; the others are one arrow key away, and come into view.
+    const box = await cell(page, 'coffee.denmark.q1', 'budgetAmount').boundingBox();
+    expect(box !== null && box.x >= 0 && box.x + box.width <= 400).toBe(true);
+    await focusCell(page, 'coffee.denmark.q1', 'budgetAmount');
+    for (const field of ['forecastSales', 'comments'] as const) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((wanted) => document.activeElement?.getAttribute('data-field') === wanted, field);
+      await nextFrames(page);
+      const inView = await page.evaluate(() => {
+        const rect = document.activeElement?.getBoundingClientRect();
+        return rect !== undefined && rect.left >= 0 && rect.right <= window.innerWidth + 1;
+      });
+      expect({ field, inView }).toEqual({ field, inView: true });
+    }
     // The filter's hint is not cut off: its text fits the box it is written in.
     const fits = await page.getByRole('searchbox', { name: 'Filter lines' }).evaluate((input: HTMLInputElement) => {
       const style = getComputedStyle(input);
@@ -88,7 +97,6 @@ test('on a narrow tab (400 px) the line, its editable cells and the whole filter
       return context.measureText(input.placeholder).width <= room;
     });
     expect(fits).toBe(true);
-    await screenshot(page, 'narrow-budget-grid');
     expectNoConsoleErrors(tp);
   } finally {
     await tp.context.close();

@@ -27,6 +27,7 @@ const PAGES = [
     title: 'Reports',
     content: (page) => page.getByTestId('report-card').filter({ hasText: 'Budget Overview' }).waitFor(),
   },
+  { id: 'stores', title: 'Stores', content: (page) => page.getByText(/^Store \(\d+ you can see\)$/).waitFor() },
   {
     id: 'training',
     title: 'Training',
@@ -190,7 +191,7 @@ test('follows prefers-color-scheme live when there is no override', async () => 
 
 test('?theme=contrast renders the high-contrast theme', async () => {
   await open('/training', { theme: 'contrast' });
-  await expectOnPage(PAGES[3]);
+  await expectOnPage(PAGES.find((p) => p.id === 'training') ?? PAGES[0]);
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast');
   await screenshot(page, 'contrast-training');
   expectNoConsoleErrors(tp);

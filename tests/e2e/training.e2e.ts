@@ -138,6 +138,32 @@ test('a deep link from the card (#/training?day=N) opens the day; a locked day s
   }
 });
 
+test('in high contrast the programme, a day and the progress heat map read well (axe clean, screenshots)', async () => {
+  const tp = await openPage(browser);
+  try {
+    await offlinePlayers(tp.context);
+    await signInAs(tp.page, USERS.alex.upn, { route: '/training', query: { theme: 'contrast' } });
+    const { page } = tp;
+    await dayButton(page, 1).waitFor();
+    await screenshot(page, 'contrast-training-programme');
+    await axeCheck(page, '#/training (contrast)');
+    await dayButton(page, 2).click();
+    await page.getByRole('heading', { level: 2, name: 'Day 2: Getting data with Power Query' }).waitFor();
+    await screenshot(page, 'contrast-training-day');
+    await axeCheck(page, '#/training/2 (contrast)');
+    await page.getByRole('tab', { name: 'Everyone’s progress' }).click();
+    const heat = page.getByRole('table', { name: 'Completion heat map by learner and day' });
+    await heat.getByRole('cell', { name: /^Kenji Sato, day 1: / }).waitFor();
+    // Completion is written in each cell, not said by colour alone (high contrast has one colour).
+    expect(await heat.getByRole('cell', { name: /^Kenji Sato, day 1: / }).textContent()).toMatch(/^\d+$/);
+    await screenshot(page, 'contrast-training-matrix');
+    await axeCheck(page, 'progress heat map (contrast)');
+    expectNoConsoleErrors(tp);
+  } finally {
+    await tp.context.close();
+  }
+});
+
 /**
  * A stand-in for YouTube's player page (served at its real origin by the test's route): it answers
  * the IFrame API's `listening` handshake with `infoDelivery` positions, as the real player does

@@ -32,7 +32,7 @@ const template = readRepoFile('appPackage/manifest.json');
 const filled = (): Manifest => JSON.parse(fillPlaceholders(template, SAMPLE_ENV)) as Manifest;
 const raw = JSON.parse(template) as Manifest;
 
-const PAGES = ['budget', 'kpis', 'reports', 'operations', 'training', 'access'];
+const PAGES = ['budget', 'kpis', 'reports', 'stores', 'operations', 'training', 'access'];
 const COMMANDS = ['help', 'status', 'refresh', 'schedule', 'subscribe', 'unsubscribe', 'training'];
 
 describe('appPackage/manifest.json', () => {

@@ -233,7 +233,7 @@ describe('authorization code + PKCE (the tab outside Teams)', () => {
     jar.store(url, redirect);
     const pageUrl = new URL(redirect.headers.get('location') ?? '', url).href;
     const html = await (await fetch(pageUrl, { headers: { cookie: jar.header(pageUrl) } })).text();
-    expect(config.users).toHaveLength(19);
+    expect(config.users).toHaveLength(20);
     for (const user of config.users) {
       expect(html).toContain(user.upn);
       expect(html).toContain(user.oid);

@@ -9,12 +9,15 @@ const roleLabel: Record<SampleRole, string> = {
   contributor: 'contributor (edit)',
   manager: 'manager (read)',
   admin: 'admin',
+  'store-leader': 'store leader (edit)',
 };
 
 /** The text `npm start` prints once everything is up: where to go and who to sign in as. */
 export function banner(stack: RunningStack): string {
   const users = sampleUsers.map((user) => {
-    const scopes = user.grants.filter((grant) => !grant.scopeId.startsWith('store-') && !grant.scopeId.startsWith('dept-'));
+    // A store leader's one store is their whole scope; everyone else is listed by business unit.
+    const own = user.role === 'store-leader' ? user.grants : user.grants.filter((grant) => !grant.scopeId.startsWith('store-'));
+    const scopes = own.filter((grant) => !grant.scopeId.startsWith('dept-'));
     const where = user.role === 'admin' ? 'all business units' : scopes.map((grant) => grant.scopeId).join(', ');
     return `    ${user.name.padEnd(16)} ${user.upn.padEnd(40)} ${roleLabel[user.role].padEnd(20)} ${where}`;
   });

@@ -11,7 +11,7 @@ describe('sample tenant directory (SPEC §0)', () => {
     }
     expect(sampleUsers.filter((user) => user.role === 'manager')).toHaveLength(2);
     expect(sampleUsers.filter((user) => user.appRoles.includes('Admin'))).toHaveLength(2);
-    expect(sampleUsers).toHaveLength(19);
+    expect(sampleUsers).toHaveLength(20);
   });
 
   it('gives every user a unique, stable object id and UPN', () => {
@@ -57,5 +57,20 @@ describe('sample tenant directory (SPEC §0)', () => {
     for (const bu of ['marketing', 'operations', 'finance'])
       expect(of(bu, 'category').some((category) => (productCategories as readonly string[]).includes(category))).toBe(false);
     expect(of('finance', 'category')).toContain('Audit');
+  });
+});
+
+describe('sample stores (SPEC §4)', () => {
+  it('has the 40 stores of the store master, each under its sales business unit', () => {
+    expect(stores).toHaveLength(40);
+    expect(new Set(stores.map((store) => store.id)).size).toBe(40);
+    expect(stores.filter((store) => store.parentId === 'sales-north')).toHaveLength(20);
+  });
+
+  it('has a store leader granted exactly one store', () => {
+    const leaders = sampleUsers.filter((user) => user.role === 'store-leader');
+    expect(leaders).toHaveLength(1);
+    expect(leaders[0]?.grants).toEqual([{ scopeId: 'store-104233', level: 'edit' }]);
+    expect(leaders[0]?.appRoles).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { grantLevels, type GrantLevel, type Scope } from '@planboard/contracts';
+import { storeScopeId } from '../stores/tables';
+import { storeScopes } from './stores';
 
 /** The sample tenant: a fictitious Contoso directory used locally and in tests. */
 export const sampleTenantId = '7d3c0b9e-2f4a-4c61-9b8e-5a1f0c2d3e4b';
 export const sampleDomain = 'contoso.onmicrosoft.com';
 
-export type SampleRole = 'leader' | 'contributor' | 'manager' | 'admin';
+/** `store-leader`: runs one store and is granted that store only (SPEC §4). */
+export type SampleRole = 'leader' | 'contributor' | 'manager' | 'admin' | 'store-leader';
 
 export interface SampleUser {
   oid: string;
@@ -38,17 +41,8 @@ export const departments: Scope[] = ['Sales', 'Marketing', 'Operations', 'Financ
   name,
 }));
 
-/** Stores carry 6-digit ids (seed 003) and belong to a sales business unit. */
-export const stores: Scope[] = [
-  ['104233', 'Oslo Central', 'sales-north'],
-  ['104871', 'Stockholm Kungsgatan', 'sales-north'],
-  ['105102', 'Copenhagen Strøget', 'sales-north'],
-  ['105660', 'Helsinki Kamppi', 'sales-north'],
-  ['207415', 'Madrid Gran Vía', 'sales-south'],
-  ['207932', 'Lisbon Chiado', 'sales-south'],
-  ['208104', 'Rome Termini', 'sales-south'],
-  ['208577', 'Athens Syntagma', 'sales-south'],
-].map(([id, name, parentId]) => ({ id: `store-${id}`, type: 'store' as const, name: name as string, parentId }));
+/** Stores carry 6-digit ids (seed 003) and belong to a sales business unit: the 40 of the store master. */
+export const stores: Scope[] = storeScopes;
 
 const buPeople: Record<string, [string, string, string]> = {
   'sales-north': ['Nora Lindqvist', 'Erik Hansen', 'Maja Berg'],
@@ -94,7 +88,7 @@ function buGrants(buId: string, level: GrantLevel): SampleUser['grants'] {
   return [{ scopeId: buId, level }, { scopeId: departmentOf[buId] ?? 'dept-sales', level }, ...storeGrants];
 }
 
-/** 15 BU users (a leader with approve rights and two contributors per BU), 2 managers, 2 admins. */
+/** 15 BU users (a leader with approve rights and two contributors per BU), 2 managers, 2 admins, 1 store leader. */
 export const sampleUsers: SampleUser[] = [
   ...Object.entries(buPeople).flatMap(([buId, [leader, ...contributors]]) => [
     person(leader, 'leader', buGrants(buId, 'approve')),
@@ -108,6 +102,8 @@ export const sampleUsers: SampleUser[] = [
   person('Henrik Vogel', 'manager', [...buGrants('operations', 'read'), ...buGrants('finance', 'read')]),
   person('Alex Morgan', 'admin', []),
   person('Priya Raman', 'admin', []),
+  // The manager of Oslo Central in the store master, so the UPN matches Dataverse's manager e-mail.
+  person('Ingrid Solberg', 'store-leader', [{ scopeId: storeScopeId('104233'), level: 'edit' }]),
 ];
 
 export const allScopes: Scope[] = [...businessUnits, ...departments, ...stores];

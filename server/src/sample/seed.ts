@@ -1,10 +1,12 @@
 import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
 import { insertMissing } from '../storage/bulk';
 import { ensureTables, statusOf, tableClient, tableNames } from '../storage/tables';
+import { storeTable, storeTableNames } from '../stores/tables';
 import { sampleBudgetLines } from './budget';
 import { allScopes, sampleUsers } from './directory';
 import { budgetBlockEntities, grantEntity, scopeEntity, userEntity } from './entities';
 import { sampleKpiEntities } from './kpis';
+import { sampleStoreMasterEntities, sampleStoreSalesEntities } from './store-data';
 import { sampleTrainingEntities } from './training';
 
 export interface SeedReport {
@@ -23,10 +25,10 @@ async function insertMissingOnce(client: TableClient, entities: readonly TableEn
 }
 
 /**
- * Sample points go only into KPIs without any: the series ends in the week before the seeding,
- * so a later re-seed must not add a second, shifted series to data that is already there.
+ * Sample points go only into KPIs (and stores) without any: the series ends in the week before the
+ * seeding, so a later re-seed must not add a second, shifted series to data that is already there.
  */
-async function seedKpiPoints(client: TableClient, points: readonly TableEntity[]): Promise<number> {
+async function seedEmptyPartitions(client: TableClient, points: readonly TableEntity[]): Promise<number> {
   const partitions = [...new Set(points.map((point) => point.partitionKey))];
   const empty = new Set<string>();
   for (const partitionKey of partitions) {
@@ -56,6 +58,26 @@ async function seedTraining(connectionString: string): Promise<{ training: numbe
   };
 }
 
+/**
+ * Store master and a few weeks of sales for the sample stores, so the Stores page has data before
+ * the store pipeline first runs; the pipeline's Dataverse sync and loads overwrite them.
+ */
+async function seedStoreData(connectionString: string, syncedAt: Date): Promise<{ storeMaster: number; storeSales: number }> {
+  const master = storeTable(connectionString, storeTableNames.master);
+  const sales = storeTable(connectionString, storeTableNames.sales);
+  await Promise.all([master.createTable(), sales.createTable()]);
+  return {
+    storeMaster: await insertMissingOnce(
+      master,
+      sampleStoreMasterEntities(syncedAt).map((row) => ({ ...row })),
+    ),
+    storeSales: await seedEmptyPartitions(
+      sales,
+      sampleStoreSalesEntities(new Date()).map((row) => ({ ...row })),
+    ),
+  };
+}
+
 /** Seeds the sample tenant into Table Storage. Idempotent: existing rows are never overwritten. */
 export async function seedSampleTenant(connectionString: string): Promise<SeedReport> {
   await ensureTables(connectionString);
@@ -70,8 +92,9 @@ export async function seedSampleTenant(connectionString: string): Promise<SeedRe
     grants: await insertMissing(tableClient(connectionString, tableNames.grants), grants),
     budget: await insertMissing(tableClient(connectionString, tableNames.budget), budgetBlockEntities(sampleBudgetLines())),
     kpis: await insertMissingOnce(tableClient(connectionString, tableNames.kpis), kpis.definitions),
-    kpiPoints: await seedKpiPoints(tableClient(connectionString, tableNames.kpiPoints), kpis.points),
+    kpiPoints: await seedEmptyPartitions(tableClient(connectionString, tableNames.kpiPoints), kpis.points),
     ...(await seedTraining(connectionString)),
+    ...(await seedStoreData(connectionString, seedTime)),
   };
   return { inserted };
 }

@@ -23,6 +23,11 @@ describe('roles', () => {
     expect(roleOf(me(three))).toEqual({ label: 'Manager', detail: '3 business units' });
     expect(roleOf(me([], true)).label).toBe('Admin');
     expect(roleOf(me([])).label).toBe('No access yet');
+    // A store leader's grant is on their store only: they are its team, not a BU's contributor.
+    expect(roleOf(me([{ id: 'store-104233', name: 'Oslo Central', type: 'store', level: 'edit' }]))).toEqual({
+      label: 'Store team',
+      detail: 'Oslo Central',
+    });
   });
 
   it('lets app admins and scope admins into the admin pages only', () => {

@@ -27,6 +27,11 @@ export function roleOf(me: Me): { label: string; detail?: string } {
     undefined,
   );
   if (!best) return { label: 'No access yet' };
+  // Grants on stores only (no business unit): a store's own team, named by its stores.
+  if (units.length === 0) {
+    const stores = me.scopes.filter((scope) => scope.type === 'store').map((scope) => scope.name);
+    if (stores.length) return { label: stores.length === 1 ? 'Store team' : 'Stores team', detail: summarise(stores) };
+  }
   const at = (level: GrantLevel) => summarise(units.filter((unit) => unit.level === level).map((unit) => unit.name));
   switch (best) {
     case 'admin':

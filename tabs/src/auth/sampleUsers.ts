@@ -18,6 +18,7 @@ export const roleGroups: { role: string; title: string }[] = [
   { role: 'manager', title: 'Managers' },
   { role: 'leader', title: 'Business unit leaders' },
   { role: 'contributor', title: 'Contributors' },
+  { role: 'store-leader', title: 'Store leaders' },
 ];
 
 function parseUser(value: unknown): SampleUser | null {

@@ -1,5 +1,7 @@
 import {
   bundleIcon,
+  BuildingShop20Filled,
+  BuildingShop20Regular,
   ArrowSync20Filled,
   ArrowSync20Regular,
   ChartMultiple20Filled,
@@ -43,6 +45,14 @@ export const reportsPage: PageDef = {
   subtitle: 'Power BI reports filtered to the business units, stores and departments you can see.',
   icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular),
   Component: lazy(() => import('../pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))),
+};
+
+export const storesPage: PageDef = {
+  id: 'stores',
+  title: 'Stores',
+  subtitle: 'Sales, transactions and labour of the stores you can see, by week and day part.',
+  icon: bundleIcon(BuildingShop20Filled, BuildingShop20Regular),
+  Component: lazy(() => import('../pages/stores/StoresPage').then((m) => ({ default: m.StoresPage }))),
 };
 
 export const trainingPage: PageDef = {

@@ -139,8 +139,14 @@ function fillPath(template: string, scopeId: string, oid: string, previewId: str
     .replace(/\{kpiId\??\}/g, sampleKpiOf.get(scopeId) ?? 'weekly-revenue')
     .replace(/\{day\??\}/g, oid.charCodeAt(0) % 2 ? '2' : '6')
     .replace(/\{recordingId\??\}/g, 'sample060')
+    .replace(/\{storeId\??\}/g, /^store-(\d{6})$/.exec(scopeId)?.[1] ?? '104233')
     .replace(/\{[^}]+\}/g, 'x');
 }
+
+/** Query strings routes require, so that an authorised call reads data rather than failing validation. */
+const routeQueries: Record<string, string> = {
+  '/api/stores/{storeId}/sales': '?from=2026-09-01&to=2026-12-31&by=week',
+};
 
 test('no route reads or writes outside the caller’s grants', async () => {
   await fc.assert(
@@ -164,11 +170,17 @@ test('no route reads or writes outside the caller’s grants', async () => {
           const scopeId = typeof pick === 'number' ? (granted[pick % Math.max(granted.length, 1)] ?? 'no-such-scope') : pick;
           const body = route.trigger.path.startsWith('/api/kpis') ? kpiBody : anyBody;
           for (const method of route.trigger.methods ?? ['GET', 'POST']) {
-            const path = fillPath(route.trigger.path, scopeId, oid, '0b7e8d1c-2f3a-4b5c-8d9e-0f1a2b3c4d5e').replace(/^\/api/, '');
+            const path =
+              fillPath(route.trigger.path, scopeId, oid, '0b7e8d1c-2f3a-4b5c-8d9e-0f1a2b3c4d5e').replace(/^\/api/, '') +
+              (routeQueries[route.trigger.path] ?? '');
             const json = method === 'GET' || method === 'DELETE' ? undefined : body;
             const response = await api.call(path, { token: tokens.get(user.oid), method, json });
             expect(response.status).toBeLessThan(500);
             const text = await response.text();
+            // Store sales name the store by number only: answering at all must mean the store is readable.
+            const storeNumber = /^\/stores\/(\d{6})\//.exec(path)?.[1];
+            if (storeNumber && response.status === 200 && !readable.has(`store-${storeNumber}`))
+              throw new Error(`${method} ${path} as ${user.name} answered for store ${storeNumber}, not theirs`);
             // The OpenAPI document is static text: its route names (`/api/operations/…`) are not scope data.
             const text2 = route.trigger.path === '/api/openapi.json' ? '' : text;
             for (const id of scopeIds) {

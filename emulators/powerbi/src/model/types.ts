@@ -51,7 +51,7 @@ export interface ColumnDef {
 }
 
 /** Where a table's rows come from on refresh: one of our Table Storage tables (see refresh/import.ts). */
-export type TableBinding = 'budgetLines' | 'securityGrants' | 'businessUnits' | 'stores' | 'departments' | 'kpiPoints';
+export type TableBinding = 'budgetLines' | 'securityGrants' | 'businessUnits' | 'stores' | 'departments' | 'kpiPoints' | 'storeSales';
 
 /** A table of the semantic model with its imported (or pushed) rows. */
 export interface ModelTable {

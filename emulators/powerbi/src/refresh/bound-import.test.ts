@@ -7,6 +7,7 @@ import {
   sampleKpiEntities,
   sampleUsers,
   scopeEntity,
+  storeSalesRowKey,
   userEntity,
 } from '@planboard/server';
 import { sampleIds } from '../seed/sample-ids';
@@ -21,6 +22,7 @@ const names = {
   scopes: `pbiscopes${suffix}`,
   kpis: `pbikpis${suffix}`,
   kpiPoints: `pbikpipoints${suffix}`,
+  storeSales: `pbistoresales${suffix}`,
 };
 const nora = sampleUsers.find((user) => user.name === 'Nora Lindqvist') as (typeof sampleUsers)[number];
 
@@ -124,6 +126,43 @@ describe('datasets bound to Table Storage', () => {
     expect(rows.map((row) => row['KpiPoints[KpiId]'])).toEqual(['average-discount', 'quote-turnaround', 'weekly-revenue', 'win-rate']);
     expect(new Set(rows.map((row) => row['KpiPoints[Department]']))).toEqual(new Set(['dept-sales']));
     expect(rows.find((row) => row['KpiPoints[KpiId]'] === 'win-rate')?.['[Max]']).toBe(77.5);
+  });
+
+  it('re-imports the store sales table into the store model, each user seeing only their stores', async () => {
+    const sale = (store: string, date: string, netSales: number) => ({
+      partitionKey: store,
+      rowKey: storeSalesRowKey(date, 'lunch'),
+      storeNumber: store,
+      date,
+      dayPart: 'lunch',
+      netSales,
+      transactions: 10,
+      labourHours: 2,
+    });
+    await write(names.storeSales, [
+      sale('104233', '2026-11-02', 1000),
+      sale('104233', '2026-11-03', 500),
+      sale('207415', '2026-11-02', 700),
+    ]);
+    const stores = sampleIds.stores;
+    const storeRefreshes = `groups/${stores.workspaceId}/datasets/${stores.datasetId}/refreshes`;
+    expect((await t.api('POST', storeRefreshes, { token: sp })).status).toBe(202);
+    await t.control('POST', 'clock/advance', { seconds: 60 }); // the store model refreshes in 45 s
+    expect((await t.api('GET', `${storeRefreshes}?$top=1`, { token: sp })).body.value[0]).toMatchObject({ status: 'Completed' });
+    const query = `EVALUATE SUMMARIZECOLUMNS('Store'[Name], "Sales", SUM('Sales'[Amount]), "Hours", SUM('Sales'[LabourHours])) ORDER BY 'Store'[Name]`;
+    const rowsFor = async (upn: string) => {
+      const token = await t.issuer.userToken(upn);
+      const response = await t.api('POST', `datasets/${stores.datasetId}/executeQueries`, { token, body: { queries: [{ query }] } });
+      return response.body.results[0].tables[0].rows as Record<string, unknown>[];
+    };
+    expect(await rowsFor(nora.upn)).toEqual([{ 'Store[Name]': 'Oslo Central', '[Sales]': 1500, '[Hours]': 4 }]);
+    expect(await rowsFor('ingrid.solberg@contoso.onmicrosoft.com')).toEqual([
+      { 'Store[Name]': 'Oslo Central', '[Sales]': 1500, '[Hours]': 4 },
+    ]);
+    expect(await rowsFor('sofia.rossi@contoso.onmicrosoft.com')).toEqual([
+      { 'Store[Name]': 'Madrid Gran Vía', '[Sales]': 700, '[Hours]': 2 },
+    ]);
+    expect(await rowsFor('maya.patel@contoso.onmicrosoft.com')).toEqual([]);
   });
 
   it('fails the refresh with a data source error when a bound table cannot be read', async () => {

@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { decodeBlock } from '@planboard/server';
+import { decodeBlock, statusOf, storeScopeId, storeTableNames } from '@planboard/server';
 import type { DataRow, TableBinding } from '../model/types';
 import { assertNever } from '../util/assert-never';
 
@@ -89,6 +89,25 @@ export function kpiRows(definitions: Entity[], points: Entity[]): DataRow[] {
     });
 }
 
+/**
+ * The `Sales` table of the store model: one row per `storesales` row (partition the six-digit
+ * store, row `<date>|<dayPart>`; server/src/stores/tables.ts), keyed by the store's scope id so
+ * RLS on stores applies through the `Store` dimension.
+ */
+export function storeSalesRows(entities: Entity[]): DataRow[] {
+  return entities
+    .filter((entity) => /^\d{6}$/.test(text(entity.partitionKey)) && /^\d{4}-\d{2}-\d{2}$/.test(text(entity.date)))
+    .map((entity) => ({
+      StoreId: storeScopeId(text(entity.partitionKey)),
+      StoreNumber: text(entity.partitionKey),
+      Date: `${text(entity.date)}T00:00:00.000Z`,
+      DayPart: text(entity.dayPart),
+      Amount: number(entity.netSales),
+      Transactions: number(entity.transactions),
+      LabourHours: number(entity.labourHours),
+    }));
+}
+
 const scopeTypeOf = { businessUnits: 'businessUnit', stores: 'store', departments: 'department' } as const;
 
 /** Scopes of one type as dimension rows (`BusinessUnit`/`Department`: ScopeId, Name; `Store`: StoreId, Name, BusinessUnit). */
@@ -123,6 +142,7 @@ export interface StorageTableNames {
   scopes: string;
   kpis: string;
   kpiPoints: string;
+  storeSales: string;
 }
 
 /** The names the app uses (server/src/storage/tables.ts). */
@@ -133,6 +153,7 @@ export const defaultTableNames: StorageTableNames = {
   scopes: 'scopes',
   kpis: 'kpis',
   kpiPoints: 'kpipoints',
+  storeSales: storeTableNames.sales,
 };
 
 /** Reads bound tables from Table Storage (Azurite locally), as a refresh of an import model would. */
@@ -158,6 +179,14 @@ export function storageImporter(connectionString: string, names: StorageTableNam
         const [definitions, points] = await Promise.all([listAll(table('kpis')), listAll(table('kpiPoints'))]);
         return kpiRows(definitions, points);
       }
+      case 'storeSales':
+        try {
+          return storeSalesRows(await listAll(table('storeSales')));
+        } catch (error) {
+          // Before the store pipeline's first load the table does not exist: the model is empty, not failed.
+          if (statusOf(error) === 404) return [];
+          throw error;
+        }
       case 'businessUnits':
       case 'departments':
       case 'stores':

@@ -8,11 +8,11 @@ import {
   departments,
   sampleKpiEntities,
   sampleKpis,
-  stores,
   pushRows,
+  sampleStoreSalesEntities,
 } from '@planboard/server';
 import type { DataRow, ModelTable, SemanticModel } from '../model/types';
-import { budgetRows, kpiRows } from '../refresh/import';
+import { budgetRows, kpiRows, storeSalesRows } from '../refresh/import';
 import { seededRandom } from './random';
 import { budgetRoles, businessUnitTable, departmentTable, kpiRoles, securityTable, storeRoles, storeTable } from './security';
 
@@ -113,25 +113,28 @@ export function budgetModel(): SemanticModel {
   };
 }
 
-/** The store model: Store dimension, 30 days of Sales per store and category, Security for RLS. */
+/**
+ * The store model: the Store dimension (the `scopes` table), Sales bound to the app's `storesales`
+ * table (a refresh re-reads it after a pipeline run) and Security for RLS on stores. Its first rows
+ * are the sample tenant's seeded weeks, exactly as a refresh of the seeded storage would import them.
+ */
 export function storeModel(): SemanticModel {
-  const random = seededRandom('store-sales:2026-09');
-  const sales = stores.flatMap((store) =>
-    Array.from({ length: 30 }, (_, day) => `2026-09-${String(day + 1).padStart(2, '0')}T00:00:00.000Z`).flatMap((date) =>
-      productCategories.map((category) => ({
-        StoreId: store.id,
-        Date: date,
-        Category: category,
-        Amount: Math.round(500 + random() * 9_500),
-      })),
-    ),
-  );
+  const sales = storeSalesRows(sampleStoreSalesEntities(new Date()).map((entity) => ({ ...entity })));
   return {
     tables: [
       storeTable(),
       {
         name: 'Sales',
-        columns: [text('StoreId'), { name: 'Date', dataType: 'DateTime' }, text('Category'), number('Amount')],
+        binding: 'storeSales',
+        columns: [
+          text('StoreId'),
+          text('StoreNumber'),
+          { name: 'Date', dataType: 'DateTime' },
+          text('DayPart'),
+          number('Amount'),
+          number('Transactions'),
+          number('LabourHours'),
+        ],
         rows: sales,
       },
       securityTable(),

@@ -17,7 +17,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    // The hover background is the highlight colour in high contrast: text must take its pair.
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1Hover },
+    ':hover .planboard-day-meta': { color: tokens.colorNeutralForeground2Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
@@ -77,7 +79,7 @@ export function DayList({ days, selected, canManage, onOpen }: DayListProps) {
               {day.unlocked && (
                 <>
                   <ProgressBar value={pct / 100} thickness="medium" aria-label={`Day ${day.dayNumber} progress`} />
-                  <Caption1 className={s.meta}>
+                  <Caption1 className={mergeClasses('planboard-day-meta', s.meta)}>
                     {completionTone(pct)}
                     {day.recordingCount ? ` · ${day.recordingCount} recording${day.recordingCount === 1 ? '' : 's'}` : ''}
                   </Caption1>
