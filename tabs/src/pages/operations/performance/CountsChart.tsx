@@ -38,7 +38,9 @@ export function CountsChart({ report }: { report: PerformanceReport }) {
       <div className={s.stack}>
         {groups.map(([environment, points]) => {
           const data: VerticalStackedChartProps[] = points.map((point) => ({
-            xAxisPoint: bucketLabel(point.at, report.bucket),
+            // Dates, not labels: the chart spaces the ticks itself instead of writing every hour.
+            xAxisPoint: new Date(point.at),
+            xAxisCalloutData: bucketLabel(point.at, report.bucket),
             chartData: countStatuses.map((status) => ({ legend: status.label, data: point[status.key], color: colors[status.key] })),
           }));
           return (
