@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { errorEnvelopeSchema, historyFetchResultSchema, performanceReportSchema, type PerformanceReport } from '@planboard/contracts';
+import {
+  capacityIngestResultSchema,
+  errorEnvelopeSchema,
+  historyFetchResultSchema,
+  performanceReportSchema,
+  type PerformanceReport,
+} from '@planboard/contracts';
 import { seedSampleTenant } from '../../../server/src/sample/seed';
 import { startAzurite, type RunningAzurite } from '../../../emulators/stack/src/azurite';
 import { freePort } from '../../../emulators/stack/src/ports';
@@ -130,6 +136,26 @@ describe('performance analyser', () => {
     const prod = await report('window=all&environment=Prod');
     expect(prod.slowest.every((refresh) => refresh.environment === 'Prod')).toBe(true);
     expect(prod.filters.environments).toEqual(expect.arrayContaining(['Dev', 'Prod', 'Test']));
+  });
+
+  it('ingests capacity utilisation from the Fabric Capacity Metrics model and draws it beside the counts', async () => {
+    const ingested = await api.call('/operations/capacity/ingest', { token: token[admin], method: 'POST' });
+    expect(ingested.status).toBe(200);
+    const body = capacityIngestResultSchema.parse(await ingested.json());
+    // The Prod copy holds the utilisation table; Dev and Test copies are skipped with the reason.
+    expect(body.models).toBe(1);
+    expect(body.readings).toBeGreaterThan(24 * 30);
+    const again = capacityIngestResultSchema.parse(
+      await (await api.call('/operations/capacity/ingest', { token: token[admin], method: 'POST' })).json(),
+    );
+    expect(again.readings).toBe(body.readings);
+    const view = await report('window=24h&environment=Prod');
+    const names = new Set(view.capacity.map((point) => point.capacityName));
+    expect(names).toEqual(new Set(['Planboard Premium P1']));
+    // Hourly readings up to the seed time; this suite's clock has since moved on by almost seven hours.
+    expect(view.capacity.length).toBeGreaterThan(12);
+    expect(view.capacity.every((point) => point.utilisation >= 0 && point.utilisation <= 100)).toBe(true);
+    expect((await call('/operations/capacity/ingest', leader)).status).toBeGreaterThanOrEqual(400);
   });
 
   it('exports the view as a workbook with the outlier on its sheet', async () => {
