@@ -111,10 +111,9 @@ export function PerformanceView({ onOpen }: { onOpen(route: OpsRoute): void }) {
         <ApiErrorBar error={report.error} onRetry={() => void report.refetch()} retrying={report.isFetching} />
       ) : (
         <div className={s.column} aria-busy={report.isFetching} data-testid="performance-report">
-          <div className={s.twoColumns}>
-            <CountsChart report={report.data} />
-            <CapacityChart report={report.data} />
-          </div>
+          {/* Full width each: an hourly axis and a six-column table need the room. */}
+          <CountsChart report={report.data} />
+          <CapacityChart report={report.data} />
           <OutliersTable report={report.data} onOpen={onOpen} />
           <SlowestTable report={report.data} onOpen={onOpen} />
           <FailedTables report={report.data} onOpen={onOpen} />
