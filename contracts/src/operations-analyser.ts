@@ -134,3 +134,11 @@ export type FailureRate = z.infer<typeof failureRateSchema>;
 export type CountPoint = z.infer<typeof countPointSchema>;
 export type StartDelay = z.infer<typeof startDelaySchema>;
 export type CapacityPoint = z.infer<typeof capacityPointSchema>;
+
+/** `POST /api/operations/capacity/ingest`: what was read from the capacity-metrics models. */
+export const capacityIngestResultSchema = z.object({
+  models: z.number().int().nonnegative(),
+  readings: z.number().int().nonnegative(),
+  skipped: z.array(z.string()),
+});
+export type CapacityIngestResult = z.infer<typeof capacityIngestResultSchema>;

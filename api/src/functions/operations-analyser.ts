@@ -1,9 +1,9 @@
 import { app } from '@azure/functions';
-import { performanceQuerySchema } from '@planboard/contracts';
+import { capacityIngestResultSchema, performanceQuerySchema } from '@planboard/contracts';
 import { authedRoute } from '../http/authed';
 import { json } from '../http/respond';
 import { parseQuery } from '../http/validate';
-import { performanceView } from '../operations/analyser';
+import { ingestCapacityNow, performanceView } from '../operations/analyser';
 import { performanceWorkbook } from '../operations/analyser/export';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,4 +38,26 @@ app.http('operationsPerformanceExport', {
       },
     };
   }),
+});
+
+/** Reads capacity utilisation now (admins); the timer below does the same every 15 minutes. */
+app.http('operationsCapacityIngest', {
+  route: 'operations/capacity/ingest',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  handler: authedRoute(async (_request, _context, access) => {
+    access.requireAdmin();
+    return json(capacityIngestResultSchema.parse(await ingestCapacityNow()));
+  }),
+});
+
+/**
+ * Every 15 minutes: capacity utilisation from the Fabric Capacity Metrics model (its own data
+ * refreshes about that often), for the Performance view's capacity line.
+ */
+app.timer('operationsCapacityTimer', {
+  schedule: '0 */15 * * * *',
+  handler: async (_timer, context) => {
+    context.log(`Capacity utilisation ingested: ${JSON.stringify(await ingestCapacityNow())}`);
+  },
 });

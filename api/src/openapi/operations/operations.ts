@@ -12,6 +12,7 @@ import {
   operationsWorkspaceDetailSchema,
   operationsWorkspaceListSchema,
   operationsWorkspaceParamsSchema,
+  capacityIngestResultSchema,
   performanceReportSchema,
   performanceWindowSchema,
   refreshHistorySchema,
@@ -179,5 +180,13 @@ export const operationsOperations: readonly OperationSpec[] = [
     summary: 'The performance view as an Excel workbook',
     query: performanceQuery,
     responses: { 200: { description: 'The workbook', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+  },
+  {
+    method: 'post',
+    route: 'operations/capacity/ingest',
+    operationId: 'operationsCapacityIngest',
+    tag,
+    summary: 'Read capacity utilisation from the Fabric Capacity Metrics model now (a timer does it every 15 minutes)',
+    responses: { 200: capacityIngestResultSchema },
   },
 ];

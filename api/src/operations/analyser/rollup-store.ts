@@ -28,7 +28,8 @@ export type IndexKind = 'f' | 'o';
 
 const jsonFields = ['ids', 'counts', 'hours', 'durations', 'delays', 'codes', 'top'] as const;
 
-function toEntity(datasetId: string, day: string, rollup: Rollup) {
+/** A rollup row as stored (exported for the benchmark, which seeds a year of rollups directly). */
+export function rollupEntity(datasetId: string, day: string, rollup: Rollup) {
   const entity: Record<string, unknown> & { partitionKey: string; rowKey: string } = {
     partitionKey: `d|${day}`,
     rowKey: keyPart(datasetId),
@@ -111,7 +112,7 @@ export class RollupStore {
       const existing = row ? fromEntity(row) : undefined;
       const { rollup, added } = addToRollup(existing ?? emptyRollup(), inputs);
       if (added.length === 0) return;
-      const entity = toEntity(datasetId, day, rollup);
+      const entity = rollupEntity(datasetId, day, rollup);
       const written = existing
         ? await tolerate(async () => (await this.rollups.updateEntity(entity, 'Replace', { etag: existing.etag }), true), 412)
         : await tolerate(async () => (await this.rollups.createEntity(entity), true), 409);

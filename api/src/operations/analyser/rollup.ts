@@ -49,7 +49,8 @@ export function bucketOf(ms: number): number {
 
 /** The value a bucket stands for: the geometric middle of its bounds. */
 export function bucketValue(bucket: number): number {
-  if (bucket <= 0) return bucketBaseMs / 2;
+  // Below one second counts as no time at all (a refresh that started on its slot has no delay).
+  if (bucket <= 0) return 0;
   return bucketBaseMs * bucketGrowth ** (bucket - 0.5);
 }
 

@@ -1,6 +1,7 @@
 import { sampleUsers } from '@planboard/server';
 import type { EmulatorState } from '../model/state';
 import type { Member, ReportState } from '../model/types';
+import { seedCapacityMetrics } from './capacity-metrics';
 import { catalog, type CatalogEntry } from './catalog';
 import { newDataset } from './dataset-factory';
 import { seededHistory } from './history';
@@ -123,6 +124,7 @@ export function seedSampleTenant(state: EmulatorState, options: SampleTenantOpti
     datasetId: datasetIdOf('budget', 'Prod'),
     pages: [{ name: 'ReportSection', displayName: 'Overview' }],
   });
+  seedCapacityMetrics(state, now);
 }
 
 /** The sample tenant's one report whose model lives in another workspace (Operations (Prod) → Budget (Prod)). */

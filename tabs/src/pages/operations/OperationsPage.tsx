@@ -10,6 +10,7 @@ import { ModelView } from './ModelView';
 import { OpsBreadcrumb } from './OpsBreadcrumb';
 import { useAllModels, useOpsMutations, useWorkspaces } from './opsApi';
 import { OverviewView } from './OverviewView';
+import { PerformanceView } from './performance/PerformanceView';
 import { useOpsStyles } from './opsStyles';
 import { useOpsRoute } from './useOpsRoute';
 import { WorkspaceView } from './WorkspaceView';
@@ -38,11 +39,12 @@ export function OperationsPage() {
   const workspaces = useWorkspaces();
   const models = useAllModels();
   const nowMs = useNow();
-  const tab = route.view === 'categorise' ? 'categorise' : 'overview';
+  const tab = route.view === 'categorise' || route.view === 'performance' ? route.view : 'overview';
 
   let body;
   if (route.view === 'workspace') body = <WorkspaceView workspaceId={route.workspaceId} mutations={mutations} nowMs={nowMs} onOpen={go} />;
   else if (route.view === 'model') body = <ModelView datasetId={route.datasetId} mutations={mutations} nowMs={nowMs} onOpen={go} />;
+  else if (route.view === 'performance') body = <PerformanceView onOpen={go} />;
   else if (workspaces.isPending || models.isPending) body = <Spinner label="Loading the catalog…" />;
   else if (workspaces.isError)
     body = <ApiErrorBar error={workspaces.error} onRetry={() => void workspaces.refetch()} retrying={workspaces.isFetching} />;
@@ -65,10 +67,14 @@ export function OperationsPage() {
   return (
     <PageLayout title={title} subtitle={subtitle}>
       <div className={s.column}>
-        {route.view === 'overview' || route.view === 'categorise' ? (
-          <TabList selectedValue={tab} onTabSelect={(_, data) => go({ view: data.value === 'categorise' ? 'categorise' : 'overview' })}>
+        {route.view === 'overview' || route.view === 'categorise' || route.view === 'performance' ? (
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, data) => go({ view: data.value === 'categorise' || data.value === 'performance' ? data.value : 'overview' })}
+          >
             <Tab value="overview">Overview</Tab>
             <Tab value="categorise">Categorise</Tab>
+            <Tab value="performance">Performance</Tab>
           </TabList>
         ) : (
           <OpsBreadcrumb route={route} onOpen={go} />

@@ -2,7 +2,7 @@ import { parseHash } from '../../shell/useHashRoute';
 
 /**
  * What the URL opens on the Operations page. Ways in:
- * - `#/operations` (overview), `#/operations/categorise`, `#/operations/workspaces/<id>`,
+ * - `#/operations` (overview), `#/operations/categorise`, `#/operations/performance`, `#/operations/workspaces/<id>`,
  *   `#/operations/models/<id>` (what navigating writes);
  * - the bot's "Open history" link `#/operations?workspace=<id>&dataset=<id>` (the model);
  * - a Teams deep link whose sub-entity id is `dataset:<id>` (once per page load).
@@ -10,6 +10,7 @@ import { parseHash } from '../../shell/useHashRoute';
 export type OpsRoute =
   | { view: 'overview' }
   | { view: 'categorise' }
+  | { view: 'performance' }
   | { view: 'workspace'; workspaceId: string }
   | { view: 'model'; datasetId: string; workspaceId?: string };
 
@@ -22,6 +23,7 @@ export function opsRouteFromHash(hash: string): OpsRoute {
   const query = new URLSearchParams(hash.split('?')[1] ?? '');
   const [section, id] = rest;
   if (section === 'categorise') return { view: 'categorise' };
+  if (section === 'performance') return { view: 'performance' };
   if (section === 'workspaces' && idOf(id)) return { view: 'workspace', workspaceId: idOf(id) ?? '' };
   if (section === 'models' && idOf(id)) return { view: 'model', datasetId: idOf(id) ?? '' };
   const dataset = idOf(query.get('dataset'));
@@ -44,6 +46,8 @@ export function opsHref(route: OpsRoute): string {
       return '#/operations';
     case 'categorise':
       return '#/operations/categorise';
+    case 'performance':
+      return '#/operations/performance';
     case 'workspace':
       return `#/operations/workspaces/${route.workspaceId}`;
     case 'model':
