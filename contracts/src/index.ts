@@ -13,3 +13,4 @@ export * from './training';
 export * from './training-video';
 export * from './operations';
 export * from './operations-fetch';
+export * from './store-runs';

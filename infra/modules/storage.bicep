@@ -34,6 +34,10 @@ param tableNames array = [
   'opscategories'
   'opsrefreshes'
   'opsfetchjobs'
+  'storesales'
+  'storemaster'
+  'storeruns'
+  'storepipeline'
 ]
 
 param queueNames array = [
@@ -41,6 +45,8 @@ param queueNames array = [
   'notifications-poison'
   'ops-fetch'
   'ops-fetch-poison'
+  'store-runs'
+  'store-runs-poison'
 ]
 
 @description('Blob containers for the Function Apps\' deployment packages (Flex Consumption).')

@@ -2,6 +2,7 @@ import { budgetOperations } from './budget';
 import { kpisOperations } from './kpis';
 import { operationsOperations } from './operations';
 import { platformOperations } from './platform';
+import { storeRunOperations } from './store-runs';
 import { trainingOperations } from './training';
 import type { OperationSpec } from './types';
 
@@ -14,4 +15,5 @@ export const operations: readonly OperationSpec[] = [
   ...kpisOperations,
   ...operationsOperations,
   ...trainingOperations,
+  ...storeRunOperations,
 ];
