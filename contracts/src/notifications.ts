@@ -152,7 +152,7 @@ export const storeRunProblemSchema = z.object({
   /** Files that failed or had rejected rows, with counts in words (at most 10). */
   problems: z.array(text(400)).max(10),
   error: text(2000).optional(),
-  refresh: z.enum(['notNeeded', 'completed', 'failed']),
+  refresh: z.enum(['notNeeded', 'running', 'completed', 'failed']),
 });
 export type StoreRunProblemNotification = z.infer<typeof storeRunProblemSchema>;
 

@@ -37,7 +37,8 @@ export const storeRunFileSchema = z.object({
 export type StoreRunFile = z.infer<typeof storeRunFileSchema>;
 
 export const storeRunRefreshSchema = z.object({
-  state: z.enum(['notNeeded', 'completed', 'failed']),
+  /** `running`: the rows are loaded (the run has finished) and the store model is refreshing. */
+  state: z.enum(['notNeeded', 'running', 'completed', 'failed']),
   /** Power BI's refresh request id, when one was started. */
   requestId: z.string().optional(),
   error: z.string().optional(),

@@ -40,7 +40,14 @@ export function dataRunCard(n: StoreRunProblemNotification, runUrl: string): Ada
     { label: 'Rows removed', value: count(n.rowsRemoved) },
     {
       label: 'Report refresh',
-      value: n.refresh === 'completed' ? 'Completed' : n.refresh === 'failed' ? 'Failed' : 'Not needed (no rows changed)',
+      value:
+        n.refresh === 'completed'
+          ? 'Completed'
+          : n.refresh === 'failed'
+            ? 'Failed'
+            : n.refresh === 'running'
+              ? 'Running'
+              : 'Not needed (no rows changed)',
     },
   ];
   return renderTemplate(template, {

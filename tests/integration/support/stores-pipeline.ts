@@ -50,7 +50,6 @@ export async function startPipelineWorld(hostCount: number): Promise<PipelineWor
     ...apiPowerBiSettings(powerBiPort, identityConfig()),
     AzureWebJobsStorage: azurite.connectionString,
     ...apiStoreSourceSettings(ports),
-    AzureWebJobs__storesRunTimer__Disabled: 'true',
   };
   const hosts = await Promise.all(Array.from({ length: hostCount }, () => startApiHost(settings)));
   const token = { [admin]: await tokenFor(admin), [leader]: await tokenFor(leader) };
@@ -84,13 +83,13 @@ export async function graphControl(world: PipelineWorld, method: string, path: s
 export const folderPath = (world: PipelineWorld, name: string) =>
   `drives/${world.settings.STORE_SALES_DRIVE_ID}/root:/${world.settings.STORE_SALES_FOLDER}/${name}`;
 
-/** Polls a run until it has finished (its state ends the wait; jest's timeout bounds it). */
+/** Polls a run until it has finished and its refresh too (state ends the wait; jest's timeout bounds it). */
 export async function untilFinished(host: ApiHost, token: string, runId: string): Promise<StoreRun> {
   for (;;) {
     const response = await host.call(`/stores/runs/${runId}`, { token });
     if (response.status === 200) {
       const { run } = storeRunReportSchema.parse(await response.json());
-      if (!['queued', 'running'].includes(run.state)) return run;
+      if (!['queued', 'running'].includes(run.state) && run.refresh.state !== 'running') return run;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -235,14 +235,20 @@ export async function executeRun(deps: PipelineDeps, message: StoreRunMessage): 
   } finally {
     if (!message.uploadId) await deps.state.releaseLease(run.runId);
   }
-  if (run.totals.rowsLoaded + run.totals.rowsRemoved > 0) run.refresh = await deps.refresh();
   const finished = deps.now();
+  const changed = run.totals.rowsLoaded + run.totals.rowsRemoved > 0;
   Object.assign(run, {
     state: ok ? 'succeeded' : 'failed',
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - started.getTime(),
+    refresh: { state: changed ? 'running' : 'notNeeded' },
   } satisfies Partial<StoreRun>);
+  // The rows are in: the report says so while the store model refreshes (a minute or so), then the refresh's outcome.
   await deps.runs.save(run);
+  if (changed) {
+    run.refresh = await deps.refresh();
+    await deps.runs.save(run);
+  }
   if (run.state === 'failed' || run.totals.rowsRejected > 0) await deps.notify(run).catch(() => undefined);
   return run;
 }
