@@ -52,6 +52,8 @@ export const storeRunTotalsSchema = z.object({
   rowsUnchanged: z.number().int().nonnegative(),
   rowsRejected: z.number().int().nonnegative(),
   rowsRemoved: z.number().int().nonnegative(),
+  /** Table Storage requests the load made (query pages and ≤100-operation transactions). */
+  storageRequests: z.number().int().nonnegative().default(0),
 });
 export type StoreRunTotals = z.infer<typeof storeRunTotalsSchema>;
 

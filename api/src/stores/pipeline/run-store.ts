@@ -37,7 +37,7 @@ export function emptyRun(runId: string, trigger: StoreRunTrigger, requestedBy: s
     sources,
     progress: { done: 0, total: 0 },
     files: [],
-    totals: { files: 0, rowsRead: 0, rowsLoaded: 0, rowsUnchanged: 0, rowsRejected: 0, rowsRemoved: 0 },
+    totals: { files: 0, rowsRead: 0, rowsLoaded: 0, rowsUnchanged: 0, rowsRejected: 0, rowsRemoved: 0, storageRequests: 0 },
     storesSynced: 0,
     refresh: { state: 'notNeeded' },
   };

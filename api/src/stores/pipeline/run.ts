@@ -55,6 +55,7 @@ async function loadBytes(deps: PipelineDeps, run: StoreRun, name: string, source
   if (!kind) throw new Error(`${name} is neither .xlsx nor .csv`);
   const checked = await checkFile(bytes, kind, name, known, deps.limits);
   const counts = await replaceSourceRows(deps.sales, source, checked.rows, { runId: run.runId, loadedAt: deps.now().toISOString() });
+  run.totals.storageRequests += counts.roundTrips;
   await deps.runs.addRejected(run.runId, run.totals.rowsRejected, checked.rejected);
   return { checked, counts };
 }
@@ -124,6 +125,7 @@ async function removeDriveFile(deps: PipelineDeps, run: StoreRun, itemId: string
   if (!before) return undefined;
   if (!(await deps.state.claim(itemId, 'deleted', run.runId, deps.now().getTime()))) return emptyFile(before.name, 'claimedElsewhere');
   const counts = await replaceSourceRows(deps.sales, before.name, [], { runId: run.runId, loadedAt: '' });
+  run.totals.storageRequests += counts.roundTrips;
   await deps.state.forgetFile(itemId);
   // A file restored later gets a new id or version; this tombstone's claim can go.
   await deps.state.dropClaim(itemId, 'deleted');
@@ -194,6 +196,7 @@ async function runUpload(deps: PipelineDeps, run: StoreRun, uploadId: string): P
     rowsRejected: 0,
     rowsRemoved: counts.rowsRemoved,
   });
+  run.totals.storageRequests += counts.roundTrips;
   return true;
 }
 

@@ -49,7 +49,7 @@ export function useRun(runId: string | undefined) {
         signal,
         parse: (data) => storeRunReportSchema.parse(data),
       });
-      if (!moving(report.run)) void queryClient.invalidateQueries({ queryKey: dataKeys.sources });
+      if (!active(report.run.state)) void queryClient.invalidateQueries({ queryKey: dataKeys.sources });
       return report;
     },
     refetchInterval: (query) => (moving(query.state.data?.run) ? runPollMs : false),
