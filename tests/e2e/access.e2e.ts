@@ -48,7 +48,15 @@ test('an admin sees all five business units and the admin pages', async () => {
   await page.keyboard.press('ArrowRight');
   expect(await page.getByRole('radio', { name: 'Marketing' }).getAttribute('aria-checked')).toBe('true');
   await page.getByRole('heading', { name: 'Marketing budget' }).waitFor();
-  expect(await nav().getByRole('link').allTextContents()).toEqual(['Budget', 'KPIs', 'Reports', 'Training', 'Operations', 'Data', 'Access']);
+  expect(await nav().getByRole('link').allTextContents()).toEqual([
+    'Budget',
+    'KPIs',
+    'Reports',
+    'Training',
+    'Operations',
+    'Data',
+    'Access',
+  ]);
   expectNoConsoleErrors(tp);
 });
 

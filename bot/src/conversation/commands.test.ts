@@ -98,7 +98,9 @@ describe('subscribe / unsubscribe', () => {
   });
 
   it('explains a bad topic', async () => {
-    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(/"budgets" is not refresh, plans, kpis, training, data or all/);
+    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(
+      /"budgets" is not refresh, plans, kpis, training, data or all/,
+    );
   });
 });
 
