@@ -1,5 +1,5 @@
 import { checkFile } from './check-file';
-import { LayoutError } from './validate';
+import { LayoutError, SalesRowValidator } from './validate';
 
 const known = new Set(['104233', '201001']);
 const limits = { maxRows: 100, maxUnpackedBytes: 1024 * 1024 };
@@ -50,5 +50,18 @@ describe('store sales rows are validated one by one, every broken rule named', (
   it('stops at the row limit instead of reading on', async () => {
     const many = Array.from({ length: 101 }, (_, index) => `104233,2026-11-${String((index % 28) + 1).padStart(2, '0')},lunch,1,1,1`);
     await expect(checkFile(csv(...many), 'csv', 'big.csv', known, limits)).rejects.toThrow(/more than 100 rows/);
+  });
+});
+
+describe('dates in workbooks', () => {
+  it('reads a date cell read without its style (an Excel serial) as that day, and refuses a fractional one', () => {
+    const validator = new SalesRowValidator('week.xlsx', known);
+    validator.header({ rowNumber: 1, values: ['Store ID', 'Date', 'Day part', 'Net sales', 'Transactions', 'Labour hours'] });
+    // 46328 is 2026-11-02 in Excel's 1900 date system.
+    expect(validator.check({ rowNumber: 2, values: [104233, 46328, 'lunch', 1, 1, 1] })).toMatchObject({
+      ok: true,
+      row: { date: '2026-11-02' },
+    });
+    expect(validator.check({ rowNumber: 3, values: ['104233', 46328.5, 'dinner', 1, 1, 1] })).toMatchObject({ ok: false });
   });
 });

@@ -13,6 +13,8 @@ export const salesColumns = [
 ] as const;
 type ColumnKey = (typeof salesColumns)[number]['key'];
 
+const excelEpochMs = Date.UTC(1899, 11, 30);
+
 const normalise = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
 
 /** The whole file cannot be read as store sales (a missing column): no row is loaded. */
@@ -29,6 +31,11 @@ const text = (value: unknown): string => {
 function isoDate(value: unknown): string | undefined {
   // Excel date cells arrive as Dates at UTC midnight of the day shown.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  // An Excel date serial (days since 1899-12-30), as a date cell reads without its style.
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value > 0 && value < 2_958_466
+      ? new Date(excelEpochMs + value * 86_400_000).toISOString().slice(0, 10)
+      : undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text(value));
   if (!match) return undefined;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
