@@ -122,6 +122,8 @@ module storage 'modules/storage.bicep' = {
       '${notificationsQueue}-poison'
       'ops-fetch'
       'ops-fetch-poison'
+      'store-runs'
+      'store-runs-poison'
     ]
   }
 }

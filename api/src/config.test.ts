@@ -39,4 +39,16 @@ describe('API configuration', () => {
     );
     expect(parseConfig({ AzureWebJobsStorage: 'x', AUTH_ALLOWED_CLIENT_IDS: 'a, b' }).AUTH_ALLOWED_CLIENT_IDS).toEqual(['a', 'b']);
   });
+
+  it('reads the store data sources, trimming the folder, and refuses a malformed Dataverse URL', () => {
+    const config = parseConfig({
+      AzureWebJobsStorage: 'x',
+      STORE_SALES_DRIVE_ID: 'b!drive',
+      STORE_SALES_FOLDER: '/Store data/Weekly sales/',
+      DATAVERSE_API_URL: 'http://127.0.0.1:7420/api/data/v9.2',
+    });
+    expect(config.STORE_SALES_FOLDER).toBe('Store data/Weekly sales');
+    expect(config.GRAPH_API_URL).toBe('https://graph.microsoft.com/v1.0');
+    expect(() => parseConfig({ AzureWebJobsStorage: 'x', DATAVERSE_API_URL: 'not a url' })).toThrow(/DATAVERSE_API_URL/);
+  });
 });

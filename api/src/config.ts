@@ -115,6 +115,31 @@ const configSchema = z.object({
   LIMIT_PLAN_SAVES: admissionLimit('16/192'),
   LIMIT_EXPORTS: admissionLimit('2/6'),
   LIMIT_IMPORTS: admissionLimit('2/4'),
+  /** Microsoft Graph (`https://graph.microsoft.com/v1.0`; the Graph emulator's HTTPS listener locally). */
+  GRAPH_API_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+  /** The OneDrive / SharePoint drive holding the weekly store sales workbooks (unset: the OneDrive source is not configured). */
+  STORE_SALES_DRIVE_ID: z.string().min(1).optional(),
+  /** The folder of that drive, as a path from its root. */
+  STORE_SALES_FOLDER: z
+    .string()
+    .min(1)
+    .default('Store data/Weekly sales')
+    .transform((value) => value.replace(/^\/+|\/+$/g, '')),
+  /** Dataverse Web API base (`https://<env>.crm.dynamics.com/api/data/v9.2`); unset: the store master source is not configured. */
+  DATAVERSE_API_URL: z.string().url().optional(),
+  /** The environment URL tokens are requested for (`<DATAVERSE_RESOURCE>/.default`). */
+  DATAVERSE_RESOURCE: z.string().url().optional(),
+  /** The app registration that reads the sources app-only (default: the API's own, as for on-behalf-of). */
+  STORE_SOURCES_CLIENT_ID: z.string().min(1).default(localApiClientId),
+  STORE_SOURCES_CLIENT_SECRET: z.string().min(1).default(localPowerBi.apiSecret),
+  /** The most rows one pipeline file or upload may hold (bounds time; memory is bounded by streaming). */
+  STORE_FILE_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  /** The largest workbook the pipeline downloads (bytes). */
+  STORE_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
 });
 
 export type ApiConfig = Readonly<z.infer<typeof configSchema> & { AUTH_AUDIENCES: string[]; AUTH_ALLOWED_CLIENT_IDS: string[] }>;

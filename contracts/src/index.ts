@@ -16,3 +16,4 @@ export * from './operations';
 export * from './operations-fetch';
 export * from './operations-analyser';
 export * from './stores';
+export * from './store-runs';

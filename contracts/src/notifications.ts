@@ -14,7 +14,7 @@ export const notificationsQueue = 'notifications';
 export const notificationsPoisonQueue = `${notificationsQueue}-poison`;
 
 /** What a conversation can subscribe to. */
-export const alertTopics = ['refresh', 'plans', 'kpis', 'training'] as const;
+export const alertTopics = ['refresh', 'plans', 'kpis', 'training', 'data'] as const;
 export type AlertTopic = (typeof alertTopics)[number];
 
 const isoDate = z.string().datetime({ offset: true });
@@ -193,6 +193,27 @@ export const trainingDayUnlockedSchema = z.object({
 });
 export type TrainingDayUnlockedNotification = z.infer<typeof trainingDayUnlockedSchema>;
 
+/** A store-data pipeline run that failed or rejected rows (admins who `subscribe data`). */
+export const storeRunProblemSchema = z.object({
+  ...base,
+  kind: z.literal('storeRunProblem'),
+  runId: z.string().min(1).max(60),
+  state: z.enum(['succeeded', 'failed']),
+  trigger: text(20),
+  requestedBy: text(320),
+  finishedAt: isoDate,
+  durationMs: z.number().int().nonnegative(),
+  files: z.number().int().nonnegative(),
+  rowsLoaded: z.number().int().nonnegative(),
+  rowsRejected: z.number().int().nonnegative(),
+  rowsRemoved: z.number().int().nonnegative(),
+  /** Files that failed or had rejected rows, with counts in words (at most 10). */
+  problems: z.array(text(400)).max(10),
+  error: text(2000).optional(),
+  refresh: z.enum(['notNeeded', 'running', 'completed', 'failed']),
+});
+export type StoreRunProblemNotification = z.infer<typeof storeRunProblemSchema>;
+
 /** One queue message. */
 export const notificationSchema = z.discriminatedUnion('kind', [
   refreshFailedSchema,
@@ -204,6 +225,7 @@ export const notificationSchema = z.discriminatedUnion('kind', [
   planSubmittedSchema,
   kpiOffTrackSchema,
   trainingDayUnlockedSchema,
+  storeRunProblemSchema,
 ]);
 export type Notification = z.infer<typeof notificationSchema>;
 export type NotificationKind = Notification['kind'];
@@ -228,6 +250,8 @@ export function topicOfNotification(notification: Notification): AlertTopic | un
       return 'kpis';
     case 'trainingDayUnlocked':
       return 'training';
+    case 'storeRunProblem':
+      return 'data';
     default: {
       const unhandled: never = notification;
       throw new Error(`Unhandled notification ${JSON.stringify(unhandled)}`);
@@ -252,6 +276,9 @@ export function scopesOfNotification(notification: Notification): string[] | und
       return [notification.departmentId];
     // Everyone in the tenant is a learner: no scope limits who receives it.
     case 'trainingDayUnlocked':
+      return undefined;
+    // Admin-wide: the pipeline serves every store.
+    case 'storeRunProblem':
       return undefined;
     default: {
       const unhandled: never = notification;

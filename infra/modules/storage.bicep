@@ -37,6 +37,10 @@ param tableNames array = [
   'opsrollups'
   'opsrefreshindex'
   'opscapacity'
+  'storesales'
+  'storemaster'
+  'storeruns'
+  'storepipeline'
 ]
 
 param queueNames array = [
@@ -44,6 +48,8 @@ param queueNames array = [
   'notifications-poison'
   'ops-fetch'
   'ops-fetch-poison'
+  'store-runs'
+  'store-runs-poison'
 ]
 
 @description('Blob containers for the Function Apps\' deployment packages (Flex Consumption).')

@@ -55,6 +55,7 @@ test('an admin sees all five business units and the admin pages', async () => {
     'Stores',
     'Training',
     'Operations',
+    'Data',
     'Access',
   ]);
   expectNoConsoleErrors(tp);

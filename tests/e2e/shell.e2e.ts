@@ -43,6 +43,11 @@ const PAGES = [
     content: (page) => page.getByRole('list', { name: 'Environments and modules' }).getByRole('listitem').first().waitFor(),
   },
   {
+    id: 'data',
+    title: 'Data',
+    content: (page) => page.getByRole('heading', { name: 'Run history' }).waitFor(),
+  },
+  {
     id: 'access',
     title: 'Access',
     content: (page) => page.getByRole('table', { name: 'Users and their access' }).getByText('Nora Lindqvist').first().waitFor(),

@@ -4,6 +4,8 @@ import { refreshTableNames } from '../../server/src/refresh/tables';
 import { tableNames } from '../../server/src/storage/tables';
 import { botTableNames } from '../../bot/src/store/tables';
 import { operationsTableNames } from '../../api/src/operations/tables';
+import { storeTableNames } from '../../server/src/stores/tables';
+import { pipelineTableNames } from '../../api/src/stores/pipeline/run-store';
 
 const MAIN = 'infra/azure.bicep';
 const PARAMETERS = 'infra/azure.parameters.json';
@@ -77,6 +79,8 @@ describe('infra modules', () => {
       ...Object.values(refreshTableNames),
       ...Object.values(botTableNames),
       ...Object.values(operationsTableNames),
+      ...Object.values(storeTableNames),
+      ...Object.values(pipelineTableNames),
     ].sort();
     expect(declared).toEqual(used);
     expect(main).toMatch(/'\$\{notificationsQueue\}-poison'/);

@@ -7,6 +7,8 @@ import { noticeCard } from './notice';
 import { planSubmittedCard, planUnlockedCard } from './plans';
 import { refreshFailedCard, type RefreshCardState } from './refresh-failed';
 import { trainingDayUnlockedCard } from './training';
+import { dataRunCard } from './data-run';
+import { dataRunUrl } from './links';
 import { trainingDayUrl } from './links';
 
 describe('alert cards are valid Adaptive Cards 1.5 whatever the data', () => {
@@ -214,6 +216,60 @@ describe('the training day unlocked card', () => {
     const deep = new URL(trainingDayUrl({ TAB_ENDPOINT: 'https://tab.example.test', TEAMS_APP_ID: 'app-1' }, 5));
     expect(deep.pathname).toBe('/l/entity/app-1/training');
     expect(JSON.parse(deep.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: 'day:5' });
+  });
+});
+
+describe('the store data run card', () => {
+  const run = (overrides: Record<string, unknown> = {}) => ({
+    kind: 'storeRunProblem' as const,
+    id: 'storeRunProblem:r1',
+    version: 1 as const,
+    createdAt: '2026-11-02T05:01:00.000Z',
+    runId: '8638000000000-abcdef',
+    state: 'succeeded' as const,
+    trigger: 'timer',
+    requestedBy: 'schedule',
+    finishedAt: '2026-11-02T05:01:00.000Z',
+    durationMs: 42_000,
+    files: 12,
+    rowsLoaded: 10_080,
+    rowsRejected: 6,
+    rowsRemoved: 0,
+    problems: ['store-sales-2026-W40.xlsx: 6 of 846 rows rejected'],
+    refresh: 'completed' as const,
+    ...overrides,
+  });
+
+  it.each(hostileStrings.map((value, index) => [index, value] as const))(
+    'is valid 1.5 and shows hostile string #%i as plain text',
+    (_index, value) => {
+      const card = dataRunCard(
+        run({ state: 'failed', error: value.slice(0, 2000), problems: [value.slice(0, 400)] }),
+        'https://tab.example.test/index.html#/data',
+      );
+      validate(card);
+      expect(texts(card).join('\n')).toContain(asShown(value).slice(0, 120));
+      expect(card.actions).toEqual([
+        { type: 'Action.OpenUrl', title: 'Open run report', url: 'https://tab.example.test/index.html#/data' },
+      ]);
+    },
+  );
+
+  it('says what was loaded and rejected, which files had problems, and links to the run on the Data page', () => {
+    const card = dataRunCard(run(), 'https://x.test');
+    validate(card);
+    expect(texts(card)).toEqual(
+      expect.arrayContaining([
+        'Store data run rejected 6 rows',
+        '10,080',
+        'store-sales-2026-W40.xlsx: 6 of 846 rows rejected',
+        'Completed',
+        'the daily schedule (schedule)',
+      ]),
+    );
+    expect(dataRunUrl({ TAB_ENDPOINT: 'https://tab.example.test/', TEAMS_APP_ID: '' }, 'r-1')).toBe(
+      'https://tab.example.test/index.html#/data?run=r-1',
+    );
   });
 });
 

@@ -36,3 +36,8 @@ export function kpisUrl(settings: LinkSettings, departmentId: string, kpiId: str
 export function trainingDayUrl(settings: LinkSettings, dayNumber: number): string {
   return tabLink(settings, 'training', `/training?day=${encodeURIComponent(String(dayNumber))}`, `day:${dayNumber}`);
 }
+
+/** The Data page on one pipeline run (admins; the page lives beside Operations in the tab). */
+export function dataRunUrl(settings: LinkSettings, runId: string): string {
+  return tabLink(settings, 'operations', `/data?run=${encodeURIComponent(runId)}`, `run:${runId}`);
+}

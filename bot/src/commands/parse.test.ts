@@ -6,11 +6,12 @@ describe('parseCommand', () => {
     expect(parseCommand('/status')).toEqual({ kind: 'status' });
     expect(parseCommand('refresh  Budget   Planning (Prod) ')).toEqual({ kind: 'refresh', dataset: 'Budget Planning (Prod)' });
     expect(parseCommand('schedule Store Sales')).toEqual({ kind: 'scheduleShow', dataset: 'Store Sales' });
-    expect(parseCommand('subscribe')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans', 'kpis', 'training'] });
-    expect(parseCommand('subscribe all')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans', 'kpis', 'training'] });
+    expect(parseCommand('subscribe')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans', 'kpis', 'training', 'data'] });
+    expect(parseCommand('subscribe all')).toEqual({ kind: 'subscribe', topics: ['refresh', 'plans', 'kpis', 'training', 'data'] });
     expect(parseCommand('subscribe plans')).toEqual({ kind: 'subscribe', topics: ['plans'] });
     expect(parseCommand('subscribe KPIs')).toEqual({ kind: 'subscribe', topics: ['kpis'] });
     expect(parseCommand('subscribe training')).toEqual({ kind: 'subscribe', topics: ['training'] });
+    expect(parseCommand('subscribe data')).toEqual({ kind: 'subscribe', topics: ['data'] });
     expect(parseCommand('Training')).toEqual({ kind: 'training' });
     expect(parseCommand('unsubscribe kpi')).toEqual({ kind: 'unsubscribe', topics: ['kpis'] });
     expect(parseCommand('unsubscribe refreshes')).toEqual({ kind: 'unsubscribe', topics: ['refresh'] });
@@ -42,7 +43,7 @@ describe('parseCommand', () => {
     expect(parseCommand('subscribe everything')).toEqual({
       kind: 'usage',
       command: 'subscribe',
-      problem: '"everything" is not refresh, plans, kpis, training or all',
+      problem: '"everything" is not refresh, plans, kpis, training, data or all',
     });
   });
 });

@@ -20,8 +20,8 @@ export type Command =
 export const usage = {
   refresh: 'refresh ‹dataset›',
   schedule: 'schedule ‹dataset›  ·  schedule ‹dataset› set ‹days› ‹times› [time zone]',
-  subscribe: 'subscribe [refresh|plans|kpis|training|all]',
-  unsubscribe: 'unsubscribe [refresh|plans|kpis|training|all]',
+  subscribe: 'subscribe [refresh|plans|kpis|training|data|all]',
+  unsubscribe: 'unsubscribe [refresh|plans|kpis|training|data|all]',
 } as const;
 
 const dayAliases: Record<string, Weekday> = Object.fromEntries(

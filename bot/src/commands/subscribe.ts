@@ -9,6 +9,7 @@ const topicNames: Record<AlertTopic, string> = {
   plans: 'budget plans submitted or unlocked',
   kpis: 'KPIs going off track',
   training: 'training days unlocked',
+  data: 'store data runs that fail or reject rows',
 };
 /** The scopes a personal (non-admin) subscription to a topic is limited to, in words. */
 const scopeNames: Record<AlertTopic, string | undefined> = {
@@ -16,6 +17,7 @@ const scopeNames: Record<AlertTopic, string | undefined> = {
   plans: 'business units',
   kpis: 'departments',
   training: undefined,
+  data: undefined,
 };
 /** Topics anyone may receive in their own chat: each alert names a scope, checked against their grants at delivery. */
 const personalTopics: readonly AlertTopic[] = ['plans', 'kpis', 'training'];

@@ -56,7 +56,7 @@ describe('subscribe / unsubscribe', () => {
   it('subscribes a channel (admin) at its root, and unsubscribes it', async () => {
     const conversation = channel();
     expect(await texts('subscribe', 'Alex Morgan', conversation)).toMatch(
-      /this channel now gets cards about Power BI refresh failures, budget plans submitted or unlocked, KPIs going off track and training days unlocked\./,
+      /this channel now gets cards about Power BI refresh failures, budget plans submitted or unlocked, KPIs going off track, training days unlocked and store data runs that fail or reject rows\./,
     );
     const subscribers = await bot.deps.conversations.subscribers('refresh');
     expect(subscribers).toContainEqual(expect.objectContaining({ conversationKey: conversation.id, allScopes: true, kind: 'channel' }));
@@ -98,7 +98,9 @@ describe('subscribe / unsubscribe', () => {
   });
 
   it('explains a bad topic', async () => {
-    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(/"budgets" is not refresh, plans, kpis, training or all/);
+    expect(await texts('subscribe budgets', 'Alex Morgan', personal())).toMatch(
+      /"budgets" is not refresh, plans, kpis, training, data or all/,
+    );
   });
 });
 

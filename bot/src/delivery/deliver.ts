@@ -114,6 +114,7 @@ export async function deliverNotification(deps: BotDeps, notification: Notificat
     case 'planSubmitted':
     case 'kpiOffTrack':
     case 'trainingDayUnlocked':
+    case 'storeRunProblem':
       return postCards(deps, notification);
     default: {
       const unhandled: never = notification;

@@ -1,6 +1,7 @@
 import type { Notification } from '@planboard/contracts';
 import { kpiOffTrackCard, kpiOffTrackSummary } from '../cards/kpis';
-import { budgetUrl, historyUrl, kpisUrl, trainingDayUrl, type LinkSettings } from '../cards/links';
+import { dataRunCard, dataRunSummary } from '../cards/data-run';
+import { budgetUrl, dataRunUrl, historyUrl, kpisUrl, trainingDayUrl, type LinkSettings } from '../cards/links';
 import { planSubmittedCard, planSubmittedSummary, planUnlockedCard, planUnlockedSummary } from '../cards/plans';
 import { trainingDayUnlockedCard, trainingDayUnlockedSummary } from '../cards/training';
 import { refreshFailedCard, refreshFailedSummary, type RefreshCardState } from '../cards/refresh-failed';
@@ -60,6 +61,12 @@ export function messageFor(notification: CardNotification, state: RefreshCardSta
         kind: 'card',
         card: trainingDayUnlockedCard(notification, trainingDayUrl(links, notification.dayNumber)),
         summary: trainingDayUnlockedSummary(notification),
+      };
+    case 'storeRunProblem':
+      return {
+        kind: 'card',
+        card: dataRunCard(notification, dataRunUrl(links, notification.runId)),
+        summary: dataRunSummary(notification),
       };
     default: {
       const unhandled: never = notification;

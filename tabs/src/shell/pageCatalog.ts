@@ -6,6 +6,8 @@ import {
   ArrowSync20Regular,
   ChartMultiple20Filled,
   ChartMultiple20Regular,
+  DatabaseArrowUp20Filled,
+  DatabaseArrowUp20Regular,
   DataTrending20Filled,
   DataTrending20Regular,
   HatGraduation20Filled,
@@ -79,4 +81,13 @@ export const accessPage: PageDef = {
   icon: bundleIcon(ShieldPerson20Filled, ShieldPerson20Regular),
   audience: 'admins',
   Component: lazy(() => import('../pages/access/AccessPage').then((m) => ({ default: m.AccessPage }))),
+};
+
+export const dataPage: PageDef = {
+  id: 'data',
+  title: 'Data',
+  subtitle: 'Store sales from OneDrive, the store master from Dataverse, uploads and each run’s data-quality report.',
+  icon: bundleIcon(DatabaseArrowUp20Filled, DatabaseArrowUp20Regular),
+  audience: 'admins',
+  Component: lazy(() => import('../pages/data/DataPage').then((m) => ({ default: m.DataPage }))),
 };

@@ -1,8 +1,8 @@
-import { accessPage, budgetPage, kpisPage, operationsPage, reportsPage, storesPage, trainingPage } from './pageCatalog';
+import { accessPage, budgetPage, dataPage, kpisPage, operationsPage, reportsPage, storesPage, trainingPage } from './pageCatalog';
 import type { PageDef } from './pageTypes';
 
 /** The tab's pages in nav order (admin pages last, under "Administration"). Each is at `index.html#/<id>`. */
-export const pages: readonly PageDef[] = [budgetPage, kpisPage, reportsPage, storesPage, trainingPage, operationsPage, accessPage];
+export const pages: readonly PageDef[] = [budgetPage, kpisPage, reportsPage, storesPage, trainingPage, operationsPage, dataPage, accessPage];
 
 export const DEFAULT_PAGE = budgetPage.id;
 

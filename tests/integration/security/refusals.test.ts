@@ -195,3 +195,27 @@ describe('response headers', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('store data pipeline routes (admins only)', () => {
+  it('refuse a BU leader and a contributor with 403 in the error envelope, and write nothing', async () => {
+    const runId = '8640000000000-abcdef';
+    const writes = await writesOf(async () => {
+      for (const who of ['Nora Lindqvist', 'Erik Hansen'] as const) {
+        for (const [method, path] of [
+          ['POST', '/stores/runs'],
+          ['GET', '/stores/runs'],
+          ['GET', `/stores/runs/${runId}`],
+          ['GET', `/stores/runs/${runId}/rejected.xlsx`],
+          ['POST', `/stores/uploads/${randomUUID()}/load`],
+          ['GET', '/stores/sources'],
+        ] as const) {
+          const response = await suite.call(who, path, { method });
+          expect([path, response.status, (await errorOf(response)).code]).toEqual([path, 403, 'Forbidden']);
+        }
+        const upload = await suite.upload(who, '/stores/uploads?fileName=week.csv', 'Store ID,Date\n', 'text/csv');
+        expect([upload.status, (await errorOf(upload)).code]).toEqual([403, 'Forbidden']);
+      }
+    });
+    expect(writes).toEqual([]);
+  });
+});

@@ -29,6 +29,7 @@ export function apiSettings(extra: Record<string, string> = {}): Record<string, 
     AzureWebJobs__refreshDetect__Disabled: 'true',
     AzureWebJobs__refreshCatalog__Disabled: 'true',
     AzureWebJobs__importPreviewsExpiry__Disabled: 'true',
+    AzureWebJobs__storesRunTimer__Disabled: 'true',
     ...extra,
   };
 }

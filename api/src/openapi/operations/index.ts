@@ -3,6 +3,7 @@ import { kpisOperations } from './kpis';
 import { operationsOperations } from './operations';
 import { platformOperations } from './platform';
 import { storesOperations } from './stores';
+import { storeRunOperations } from './store-runs';
 import { trainingOperations } from './training';
 import type { OperationSpec } from './types';
 
@@ -16,4 +17,5 @@ export const operations: readonly OperationSpec[] = [
   ...operationsOperations,
   ...trainingOperations,
   ...storesOperations,
+  ...storeRunOperations,
 ];
