@@ -25,6 +25,7 @@ param tableNames array = [
   'refreshdatasets'
   'refreshwatch'
   'refreshfailures'
+  'refreshhealth'
   'botconversations'
   'botsubscriptions'
   'botcards'

@@ -2,7 +2,16 @@ import { accessPage, budgetPage, dataPage, kpisPage, operationsPage, reportsPage
 import type { PageDef } from './pageTypes';
 
 /** The tab's pages in nav order (admin pages last, under "Administration"). Each is at `index.html#/<id>`. */
-export const pages: readonly PageDef[] = [budgetPage, kpisPage, reportsPage, storesPage, trainingPage, operationsPage, dataPage, accessPage];
+export const pages: readonly PageDef[] = [
+  budgetPage,
+  kpisPage,
+  reportsPage,
+  storesPage,
+  trainingPage,
+  operationsPage,
+  dataPage,
+  accessPage,
+];
 
 export const DEFAULT_PAGE = budgetPage.id;
 

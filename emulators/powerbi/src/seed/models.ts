@@ -2,7 +2,6 @@ import {
   budgetBlockEntities,
   businessUnits,
   planShapeOf,
-  productCategories,
   quarters,
   sampleBudgetLines,
   departments,
