@@ -49,7 +49,8 @@ it('refuses non-admins and callers without a token on every pipeline route', asy
 it('first run: syncs the store master, loads every workbook and reports the bad rows with reasons', async () => {
   await graphControl(world, 'DELETE', 'requests');
   first = await untilFinished(api(), asAdmin(), await runNow(api(), asAdmin()));
-  expect(first).toMatchObject({ state: 'succeeded', trigger: 'manual', requestedBy: admin, storesSynced: 40 });
+  // The sample seed already wrote the store master as Dataverse holds it: reading all 40 changes nothing.
+  expect(first).toMatchObject({ state: 'succeeded', trigger: 'manual', requestedBy: admin, storesSynced: 0 });
   expect(first.files).toHaveLength(12);
   expect(first.files.every((file) => file.action === 'loaded')).toBe(true);
   // 30 stores × 7 days × 4 day parts per week, and six bad rows in one of the weeks.
