@@ -100,7 +100,8 @@ export function ScopePicker({ scopes, value, onChange, labelledBy, extra }: Scop
     <div role="radiogroup" aria-labelledby={labelledBy} className={s.group} data-testid="scope-picker">
       {units.map((unit, index) => {
         const stores = scopes.filter((scope) => scope.type === 'store' && scope.parentId === unit.id);
-        const checked = index === current;
+        // No card is checked when the value is none of them (all units shown together).
+        const checked = unit.id === value;
         const id = `${baseId}-${unit.id}`;
         const info = extra?.(unit.id) ?? null;
         return (
@@ -113,7 +114,7 @@ export function ScopePicker({ scopes, value, onChange, labelledBy, extra }: Scop
             aria-checked={checked}
             aria-labelledby={`${id}-name`}
             aria-describedby={`${id}-desc`}
-            tabIndex={checked ? 0 : -1}
+            tabIndex={index === current ? 0 : -1}
             className={mergeClasses(s.card, checked && s.selected)}
             onClick={() => move(index)}
             onKeyDown={(event) => onKeyDown(event, index)}

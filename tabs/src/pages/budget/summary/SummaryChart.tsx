@@ -5,6 +5,8 @@ import { formatAmount } from '../../../grid/numbers';
 import { themes } from '../../../theme/themes';
 import { useThemeName } from '../../../theme/ThemeNameContext';
 
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
 /**
  * Budget beside forecast for each business unit (its own chunk: the chart library loads only
  * when a manager opens the side-by-side view). Colours come from the active Teams theme; in high
@@ -40,5 +42,17 @@ export function SummaryChart({ summary }: { summary: BudgetSummary }) {
       })),
     [summary, colors.budget, colors.forecast],
   );
-  return <GroupedVerticalBarChart data={data} chartTitle="Budget and forecast sales per business unit" height={260} hideLabels />;
+  return (
+    <GroupedVerticalBarChart
+      data={data}
+      chartTitle="Budget and forecast sales per business unit"
+      height={260}
+      // Room for compact amounts ("20.8M") on the axis, and bars wide enough to compare.
+      margins={{ left: 64 }}
+      yAxisTickFormat={(value: number) => compact.format(value)}
+      barWidth="auto"
+      maxBarWidth={48}
+      hideLabels
+    />
+  );
 }
