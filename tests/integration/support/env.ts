@@ -30,6 +30,7 @@ export function apiSettings(extra: Record<string, string> = {}): Record<string, 
     AzureWebJobs__refreshCatalog__Disabled: 'true',
     AzureWebJobs__importPreviewsExpiry__Disabled: 'true',
     AzureWebJobs__storesRunTimer__Disabled: 'true',
+    AzureWebJobs__operationsCapacityTimer__Disabled: 'true',
     ...extra,
   };
 }
