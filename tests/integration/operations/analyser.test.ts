@@ -68,6 +68,11 @@ beforeAll(async () => {
   });
   token[admin] = await tokenFor(admin);
   token[leader] = await tokenFor(leader);
+  // Start just after a half-hour slot (the emulator's clock follows the wall clock): the steps below
+  // then always cross the same slots, whatever the time the suite runs at.
+  const { now } = (await control('GET', 'clock')) as { now: string };
+  const halfHour = 30 * 60_000;
+  await control('POST', 'clock/advance', { seconds: Math.ceil((halfHour - (Date.parse(now) % halfHour) + 2 * 60_000) / 1000) });
   const seeded = (await control('POST', 'seed', {
     workspaces: [
       {
