@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { storeRunReportSchema, storeRunStartedSchema, type StoreRun } from '@planboard/contracts';
-import { identityFromEnv } from '@planboard/identity/dist/testing';
+import { identityFromEnv } from '@planboard/identity/testing';
 import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startAzurite } from '../../emulators/stack/dist/azurite';
 import { startFunctionApp } from '../../emulators/stack/dist/hosts';
