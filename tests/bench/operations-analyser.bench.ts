@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { TransactionAction } from '@azure/data-tables';
 import { tableClient } from '@planboard/server';
 import { performanceReportSchema, type StoredRefresh } from '@planboard/contracts';
-import { IdentityEmulatorClient } from '../../emulators/identity/dist/testing';
+import { IdentityEmulatorClient } from '@planboard/identity/testing';
 import { seedSampleTenant } from '../../server/src/sample/seed';
 import { startAzurite } from '../../emulators/stack/src/azurite';
 import { startFunctionApp } from '../../emulators/stack/src/hosts';
